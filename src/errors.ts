@@ -1,0 +1,28 @@
+/**
+ * An error in user-supplied input (a list file, a CSV book, a request). It always names where the
+ * problem is, so the user can open the file at that line and fix it.
+ */
+export class InputError extends Error {
+  readonly file: string;
+  readonly line: number | undefined;
+  readonly field: string | undefined;
+
+  constructor(where: { file: string; line?: number; field?: string }, problem: string) {
+    const parts = [where.file];
+    if (where.line !== undefined) parts.push(`line ${where.line}`);
+    if (where.field !== undefined) parts.push(`field "${where.field}"`);
+    super(`${parts.join(', ')}: ${problem}`);
+    this.name = 'InputError';
+    this.file = where.file;
+    this.line = where.line;
+    this.field = where.field;
+  }
+}
+
+/** Anything the user asked for that cannot be done as asked (unknown id, out-of-order version…). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
