@@ -1,0 +1,690 @@
+/**
+ * The embedded store: one SQLite file (better-sqlite3, WAL mode).
+ *
+ * Tables: datasets, versions (one row per import), entities (one row per dataset and entity, with a
+ * hash of its statements for cheap change detection), statements (one row per dataset, entity,
+ * property and value, with the first and last version that contained it) and changes (what each
+ * version added, removed or changed). A statement is current when its last version is its
+ * dataset's latest version.
+ */
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { captionOf } from '../model/entity.js';
+import { model } from '../model/model.js';
+import { UsageError } from '../errors.js';
+import type {
+  ChangeKind,
+  ChangeQuery,
+  ChangeRecord,
+  DatasetInfo,
+  EntityRecord,
+  EntitySummary,
+  ImportProgress,
+  ImportRequest,
+  ImportResult,
+  PropertyChange,
+  Statement,
+  Store,
+  StoreStats,
+  StoredEntity,
+  VersionInfo,
+} from './store.js';
+
+const SCHEMA_VERSION = 1;
+
+const DDL = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS datasets (
+  name TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  format TEXT NOT NULL,
+  latest_version INTEGER
+);
+CREATE TABLE IF NOT EXISTS versions (
+  id INTEGER PRIMARY KEY,
+  dataset TEXT NOT NULL,
+  label TEXT NOT NULL,
+  date TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  files TEXT NOT NULL,
+  entities INTEGER NOT NULL DEFAULT 0,
+  statements INTEGER NOT NULL DEFAULT 0,
+  added INTEGER NOT NULL DEFAULT 0,
+  removed INTEGER NOT NULL DEFAULT 0,
+  changed INTEGER NOT NULL DEFAULT 0,
+  warnings TEXT NOT NULL DEFAULT '[]',
+  UNIQUE (dataset, label)
+);
+CREATE TABLE IF NOT EXISTS entities (
+  dataset TEXT NOT NULL,
+  id TEXT NOT NULL,
+  schema TEXT NOT NULL,
+  caption TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  first_version INTEGER NOT NULL,
+  last_version INTEGER NOT NULL,
+  first_seen TEXT NOT NULL,
+  last_seen TEXT NOT NULL,
+  last_change TEXT NOT NULL,
+  PRIMARY KEY (dataset, id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entities_id ON entities (id);
+CREATE INDEX IF NOT EXISTS entities_caption ON entities (caption COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS statements (
+  id TEXT PRIMARY KEY,
+  entity_id TEXT NOT NULL,
+  dataset TEXT NOT NULL,
+  schema TEXT NOT NULL,
+  prop TEXT NOT NULL,
+  prop_type TEXT NOT NULL,
+  value TEXT NOT NULL,
+  original_value TEXT,
+  lang TEXT,
+  record_id TEXT NOT NULL,
+  origin TEXT,
+  first_version INTEGER NOT NULL,
+  last_version INTEGER NOT NULL,
+  first_seen TEXT NOT NULL,
+  last_seen TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS statements_entity ON statements (entity_id, dataset, last_version);
+CREATE INDEX IF NOT EXISTS statements_names ON statements (value COLLATE NOCASE) WHERE prop_type = 'name';
+CREATE INDEX IF NOT EXISTS statements_refs ON statements (value) WHERE prop_type = 'entity';
+CREATE TABLE IF NOT EXISTS changes (
+  version_id INTEGER NOT NULL,
+  dataset TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  schema TEXT NOT NULL,
+  caption TEXT NOT NULL,
+  properties TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS changes_version ON changes (version_id);
+CREATE INDEX IF NOT EXISTS changes_entity ON changes (entity_id);
+`;
+
+interface StatementRow {
+  id: string;
+  entity_id: string;
+  dataset: string;
+  schema: string;
+  prop: string;
+  prop_type: string;
+  value: string;
+  original_value: string | null;
+  lang: string | null;
+  record_id: string;
+  origin: string | null;
+  first_version: number;
+  last_version: number;
+  first_seen: string;
+  last_seen: string;
+  first_label: string;
+  last_label: string;
+  is_current: number;
+}
+
+interface EntityRow {
+  dataset: string;
+  id: string;
+  schema: string;
+  caption: string;
+  record_id: string;
+  hash: string;
+  first_version: number;
+  last_version: number;
+  first_seen: string;
+  last_seen: string;
+  last_change: string;
+  is_active: number;
+}
+
+/** Statement ids are stable: the same value of the same property of the same entity in the same dataset. */
+function statementId(dataset: string, entityId: string, prop: string, value: string): string {
+  return createHash('sha1')
+    .update(`${dataset}\u001f${entityId}\u001f${prop}\u001f${value}`)
+    .digest('base64url')
+    .slice(0, 22);
+}
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+
+  constructor(readonly path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('cache_size = -65536');
+    this.db.pragma('temp_store = MEMORY');
+    this.db.exec(DDL);
+    const row = this.db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).get() as
+      | { value: string }
+      | undefined;
+    if (!row) {
+      this.db.prepare(`INSERT INTO meta (key, value) VALUES ('schema_version', ?)`).run(String(SCHEMA_VERSION));
+    } else if (Number(row.value) !== SCHEMA_VERSION) {
+      throw new UsageError(
+        `store ${path} has schema version ${row.value}; this Tangle expects ${SCHEMA_VERSION}`,
+      );
+    }
+  }
+
+  async importVersion(req: ImportRequest, progress?: ImportProgress): Promise<ImportResult> {
+    return this.importSync(req, progress);
+  }
+
+  importSync(req: ImportRequest, progress?: ImportProgress): ImportResult {
+    if (!/^[a-z0-9_][a-z0-9_.-]*$/i.test(req.dataset)) {
+      throw new UsageError(`dataset name "${req.dataset}" may contain only letters, digits, _ . -`);
+    }
+    if (!DATE_RE.test(req.versionDate)) {
+      throw new UsageError(`version date "${req.versionDate}" is not YYYY-MM-DD or an ISO timestamp`);
+    }
+    const seen = new Set<string>();
+    for (const e of req.entities) {
+      if (seen.has(e.id)) throw new Error(`reader produced entity ${e.id} twice`);
+      seen.add(e.id);
+    }
+    const run = this.db.transaction(() => this.applyImport(req, progress));
+    return run.immediate();
+  }
+
+  private applyImport(req: ImportRequest, progress?: ImportProgress): ImportResult {
+    const db = this.db;
+    const { dataset } = req;
+    const date = req.versionDate;
+    const ds = db.prepare(`SELECT latest_version FROM datasets WHERE name = ?`).get(dataset) as
+      | { latest_version: number | null }
+      | undefined;
+    const prev = ds?.latest_version ?? null;
+    if (prev !== null) {
+      const prevRow = db.prepare(`SELECT label, date FROM versions WHERE id = ?`).get(prev) as {
+        label: string;
+        date: string;
+      };
+      if (date < prevRow.date) {
+        throw new UsageError(
+          `dataset ${dataset} already has version ${prevRow.label} (${prevRow.date}); versions must be ` +
+            `imported in date order, and ${date} is earlier (set the date with --version-date)`,
+        );
+      }
+    }
+    db.prepare(
+      `INSERT INTO datasets (name, title, format, latest_version) VALUES (?, ?, ?, NULL)
+       ON CONFLICT(name) DO UPDATE SET title = excluded.title, format = excluded.format`,
+    ).run(dataset, req.title, req.format);
+
+    let label = date.slice(0, 10);
+    const labelTaken = db.prepare(`SELECT 1 FROM versions WHERE dataset = ? AND label = ?`);
+    for (let n = 2; labelTaken.get(dataset, label); n++) label = `${date.slice(0, 10)}.${n}`;
+    const versionId = Number(
+      db
+        .prepare(
+          `INSERT INTO versions (dataset, label, date, imported_at, files, warnings) VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        .run(dataset, label, date, new Date().toISOString(), JSON.stringify(req.files), JSON.stringify(req.warnings))
+        .lastInsertRowid,
+    );
+
+    const previous = new Map<string, { hash: string; last_version: number; schema: string; caption: string }>();
+    for (const row of db
+      .prepare(`SELECT id, hash, last_version, schema, caption FROM entities WHERE dataset = ?`)
+      .iterate(dataset) as IterableIterator<{
+      id: string;
+      hash: string;
+      last_version: number;
+      schema: string;
+      caption: string;
+    }>) {
+      previous.set(row.id, row);
+    }
+
+    const upsertStatement = db.prepare(
+      `INSERT INTO statements (id, entity_id, dataset, schema, prop, prop_type, value, original_value, lang,
+         record_id, origin, first_version, last_version, first_seen, last_seen)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET last_version = excluded.last_version, last_seen = excluded.last_seen,
+         schema = excluded.schema, origin = excluded.origin, record_id = excluded.record_id,
+         original_value = excluded.original_value`,
+    );
+    const touchStatements = db.prepare(
+      `UPDATE statements SET last_version = ?, last_seen = ?
+       WHERE entity_id = ? AND dataset = ? AND last_version = ?`,
+    );
+    const oldStatements = db.prepare(
+      `SELECT id, prop, value FROM statements WHERE entity_id = ? AND dataset = ? AND last_version = ?`,
+    );
+    const upsertEntity = db.prepare(
+      `INSERT INTO entities (dataset, id, schema, caption, record_id, hash, first_version, last_version,
+         first_seen, last_seen, last_change)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(dataset, id) DO UPDATE SET schema = excluded.schema, caption = excluded.caption,
+         record_id = excluded.record_id, hash = excluded.hash, last_version = excluded.last_version,
+         last_seen = excluded.last_seen, last_change = excluded.last_change`,
+    );
+    const touchEntity = db.prepare(
+      `UPDATE entities SET last_version = ?, last_seen = ? WHERE dataset = ? AND id = ?`,
+    );
+    const insertChange = db.prepare(
+      `INSERT INTO changes (version_id, dataset, entity_id, kind, schema, caption, properties)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+
+    let statements = 0;
+    let added = 0;
+    let changed = 0;
+    let unchanged = 0;
+    const total = req.entities.length;
+    const seenIds = new Set<string>();
+
+    req.entities.forEach((draft, index) => {
+      if (progress && index % 1000 === 0) progress('store', index, total);
+      seenIds.add(draft.id);
+      const schema = draft.schema;
+      const rows: Array<[string, string, string, string, string | null, string | null, string | null]> = [];
+      for (const [prop, values] of draft.props) {
+        const type = schema.getProperty(prop)!.type;
+        for (const v of values) {
+          rows.push([
+            statementId(dataset, draft.id, prop, v.value),
+            prop,
+            type,
+            v.value,
+            v.original ?? null,
+            v.lang ?? null,
+            v.origin ?? null,
+          ]);
+        }
+      }
+      statements += rows.length;
+      const ids = rows.map((r) => r[0]).sort();
+      const hash = createHash('sha1').update(schema.name).update('\n').update(ids.join('\n')).digest('base64url');
+      const caption = draft.caption();
+      const old = previous.get(draft.id);
+      const wasCurrent = old !== undefined && old.last_version === prev;
+
+      if (wasCurrent && old.hash === hash) {
+        unchanged++;
+        touchStatements.run(versionId, date, draft.id, dataset, prev);
+        touchEntity.run(versionId, date, dataset, draft.id);
+        return;
+      }
+      let kind: ChangeKind;
+      let propChanges: Record<string, PropertyChange> = {};
+      if (wasCurrent) {
+        kind = 'changed';
+        changed++;
+        const before = oldStatements.all(draft.id, dataset, prev) as Array<{ id: string; prop: string; value: string }>;
+        const newIds = new Set(ids);
+        const oldIds = new Set(before.map((s) => s.id));
+        const entry = (p: string) => (propChanges[p] ??= { added: [], removed: [] });
+        for (const s of before) if (!newIds.has(s.id)) entry(s.prop).removed.push(s.value);
+        for (const r of rows) if (!oldIds.has(r[0])) entry(r[1]).added.push(r[3]);
+        if (old.schema !== schema.name) {
+          entry('$schema').added.push(schema.name);
+          entry('$schema').removed.push(old.schema);
+        }
+      } else {
+        kind = 'added';
+        added++;
+        propChanges = {};
+      }
+      for (const r of rows) {
+        upsertStatement.run(
+          r[0], draft.id, dataset, schema.name, r[1], r[2], r[3], r[4], r[5], draft.recordId, r[6],
+          versionId, versionId, date, date,
+        );
+      }
+      upsertEntity.run(
+        dataset, draft.id, schema.name, caption, draft.recordId, hash, versionId, versionId, date, date, date,
+      );
+      insertChange.run(versionId, dataset, draft.id, kind, schema.name, caption, JSON.stringify(propChanges));
+    });
+
+    let removed = 0;
+    if (prev !== null) {
+      for (const [id, old] of previous) {
+        if (old.last_version === prev && !seenIds.has(id)) {
+          removed++;
+          insertChange.run(versionId, dataset, id, 'removed', old.schema, old.caption, '{}');
+        }
+      }
+    }
+    progress?.('store', total, total);
+
+    db.prepare(
+      `UPDATE versions SET entities = ?, statements = ?, added = ?, removed = ?, changed = ? WHERE id = ?`,
+    ).run(total, statements, added, removed, changed, versionId);
+    db.prepare(`UPDATE datasets SET latest_version = ? WHERE name = ?`).run(versionId, dataset);
+
+    return {
+      dataset,
+      version: label,
+      date,
+      entities: total,
+      statements,
+      added,
+      removed,
+      changed,
+      unchanged,
+      warnings: req.warnings.length,
+    };
+  }
+
+  async listDatasets(): Promise<DatasetInfo[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT d.name, d.title, d.format, v.label AS latest_label, v.date AS latest_date,
+           (SELECT COUNT(*) FROM versions x WHERE x.dataset = d.name) AS versions,
+           (SELECT COUNT(*) FROM entities e WHERE e.dataset = d.name AND e.last_version = d.latest_version) AS entities
+         FROM datasets d LEFT JOIN versions v ON v.id = d.latest_version ORDER BY d.name`,
+      )
+      .all() as Array<{
+      name: string;
+      title: string;
+      format: string;
+      latest_label: string | null;
+      latest_date: string | null;
+      versions: number;
+      entities: number;
+    }>;
+    return rows.map((r) => ({
+      name: r.name,
+      title: r.title,
+      format: r.format,
+      versions: r.versions,
+      latestVersion: r.latest_label,
+      latestDate: r.latest_date,
+      entities: r.entities,
+    }));
+  }
+
+  async listVersions(dataset?: string): Promise<VersionInfo[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM versions WHERE (? IS NULL OR dataset = ?) ORDER BY dataset, date, id`,
+      )
+      .all(dataset ?? null, dataset ?? null) as Array<{
+      dataset: string;
+      label: string;
+      date: string;
+      imported_at: string;
+      files: string;
+      entities: number;
+      statements: number;
+      added: number;
+      removed: number;
+      changed: number;
+      warnings: string;
+    }>;
+    return rows.map((r) => ({
+      dataset: r.dataset,
+      label: r.label,
+      date: r.date,
+      importedAt: r.imported_at,
+      files: JSON.parse(r.files) as string[],
+      entities: r.entities,
+      statements: r.statements,
+      added: r.added,
+      removed: r.removed,
+      changed: r.changed,
+      warnings: (JSON.parse(r.warnings) as string[]).length,
+    }));
+  }
+
+  async listChanges(q: ChangeQuery): Promise<ChangeRecord[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (q.dataset) where.push('c.dataset = ?'), args.push(q.dataset);
+    if (q.version) where.push('v.label = ?'), args.push(q.version);
+    if (q.since) where.push('v.date >= ?'), args.push(q.since);
+    if (q.until) where.push('v.date <= ?'), args.push(q.until);
+    if (q.entityId) where.push('c.entity_id = ?'), args.push(q.entityId);
+    if (q.kind) where.push('c.kind = ?'), args.push(q.kind);
+    // The first version of a dataset "adds" everything; that is not a change anyone wants listed
+    // unless they ask for that version or entity explicitly.
+    if (!q.version && !q.entityId) {
+      where.push(`v.id <> (SELECT MIN(id) FROM versions f WHERE f.dataset = c.dataset)`);
+    }
+    const sql = `SELECT c.*, v.label, v.date FROM changes c JOIN versions v ON v.id = c.version_id
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY v.date, v.id, c.kind, c.caption LIMIT ? OFFSET ?`;
+    args.push(q.limit ?? 1000, q.offset ?? 0);
+    const rows = this.db.prepare(sql).all(...args) as Array<{
+      dataset: string;
+      entity_id: string;
+      kind: ChangeKind;
+      schema: string;
+      caption: string;
+      properties: string;
+      label: string;
+      date: string;
+    }>;
+    return rows.map((r) => ({
+      dataset: r.dataset,
+      version: r.label,
+      date: r.date,
+      entityId: r.entity_id,
+      kind: r.kind,
+      schema: r.schema,
+      caption: r.caption,
+      properties: JSON.parse(r.properties) as Record<string, PropertyChange>,
+    }));
+  }
+
+  private entityRows(id: string): EntityRow[] {
+    return this.db
+      .prepare(
+        `SELECT e.*, (e.last_version = d.latest_version) AS is_active
+         FROM entities e JOIN datasets d ON d.name = e.dataset WHERE e.id = ? ORDER BY e.dataset`,
+      )
+      .all(id) as EntityRow[];
+  }
+
+  async getEntity(id: string): Promise<StoredEntity | undefined> {
+    const rows = this.entityRows(id);
+    if (!rows.length) return undefined;
+    const stmtRows = this.db
+      .prepare(
+        `SELECT s.*, v1.label AS first_label, v2.label AS last_label,
+           (s.last_version = d.latest_version) AS is_current
+         FROM statements s
+         JOIN datasets d ON d.name = s.dataset
+         JOIN versions v1 ON v1.id = s.first_version
+         JOIN versions v2 ON v2.id = s.last_version
+         WHERE s.entity_id = ? ORDER BY s.prop, s.dataset, s.first_version, s.value`,
+      )
+      .all(id) as StatementRow[];
+    const statements: Statement[] = stmtRows.map((r) => ({
+      id: r.id,
+      entityId: r.entity_id,
+      schema: r.schema,
+      prop: r.prop,
+      propType: r.prop_type,
+      value: r.value,
+      originalValue: r.original_value,
+      lang: r.lang,
+      dataset: r.dataset,
+      recordId: r.record_id,
+      origin: r.origin,
+      firstSeen: r.first_seen,
+      lastSeen: r.last_seen,
+      firstVersion: r.first_label,
+      lastVersion: r.last_label,
+      current: r.is_current === 1,
+    }));
+    const active = rows.some((r) => r.is_active === 1);
+    // Show current values; for a delisted entity, the values it had when it was last listed.
+    const shown = active ? statements.filter((s) => s.current) : lastKnown(statements);
+    const properties: Record<string, string[]> = {};
+    for (const s of shown) {
+      const list = (properties[s.prop] ??= []);
+      if (!list.includes(s.value)) list.push(s.value);
+    }
+    const schema = mergeSchemata(rows.map((r) => r.schema));
+    const recordIds: Record<string, string[]> = {};
+    for (const r of rows) (recordIds[r.dataset] ??= []).push(r.record_id);
+    return {
+      id,
+      schema,
+      caption: captionOf(model.get(schema), (p) => properties[p] ?? []) ?? rows[0].caption,
+      datasets: rows.map((r) => r.dataset),
+      recordIds,
+      firstSeen: min(rows.map((r) => r.first_seen)),
+      lastSeen: max(rows.map((r) => r.last_seen)),
+      lastChange: max(rows.map((r) => r.last_change)),
+      active,
+      properties,
+      statements,
+    };
+  }
+
+  async findByName(name: string, limit = 20): Promise<EntitySummary[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT e.id, e.schema, e.caption, e.dataset, (e.last_version = d.latest_version) AS is_active
+         FROM entities e JOIN datasets d ON d.name = e.dataset
+         WHERE e.id IN (SELECT entity_id FROM statements WHERE prop_type = 'name' AND value = ? COLLATE NOCASE)
+         ORDER BY is_active DESC, (e.caption = ? COLLATE NOCASE) DESC, e.id LIMIT ?`,
+      )
+      .all(name.trim(), name.trim(), limit) as Array<EntitySummary & { is_active: number }>;
+    return rows.map(({ is_active, ...r }) => ({ ...r, active: is_active === 1 }));
+  }
+
+  async getReferencing(id: string): Promise<StoredEntity[]> {
+    const ids = this.db
+      .prepare(
+        `SELECT DISTINCT s.entity_id FROM statements s JOIN datasets d ON d.name = s.dataset
+         WHERE s.prop_type = 'entity' AND s.value = ? AND s.last_version = d.latest_version`,
+      )
+      .all(id) as Array<{ entity_id: string }>;
+    const out: StoredEntity[] = [];
+    for (const { entity_id } of ids) {
+      const e = await this.getEntity(entity_id);
+      if (e) out.push(e);
+    }
+    return out;
+  }
+
+  async *currentEntities(filter: { datasets?: string[] } = {}): AsyncIterable<EntityRecord> {
+    yield* this.currentEntitiesSync(filter);
+  }
+
+  *currentEntitiesSync(filter: { datasets?: string[] } = {}): Generator<EntityRecord> {
+    const dsFilter = filter.datasets?.length ? filter.datasets : null;
+    const inList = dsFilter ? `AND e.dataset IN (${dsFilter.map(() => '?').join(',')})` : '';
+    const meta = new Map<string, EntityRecord>();
+    for (const r of this.db
+      .prepare(
+        `SELECT e.* FROM entities e JOIN datasets d ON d.name = e.dataset
+         WHERE e.last_version = d.latest_version ${inList}`,
+      )
+      .iterate(...(dsFilter ?? [])) as IterableIterator<EntityRow>) {
+      const existing = meta.get(r.id);
+      if (existing) {
+        existing.datasets.push(r.dataset);
+        existing.schema = mergeSchemata([existing.schema, r.schema]);
+        existing.firstSeen = min([existing.firstSeen, r.first_seen]);
+        existing.lastSeen = max([existing.lastSeen, r.last_seen]);
+        existing.lastChange = max([existing.lastChange, r.last_change]);
+      } else {
+        meta.set(r.id, {
+          id: r.id,
+          schema: r.schema,
+          caption: r.caption,
+          datasets: [r.dataset],
+          properties: {},
+          firstSeen: r.first_seen,
+          lastSeen: r.last_seen,
+          lastChange: r.last_change,
+        });
+      }
+    }
+    const stmts = this.db
+      .prepare(
+        `SELECT s.entity_id, s.prop, s.value FROM statements s JOIN datasets d ON d.name = s.dataset
+         WHERE s.last_version = d.latest_version ${inList.replace('e.dataset', 's.dataset')}
+         ORDER BY s.entity_id`,
+      )
+      .raw(true);
+    let current: EntityRecord | undefined;
+    for (const [entityId, prop, value] of stmts.iterate(...(dsFilter ?? [])) as IterableIterator<
+      [string, string, string]
+    >) {
+      if (!current || current.id !== entityId) {
+        if (current) yield current;
+        current = meta.get(entityId);
+        if (!current) continue;
+      }
+      const list = (current.properties[prop] ??= []);
+      if (!list.includes(value)) list.push(value);
+    }
+    if (current) yield current;
+  }
+
+  async stats(): Promise<StoreStats> {
+    const one = <T>(sql: string): T => this.db.prepare(sql).get() as T;
+    const bySchema: Record<string, number> = {};
+    for (const r of this.db
+      .prepare(
+        `SELECT e.schema, COUNT(DISTINCT e.id) AS n FROM entities e JOIN datasets d ON d.name = e.dataset
+         WHERE e.last_version = d.latest_version GROUP BY e.schema ORDER BY n DESC`,
+      )
+      .all() as Array<{ schema: string; n: number }>) {
+      bySchema[r.schema] = r.n;
+    }
+    return {
+      datasets: one<{ n: number }>(`SELECT COUNT(*) AS n FROM datasets`).n,
+      versions: one<{ n: number }>(`SELECT COUNT(*) AS n FROM versions`).n,
+      entities: one<{ n: number }>(`SELECT COUNT(DISTINCT id) AS n FROM entities`).n,
+      activeEntities: one<{ n: number }>(
+        `SELECT COUNT(DISTINCT e.id) AS n FROM entities e JOIN datasets d ON d.name = e.dataset
+         WHERE e.last_version = d.latest_version`,
+      ).n,
+      statements: one<{ n: number }>(`SELECT COUNT(*) AS n FROM statements`).n,
+      currentStatements: one<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM statements s JOIN datasets d ON d.name = s.dataset
+         WHERE s.last_version = d.latest_version`,
+      ).n,
+      bySchema,
+    };
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return !this.db.prepare(`SELECT 1 FROM versions LIMIT 1`).get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** Statements of the last version in which each dataset still listed the entity. */
+function lastKnown(statements: Statement[]): Statement[] {
+  const lastByDataset = new Map<string, string>();
+  for (const s of statements) {
+    const cur = lastByDataset.get(s.dataset);
+    if (!cur || s.lastSeen > cur) lastByDataset.set(s.dataset, s.lastSeen);
+  }
+  return statements.filter((s) => s.lastSeen === lastByDataset.get(s.dataset));
+}
+
+/** The most specific schema compatible with all; the first one when they conflict. */
+export function mergeSchemata(schemata: string[]): string {
+  let result = schemata[0];
+  for (const s of schemata.slice(1)) result = model.commonSchema(result, s) ?? result;
+  return result;
+}
+
+function min(values: string[]): string {
+  return values.reduce((a, b) => (b < a ? b : a));
+}
+function max(values: string[]): string {
+  return values.reduce((a, b) => (b > a ? b : a));
+}

@@ -1,0 +1,182 @@
+/**
+ * The store: entities as FollowTheMoney statements with provenance, grouped into dataset versions.
+ *
+ * Every property value is a statement that names its dataset, the source record it came from,
+ * where in the source file it was read, and the first and last dataset version that contained it.
+ * An import is one transaction: it either becomes a new version in full, or leaves no trace.
+ *
+ * The interface is asynchronous so that a PostgreSQL implementation can stand beside the embedded
+ * SQLite one; callers never see SQL.
+ */
+import type { EntityDraft } from '../model/entity.js';
+
+export interface Statement {
+  id: string;
+  entityId: string;
+  schema: string;
+  prop: string;
+  propType: string;
+  value: string;
+  originalValue: string | null;
+  lang: string | null;
+  dataset: string;
+  /** The source's own id for the record this value came from (OFAC ent_num, UN DATAID…). */
+  recordId: string;
+  /** Where in the source the value was read, e.g. "sdn.csv line 1234". */
+  origin: string | null;
+  firstSeen: string;
+  lastSeen: string;
+  /** Labels of the first and last dataset versions that contained this value. */
+  firstVersion: string;
+  lastVersion: string;
+  /** True while the dataset's latest version still contains the value. */
+  current: boolean;
+}
+
+export interface StoredEntity {
+  id: string;
+  schema: string;
+  caption: string;
+  datasets: string[];
+  /** Source record ids per dataset, e.g. { us_ofac_sdn: ['22790'] }. */
+  recordIds: Record<string, string[]>;
+  firstSeen: string;
+  lastSeen: string;
+  lastChange: string;
+  /** False when every dataset that listed the entity has dropped it in its latest version. */
+  active: boolean;
+  /** Current values by property. */
+  properties: Record<string, string[]>;
+  /** Every statement, current and historical. */
+  statements: Statement[];
+}
+
+export interface EntitySummary {
+  id: string;
+  schema: string;
+  caption: string;
+  dataset: string;
+  active: boolean;
+}
+
+export interface DatasetInfo {
+  name: string;
+  title: string;
+  format: string;
+  versions: number;
+  latestVersion: string | null;
+  latestDate: string | null;
+  entities: number;
+}
+
+export interface VersionInfo {
+  dataset: string;
+  label: string;
+  date: string;
+  importedAt: string;
+  files: string[];
+  entities: number;
+  statements: number;
+  added: number;
+  removed: number;
+  changed: number;
+  warnings: number;
+}
+
+export type ChangeKind = 'added' | 'removed' | 'changed';
+
+export interface PropertyChange {
+  added: string[];
+  removed: string[];
+}
+
+export interface ChangeRecord {
+  dataset: string;
+  version: string;
+  date: string;
+  entityId: string;
+  kind: ChangeKind;
+  schema: string;
+  caption: string;
+  /** For 'changed': the properties whose values differ, with values added and removed. */
+  properties: Record<string, PropertyChange>;
+}
+
+export interface ChangeQuery {
+  dataset?: string;
+  /** Only changes introduced by this version label. */
+  version?: string;
+  /** Only versions dated on or after this date. */
+  since?: string;
+  until?: string;
+  entityId?: string;
+  kind?: ChangeKind;
+  limit?: number;
+  offset?: number;
+}
+
+export interface ImportRequest {
+  dataset: string;
+  title: string;
+  format: string;
+  /** Date of the list version (YYYY-MM-DD or full ISO timestamp). */
+  versionDate: string;
+  files: string[];
+  entities: EntityDraft[];
+  warnings: string[];
+}
+
+export interface ImportResult {
+  dataset: string;
+  version: string;
+  date: string;
+  entities: number;
+  statements: number;
+  added: number;
+  removed: number;
+  changed: number;
+  unchanged: number;
+  warnings: number;
+}
+
+export interface StoreStats {
+  datasets: number;
+  versions: number;
+  entities: number;
+  activeEntities: number;
+  statements: number;
+  currentStatements: number;
+  bySchema: Record<string, number>;
+}
+
+/** One current entity as the matcher and exporters consume it, without statement detail. */
+export interface EntityRecord {
+  id: string;
+  schema: string;
+  caption: string;
+  datasets: string[];
+  properties: Record<string, string[]>;
+  firstSeen: string;
+  lastSeen: string;
+  lastChange: string;
+}
+
+export type ImportProgress = (phase: string, done: number, total: number) => void;
+
+export interface Store {
+  /** Validates and applies an import in one transaction; throws and changes nothing on failure. */
+  importVersion(request: ImportRequest, progress?: ImportProgress): Promise<ImportResult>;
+  listDatasets(): Promise<DatasetInfo[]>;
+  listVersions(dataset?: string): Promise<VersionInfo[]>;
+  listChanges(query: ChangeQuery): Promise<ChangeRecord[]>;
+  getEntity(id: string): Promise<StoredEntity | undefined>;
+  /** Entities whose name (any name-typed value, current or not) equals the text, case-insensitively. */
+  findByName(name: string, limit?: number): Promise<EntitySummary[]>;
+  /** Entities that refer to this one through an entity-typed property (relationships, sanctions…). */
+  getReferencing(id: string): Promise<StoredEntity[]>;
+  /** Every entity that is current in its dataset, merged across datasets, in id order. */
+  currentEntities(filter?: { datasets?: string[] }): AsyncIterable<EntityRecord>;
+  stats(): Promise<StoreStats>;
+  isEmpty(): Promise<boolean>;
+  close(): Promise<void>;
+}
