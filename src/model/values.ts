@@ -84,6 +84,12 @@ const COUNTRY_ALIASES: Record<string, string> = {
   'virgin islands british': 'vg', 'timor-leste': 'tl', 'east timor': 'tl', 'holy see': 'va',
   'soviet union': 'suhh', ussr: 'suhh', yugoslavia: 'yucs', 'serbia and montenegro': 'csxx',
   'sudan south': 'ss', 'south sudan': 'ss', 'region crimea': 'ua-cri', crimea: 'ua-cri',
+  // UN consolidated list spellings
+  'former soviet union': 'suhh', 'china hong kong special administrative region': 'hk',
+  'hong kong special administrative region': 'hk', 'china macao special administrative region': 'mo',
+  // OFAC SDN spellings
+  'north macedonia the republic of': 'mk', 'man isle of': 'im', 'isle of man': 'im', 'st kitts & nevis': 'kn',
+  'gaza strip': 'ps', 'region: gaza': 'ps', 'palestinian authority': 'ps',
 };
 
 /** Nationality adjectives as lists write them ("nationality Iranian"). */

@@ -49,6 +49,7 @@ CREATE TABLE IF NOT EXISTS versions (
   date TEXT NOT NULL,
   imported_at TEXT NOT NULL,
   files TEXT NOT NULL,
+  checksum TEXT,
   entities INTEGER NOT NULL DEFAULT 0,
   statements INTEGER NOT NULL DEFAULT 0,
   added INTEGER NOT NULL DEFAULT 0,
@@ -74,13 +75,12 @@ CREATE TABLE IF NOT EXISTS entities (
 CREATE INDEX IF NOT EXISTS entities_id ON entities (id);
 CREATE INDEX IF NOT EXISTS entities_caption ON entities (caption COLLATE NOCASE);
 CREATE TABLE IF NOT EXISTS statements (
-  id TEXT PRIMARY KEY,
   entity_id TEXT NOT NULL,
   dataset TEXT NOT NULL,
-  schema TEXT NOT NULL,
   prop TEXT NOT NULL,
-  prop_type TEXT NOT NULL,
   value TEXT NOT NULL,
+  schema TEXT NOT NULL,
+  prop_type TEXT NOT NULL,
   original_value TEXT,
   lang TEXT,
   record_id TEXT NOT NULL,
@@ -88,9 +88,9 @@ CREATE TABLE IF NOT EXISTS statements (
   first_version INTEGER NOT NULL,
   last_version INTEGER NOT NULL,
   first_seen TEXT NOT NULL,
-  last_seen TEXT NOT NULL
+  last_seen TEXT NOT NULL,
+  PRIMARY KEY (entity_id, dataset, prop, value)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS statements_entity ON statements (entity_id, dataset, last_version);
 CREATE INDEX IF NOT EXISTS statements_names ON statements (value COLLATE NOCASE) WHERE prop_type = 'name';
 CREATE INDEX IF NOT EXISTS statements_refs ON statements (value) WHERE prop_type = 'entity';
 CREATE TABLE IF NOT EXISTS changes (
@@ -107,7 +107,6 @@ CREATE INDEX IF NOT EXISTS changes_entity ON changes (entity_id);
 `;
 
 interface StatementRow {
-  id: string;
   entity_id: string;
   dataset: string;
   schema: string;
@@ -142,8 +141,11 @@ interface EntityRow {
   is_active: number;
 }
 
-/** Statement ids are stable: the same value of the same property of the same entity in the same dataset. */
-function statementId(dataset: string, entityId: string, prop: string, value: string): string {
+/**
+ * Statement ids are stable: the same value of the same property of the same entity in the same
+ * dataset. They are derived when read, not stored: the table's key is those four fields.
+ */
+export function statementId(dataset: string, entityId: string, prop: string, value: string): string {
   return createHash('sha1')
     .update(`${dataset}\u001f${entityId}\u001f${prop}\u001f${value}`)
     .digest('base64url')
@@ -226,9 +228,18 @@ export class SqliteStore implements Store {
     const versionId = Number(
       db
         .prepare(
-          `INSERT INTO versions (dataset, label, date, imported_at, files, warnings) VALUES (?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO versions (dataset, label, date, imported_at, files, checksum, warnings)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(dataset, label, date, new Date().toISOString(), JSON.stringify(req.files), JSON.stringify(req.warnings))
+        .run(
+          dataset,
+          label,
+          date,
+          new Date().toISOString(),
+          JSON.stringify(req.files),
+          req.checksum ?? null,
+          JSON.stringify(req.warnings),
+        )
         .lastInsertRowid,
     );
 
@@ -246,10 +257,10 @@ export class SqliteStore implements Store {
     }
 
     const upsertStatement = db.prepare(
-      `INSERT INTO statements (id, entity_id, dataset, schema, prop, prop_type, value, original_value, lang,
+      `INSERT INTO statements (entity_id, dataset, schema, prop, prop_type, value, original_value, lang,
          record_id, origin, first_version, last_version, first_seen, last_seen)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT(id) DO UPDATE SET last_version = excluded.last_version, last_seen = excluded.last_seen,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(entity_id, dataset, prop, value) DO UPDATE SET last_version = excluded.last_version, last_seen = excluded.last_seen,
          schema = excluded.schema, origin = excluded.origin, record_id = excluded.record_id,
          original_value = excluded.original_value`,
     );
@@ -258,7 +269,7 @@ export class SqliteStore implements Store {
        WHERE entity_id = ? AND dataset = ? AND last_version = ?`,
     );
     const oldStatements = db.prepare(
-      `SELECT id, prop, value FROM statements WHERE entity_id = ? AND dataset = ? AND last_version = ?`,
+      `SELECT prop, value FROM statements WHERE entity_id = ? AND dataset = ? AND last_version = ?`,
     );
     const upsertEntity = db.prepare(
       `INSERT INTO entities (dataset, id, schema, caption, record_id, hash, first_version, last_version,
@@ -287,24 +298,17 @@ export class SqliteStore implements Store {
       if (progress && index % 1000 === 0) progress('store', index, total);
       seenIds.add(draft.id);
       const schema = draft.schema;
+      // [key, prop, type, value, original, lang, origin]; key = prop + value, unique per entity.
       const rows: Array<[string, string, string, string, string | null, string | null, string | null]> = [];
       for (const [prop, values] of draft.props) {
         const type = schema.getProperty(prop)!.type;
         for (const v of values) {
-          rows.push([
-            statementId(dataset, draft.id, prop, v.value),
-            prop,
-            type,
-            v.value,
-            v.original ?? null,
-            v.lang ?? null,
-            v.origin ?? null,
-          ]);
+          rows.push([`${prop}\u001f${v.value}`, prop, type, v.value, v.original ?? null, v.lang ?? null, v.origin ?? null]);
         }
       }
       statements += rows.length;
-      const ids = rows.map((r) => r[0]).sort();
-      const hash = createHash('sha1').update(schema.name).update('\n').update(ids.join('\n')).digest('base64url');
+      const keys = rows.map((r) => r[0]).sort();
+      const hash = createHash('sha1').update(schema.name).update('\n').update(keys.join('\n')).digest('base64url');
       const caption = draft.caption();
       const old = previous.get(draft.id);
       const wasCurrent = old !== undefined && old.last_version === prev;
@@ -320,12 +324,12 @@ export class SqliteStore implements Store {
       if (wasCurrent) {
         kind = 'changed';
         changed++;
-        const before = oldStatements.all(draft.id, dataset, prev) as Array<{ id: string; prop: string; value: string }>;
-        const newIds = new Set(ids);
-        const oldIds = new Set(before.map((s) => s.id));
+        const before = oldStatements.all(draft.id, dataset, prev) as Array<{ prop: string; value: string }>;
+        const newKeys = new Set(keys);
+        const oldKeys = new Set(before.map((s) => `${s.prop}\u001f${s.value}`));
         const entry = (p: string) => (propChanges[p] ??= { added: [], removed: [] });
-        for (const s of before) if (!newIds.has(s.id)) entry(s.prop).removed.push(s.value);
-        for (const r of rows) if (!oldIds.has(r[0])) entry(r[1]).added.push(r[3]);
+        for (const s of before) if (!newKeys.has(`${s.prop}\u001f${s.value}`)) entry(s.prop).removed.push(s.value);
+        for (const r of rows) if (!oldKeys.has(r[0])) entry(r[1]).added.push(r[3]);
         if (old.schema !== schema.name) {
           entry('$schema').added.push(schema.name);
           entry('$schema').removed.push(old.schema);
@@ -337,7 +341,7 @@ export class SqliteStore implements Store {
       }
       for (const r of rows) {
         upsertStatement.run(
-          r[0], draft.id, dataset, schema.name, r[1], r[2], r[3], r[4], r[5], draft.recordId, r[6],
+          draft.id, dataset, schema.name, r[1], r[2], r[3], r[4], r[5], draft.recordId, r[6],
           versionId, versionId, date, date,
         );
       }
@@ -422,6 +426,7 @@ export class SqliteStore implements Store {
       removed: number;
       changed: number;
       warnings: string;
+      checksum: string | null;
     }>;
     return rows.map((r) => ({
       dataset: r.dataset,
@@ -435,6 +440,7 @@ export class SqliteStore implements Store {
       removed: r.removed,
       changed: r.changed,
       warnings: (JSON.parse(r.warnings) as string[]).length,
+      checksum: r.checksum,
     }));
   }
 
@@ -502,7 +508,7 @@ export class SqliteStore implements Store {
       )
       .all(id) as StatementRow[];
     const statements: Statement[] = stmtRows.map((r) => ({
-      id: r.id,
+      id: statementId(r.dataset, r.entity_id, r.prop, r.value),
       entityId: r.entity_id,
       schema: r.schema,
       prop: r.prop,

@@ -81,6 +81,7 @@ export interface VersionInfo {
   removed: number;
   changed: number;
   warnings: number;
+  checksum: string | null;
 }
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
@@ -122,6 +123,8 @@ export interface ImportRequest {
   /** Date of the list version (YYYY-MM-DD or full ISO timestamp). */
   versionDate: string;
   files: string[];
+  /** SHA-256 over the source files' bytes, so an unchanged download can be recognised. */
+  checksum?: string;
   entities: EntityDraft[];
   warnings: string[];
 }

@@ -1,0 +1,51 @@
+/** What every command shares: the --db option, opening the store, and first-run bundled data. */
+import type { Command } from 'commander';
+import { resolveDbPath } from '../config.js';
+import { ensureBundledData } from '../logic/bundled.js';
+import { openStore } from '../store/open.js';
+import type { Store } from '../store/store.js';
+import { progressBar } from './output.js';
+
+export interface DbOptions {
+  db?: string;
+  bundled?: boolean;
+  json?: boolean;
+}
+
+export function withDb(command: Command): Command {
+  return command
+    .option('--db <path>', 'store file (default: $TANGLE_DB, then the per-user data directory)')
+    .option('--no-bundled', 'do not load the bundled snapshot into an empty store');
+}
+
+/**
+ * Open the store; an empty store first receives the bundled lists (unless --no-bundled or
+ * TANGLE_NO_BUNDLED=1), so `tangle show …` works on a fresh install.
+ */
+export async function openForCommand(options: DbOptions, loadBundled = true): Promise<Store> {
+  const store = openStore(resolveDbPath(options.db));
+  if (loadBundled && options.bundled !== false && process.env.TANGLE_NO_BUNDLED !== '1') {
+    if (await store.isEmpty()) {
+      process.stderr.write('Empty store: loading the bundled OFAC SDN and UN lists…\n');
+      const loaded = await ensureBundledData(store, (label) => progressBar(label, !options.json && process.stderr.isTTY));
+      for (const r of loaded) {
+        process.stderr.write(`  ${r.dataset} ${r.version}: ${r.entities} entities, ${r.statements} statements\n`);
+      }
+    }
+  }
+  return store;
+}
+
+/** Run a command body with the store open, closing it afterwards whatever happens. */
+export async function withStore<T>(
+  options: DbOptions,
+  body: (store: Store) => Promise<T>,
+  loadBundled = true,
+): Promise<T> {
+  const store = await openForCommand(options, loadBundled);
+  try {
+    return await body(store);
+  } finally {
+    await store.close();
+  }
+}

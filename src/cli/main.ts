@@ -1,0 +1,54 @@
+/**
+ * The `tangle` command line. Each command lives in its own file under commands/ and stays thin:
+ * the work is done by src/logic and the store.
+ */
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../config.js';
+import { InputError, UsageError } from '../errors.js';
+import { registerChanges } from './commands/changes.js';
+import { registerDatasets } from './commands/datasets.js';
+import { registerImport } from './commands/import.js';
+import { registerServe } from './commands/serve.js';
+import { registerShow } from './commands/show.js';
+import { registerStats } from './commands/stats.js';
+import { registerUpdate } from './commands/update.js';
+
+export function buildProgram(): Command {
+  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  const program = new Command('tangle')
+    .description('Map illicit networks from sanctions lists and reporting, with evidence behind every link')
+    .version(pkg.version, '-V, --tangle-version', 'print the Tangle version')
+    .showHelpAfterError()
+    .exitOverride();
+  registerImport(program);
+  registerDatasets(program);
+  registerChanges(program);
+  registerShow(program);
+  registerStats(program);
+  registerUpdate(program);
+  registerServe(program);
+  return program;
+}
+
+/** Run the CLI; errors in the user's input exit with 2, other failures with 1. */
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      process.exitCode = err.exitCode;
+      return;
+    }
+    if (err instanceof InputError || err instanceof UsageError) {
+      process.stderr.write(`tangle: ${err.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`tangle: ${(err as Error).message}\n`);
+    if (process.env.TANGLE_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import { describeEntity } from '../../logic/describe.js';
+import type { Store } from '../../store/store.js';
+
+export function registerEntityRoutes(app: FastifyInstance, store: Store): void {
+  app.get<{ Params: { id: string }; Querystring: { nested: boolean } }>(
+    '/entities/:id',
+    {
+      schema: {
+        tags: ['entities'],
+        summary: 'an entity with every statement and its provenance; nested adds its relationships',
+        params: { type: 'object', properties: { id: { type: 'string', maxLength: 200 } } },
+        querystring: {
+          type: 'object',
+          properties: { nested: { type: 'boolean', default: true } },
+        },
+      },
+    },
+    async (req, reply) => {
+      const view = await describeEntity(store, req.params.id);
+      if (!view) return reply.status(404).send({ error: 'not_found', detail: `no entity ${req.params.id}` });
+      const { entity } = view;
+      return {
+        id: entity.id,
+        caption: entity.caption,
+        schema: entity.schema,
+        properties: entity.properties,
+        datasets: entity.datasets,
+        referents: [],
+        target: entity.active,
+        first_seen: entity.firstSeen,
+        last_seen: entity.lastSeen,
+        last_change: entity.lastChange,
+        statements: entity.statements,
+        ...(req.query.nested ? { references: view.references, relationships: view.relationships } : {}),
+      };
+    },
+  );
+}

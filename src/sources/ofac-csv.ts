@@ -1,0 +1,307 @@
+/**
+ * Readers for OFAC's legacy CSV files: the SDN list (sdn.csv, alt.csv, add.csv, sdn_comments.csv)
+ * and the Consolidated non-SDN list (cons_prim.csv, cons_alt.csv, cons_add.csv, cons_comments.csv).
+ * Both share one layout; none of the files has a header row.
+ *
+ * This file knows the files: which is which (by name, `.gz` allowed, optionally dated like
+ * `sdn-2024-05-03.csv`), their columns, and what a valid row is. Every problem names the file as
+ * given, the line and the column. Turning the rows into FtM entities is ofac-mapping.ts's job.
+ */
+import { basename } from 'node:path';
+import { InputError } from '../errors.js';
+import { cleanDate } from '../model/values.js';
+import { ofacField, parseCsv, type CsvRecord } from './csv.js';
+import { readSourceFile, type SourceText } from './input.js';
+import { buildOfacEntities, type OfacEntry, type OfacMappingStats } from './ofac-mapping.js';
+import type { ReadContext, ReadResult, SourceFormat } from './source.js';
+
+export type OfacFileRole = 'primary' | 'alias' | 'address' | 'comments';
+
+/** Column names as OFAC's data specification gives them, in file order. */
+export const OFAC_COLUMNS: Record<OfacFileRole, readonly string[]> = {
+  primary: ['ent_num', 'SDN_Name', 'SDN_Type', 'Program', 'Title', 'Call_Sign', 'Vess_type', 'Tonnage', 'GRT', 'Vess_flag', 'Vess_owner', 'Remarks'],
+  alias: ['ent_num', 'alt_num', 'alt_type', 'alt_name', 'alt_remarks'],
+  address: ['ent_num', 'add_num', 'address', 'city_state_postal', 'country', 'add_remarks'],
+  comments: ['ent_num', 'remarks_extended'],
+};
+
+interface ListFlavour {
+  /** Base names (no date, no extension) per role. */
+  names: Record<OfacFileRole, string>;
+  other: string;
+}
+
+const SDN: ListFlavour = {
+  names: { primary: 'sdn', alias: 'alt', address: 'add', comments: 'sdn_comments' },
+  other: 'ofac-cons-csv',
+};
+const CONS: ListFlavour = {
+  names: { primary: 'cons_prim', alias: 'cons_alt', address: 'cons_add', comments: 'cons_comments' },
+  other: 'ofac-csv',
+};
+
+const DATE_IN_NAME = /[-_. ]?(\d{4}-\d{2}-\d{2}|\d{8})(?=$|[-_. ])/;
+
+/** The base name of a file without `.gz`, `.csv` and a date: `sdn-2024-05-03.csv.gz` → `sdn`. */
+function nameKey(path: string): { key: string; date?: string } {
+  let name = basename(path).toLowerCase().replace(/\.gz$/, '');
+  if (!name.endsWith('.csv')) return { key: '' };
+  name = name.slice(0, -4);
+  const m = name.match(DATE_IN_NAME);
+  let date: string | undefined;
+  if (m) {
+    const d = m[1].length === 8 ? `${m[1].slice(0, 4)}-${m[1].slice(4, 6)}-${m[1].slice(6)}` : m[1];
+    date = cleanDate(d)?.length === 10 ? cleanDate(d) : undefined;
+    name = name.slice(0, m.index) + name.slice((m.index ?? 0) + m[0].length);
+  }
+  return { key: name, date };
+}
+
+function roleOf(key: string, flavour: ListFlavour): OfacFileRole | undefined {
+  for (const role of Object.keys(flavour.names) as OfacFileRole[]) if (flavour.names[role] === key) return role;
+  return undefined;
+}
+
+function expectedNames(flavour: ListFlavour): string {
+  const n = flavour.names;
+  return `${n.primary}.csv (required), ${n.alias}.csv, ${n.address}.csv, ${n.comments}.csv (optionally dated, e.g. ${n.primary}-2024-05-03.csv, and/or gzipped)`;
+}
+
+/** A file whose name we do not recognise: say what it looks like, pointing at its first line. */
+function unknownFile(path: string, flavour: ListFlavour): never {
+  const other = flavour === SDN ? CONS : SDN;
+  const key = nameKey(path).key;
+  if (roleOf(key, other)) {
+    throw new InputError(
+      { file: path },
+      `this is a file of the other OFAC list; import it with the ${flavour.other} format (this format expects ${expectedNames(flavour)})`,
+    );
+  }
+  const src = readSourceFile(path);
+  const first = parseCsv(src.text, path).next();
+  const fields = first.done ? [] : first.value.fields;
+  const start = fields.slice(0, 4).join(',');
+  if (fields.length && !/^\s*\d+\s*$/.test(fields[0])) {
+    throw new InputError(
+      { file: path, line: first.done ? 1 : first.value.line, field: 'ent_num' },
+      `not an OFAC legacy CSV file: the name is not one of ${expectedNames(flavour)}, and the first row ` +
+        `starts "${start.slice(0, 80)}" where a numeric ent_num should be (legacy OFAC files have no header row)`,
+    );
+  }
+  throw new InputError(
+    { file: path },
+    `unrecognised file name; expected ${expectedNames(flavour)}. Rename the file to say which OFAC file it is`,
+  );
+}
+
+/** Check a row's column count; a wrong count names the first missing (or first extra) column. */
+function checkColumns(rec: CsvRecord, role: OfacFileRole, file: string): void {
+  const cols = OFAC_COLUMNS[role];
+  if (rec.fields.length === cols.length) return;
+  const field = rec.fields.length < cols.length ? cols[rec.fields.length] : `column ${cols.length + 1}`;
+  throw new InputError(
+    { file, line: rec.line, field },
+    `expected ${cols.length} columns (${cols.join(', ')}), found ${rec.fields.length}` +
+      (rec.fields.length === 1 ? ` ("${rec.fields[0].slice(0, 40)}"): the file looks truncated or garbled` : ''),
+  );
+}
+
+function entNum(rec: CsvRecord, file: string, field = 'ent_num', index = 0): string {
+  const v = rec.fields[index].trim();
+  if (!/^\d+$/.test(v)) {
+    throw new InputError({ file, line: rec.line, field }, `expected a number, found "${v.slice(0, 40)}"`);
+  }
+  return String(Number(v));
+}
+
+const SDN_TYPES: Record<string, OfacEntry['type']> = { individual: 'individual', vessel: 'vessel', aircraft: 'aircraft' };
+const ALT_TYPES: Record<string, 'aka' | 'fka' | 'nka'> = { aka: 'aka', fka: 'fka', nka: 'nka' };
+
+/** Name used in origins: the file name without `.gz` ("sdn.csv line 12"). */
+const originName = (src: SourceText): string => src.name;
+
+function readPrimary(src: SourceText, warnings: string[]): Map<string, OfacEntry> {
+  const entries = new Map<string, OfacEntry>();
+  const file = src.path;
+  const cols = OFAC_COLUMNS.primary;
+  for (const rec of parseCsv(src.text, file)) {
+    checkColumns(rec, 'primary', file);
+    const id = entNum(rec, file);
+    const dup = entries.get(id);
+    if (dup) {
+      throw new InputError({ file, line: rec.line, field: 'ent_num' }, `duplicate ent_num ${id} (first on line ${dup.line})`);
+    }
+    const f = (name: string): string | undefined => ofacField(rec.fields[cols.indexOf(name)]);
+    const name = f('SDN_Name');
+    if (!name) throw new InputError({ file, line: rec.line, field: 'SDN_Name' }, 'the entry has no name');
+    const rawType = f('SDN_Type');
+    let type: OfacEntry['type'];
+    if (rawType !== undefined) {
+      type = SDN_TYPES[rawType.toLowerCase()];
+      if (!type) {
+        throw new InputError(
+          { file, line: rec.line, field: 'SDN_Type' },
+          `unknown entry type "${rawType.slice(0, 40)}" (expected individual, vessel, aircraft or -0- for an entity)`,
+        );
+      }
+    }
+    const program = f('Program');
+    if (!program) warnings.push(`${originName(src)} line ${rec.line}: entry ${id} (${name}) has no programme`);
+    const remarksRaw = rec.fields[cols.indexOf('Remarks')];
+    const remarks = ofacField(remarksRaw);
+    entries.set(id, {
+      entNum: id,
+      line: rec.line,
+      origin: `${originName(src)} line ${rec.line}`,
+      name,
+      type,
+      program,
+      title: f('Title'),
+      callSign: f('Call_Sign'),
+      vesselType: f('Vess_type'),
+      tonnage: f('Tonnage'),
+      grt: f('GRT'),
+      vesselFlag: f('Vess_flag'),
+      vesselOwner: f('Vess_owner'),
+      remarks,
+      remarksRaw: remarks === undefined ? undefined : remarksRaw.trimStart(),
+      // OFAC cuts Remarks at 1,000 characters and continues them in the comments file.
+      remarksCut: remarks !== undefined && remarksRaw.length >= 1000 && !remarks.endsWith('.'),
+      primaryRemarksLength: remarks === undefined ? 0 : remarksRaw.trimStart().length,
+      aliases: [],
+      addresses: [],
+    });
+  }
+  return entries;
+}
+
+function readAliases(src: SourceText, entries: Map<string, OfacEntry>, warnings: string[]): void {
+  const file = src.path;
+  for (const rec of parseCsv(src.text, file)) {
+    checkColumns(rec, 'alias', file);
+    const id = entNum(rec, file);
+    entNum(rec, file, 'alt_num', 1);
+    const rawType = ofacField(rec.fields[2]);
+    const type = rawType && ALT_TYPES[rawType.toLowerCase()];
+    if (!type) {
+      throw new InputError({ file, line: rec.line, field: 'alt_type' }, `unknown alias type "${rawType ?? ''}" (expected aka, fka or nka)`);
+    }
+    const name = ofacField(rec.fields[3]);
+    if (!name) throw new InputError({ file, line: rec.line, field: 'alt_name' }, 'the alias has no name');
+    const origin = `${originName(src)} line ${rec.line}`;
+    const entry = entries.get(id);
+    if (!entry) {
+      warnings.push(`${origin}: alias "${name}" is for ent_num ${id}, which is not in the primary file`);
+      continue;
+    }
+    entry.aliases.push({ type, name, remarks: ofacField(rec.fields[4]), origin });
+  }
+}
+
+function readAddresses(src: SourceText, entries: Map<string, OfacEntry>, warnings: string[]): void {
+  const file = src.path;
+  for (const rec of parseCsv(src.text, file)) {
+    checkColumns(rec, 'address', file);
+    const id = entNum(rec, file);
+    const addNum = entNum(rec, file, 'add_num', 1);
+    const origin = `${originName(src)} line ${rec.line}`;
+    const address = {
+      addNum,
+      street: ofacField(rec.fields[2]),
+      cityLine: ofacField(rec.fields[3]),
+      country: ofacField(rec.fields[4]),
+      remarks: ofacField(rec.fields[5]),
+      origin,
+    };
+    // OFAC writes a placeholder row with every field empty for entries without an address.
+    if (!address.street && !address.cityLine && !address.country && !address.remarks) continue;
+    const entry = entries.get(id);
+    if (!entry) {
+      warnings.push(`${origin}: address ${addNum} is for ent_num ${id}, which is not in the primary file`);
+      continue;
+    }
+    entry.addresses.push(address);
+  }
+}
+
+function readComments(src: SourceText, entries: Map<string, OfacEntry>, warnings: string[]): void {
+  const file = src.path;
+  for (const rec of parseCsv(src.text, file)) {
+    checkColumns(rec, 'comments', file);
+    const id = entNum(rec, file);
+    const text = rec.fields[1];
+    const origin = `${originName(src)} line ${rec.line}`;
+    const entry = entries.get(id);
+    if (!entry) {
+      warnings.push(`${origin}: remarks continuation is for ent_num ${id}, which is not in the primary file`);
+      continue;
+    }
+    if (ofacField(text) === undefined) continue;
+    // The continuation carries on mid-word (or after a blank) where the primary file's Remarks
+    // stopped, so join the untrimmed texts.
+    entry.remarksRaw = (entry.remarksRaw ?? '') + text;
+    entry.remarks = entry.remarksRaw.trim();
+    entry.commentOrigins = [...(entry.commentOrigins ?? []), origin];
+    entry.remarksCut = false;
+  }
+}
+
+export interface OfacReadResult extends ReadResult {
+  stats: OfacMappingStats & { entries: number; files: Partial<Record<OfacFileRole, string>> };
+}
+
+function readOfac(flavour: ListFlavour, listTitle: string, paths: string[], ctx: ReadContext): OfacReadResult {
+  const byRole: Partial<Record<OfacFileRole, string>> = {};
+  let publishedAt: string | undefined;
+  for (const path of paths) {
+    const { key, date } = nameKey(path);
+    const role = roleOf(key, flavour);
+    if (!role) unknownFile(path, flavour);
+    const seen = byRole[role];
+    if (seen) {
+      throw new InputError(
+        { file: path },
+        `two ${role} files given (${seen} and ${path}); import one snapshot at a time`,
+      );
+    }
+    byRole[role] = path;
+    if (role === 'primary') publishedAt = date;
+  }
+  if (!byRole.primary) {
+    const given = paths.length ? paths.join(', ') : 'no files';
+    throw new InputError(
+      { file: paths[0] ?? `${flavour.names.primary}.csv` },
+      `the primary file ${flavour.names.primary}.csv is required (given: ${given}); the alias, address and comments files only add to its entries`,
+    );
+  }
+  const warnings: string[] = [];
+  const entries = readPrimary(readSourceFile(byRole.primary), warnings);
+  if (byRole.comments) readComments(readSourceFile(byRole.comments), entries, warnings);
+  if (byRole.alias) readAliases(readSourceFile(byRole.alias), entries, warnings);
+  if (byRole.address) readAddresses(readSourceFile(byRole.address), entries, warnings);
+  const { entities, stats } = buildOfacEntities([...entries.values()], {
+    dataset: ctx.dataset,
+    listTitle,
+    warnings,
+    progress: ctx.progress,
+  });
+  return { entities, warnings, publishedAt, stats: { ...stats, entries: entries.size, files: byRole } };
+}
+
+export const ofacCsv: SourceFormat & { read(paths: string[], ctx: ReadContext): OfacReadResult } = {
+  name: 'ofac-csv',
+  description:
+    'OFAC SDN list, legacy CSV files: sdn.csv (required) with alt.csv, add.csv, sdn_comments.csv; .gz and dated names accepted',
+  defaultDataset: 'us_ofac_sdn',
+  defaultTitle: 'OFAC Specially Designated Nationals (SDN) List',
+  read: (paths, ctx) => readOfac(SDN, 'OFAC Specially Designated Nationals (SDN) List', paths, ctx),
+};
+
+export const ofacConsCsv: SourceFormat & { read(paths: string[], ctx: ReadContext): OfacReadResult } = {
+  name: 'ofac-cons-csv',
+  description:
+    'OFAC Consolidated (non-SDN) list, legacy CSV files: cons_prim.csv (required) with cons_alt.csv, cons_add.csv, cons_comments.csv',
+  defaultDataset: 'us_ofac_cons',
+  defaultTitle: 'OFAC Consolidated (non-SDN) List',
+  read: (paths, ctx) => readOfac(CONS, 'OFAC Consolidated (non-SDN) List', paths, ctx),
+};
