@@ -4,8 +4,10 @@
  * Tables: datasets, versions (one row per import), entities (one row per dataset and entity, with a
  * hash of its statements for cheap change detection), statements (one row per dataset, entity,
  * property and value, with the first and last version that contained it) and changes (what each
- * version added, removed or changed). A statement is current when its last version is its
- * dataset's latest version.
+ * version added, removed or changed). Entities and statements still in their dataset's latest
+ * version have no last version yet (NULL): re-importing an unchanged entity writes nothing, and
+ * first/last-seen dates are read from the versions table. A value's origin (file and line) is
+ * where it was first read.
  */
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
@@ -32,7 +34,7 @@ import type {
   VersionInfo,
 } from './store.js';
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -58,6 +60,8 @@ CREATE TABLE IF NOT EXISTS versions (
   warnings TEXT NOT NULL DEFAULT '[]',
   UNIQUE (dataset, label)
 );
+-- last_version is NULL while the dataset's latest version still contains the entity / value:
+-- an unchanged entity costs nothing on re-import, only ended intervals are written.
 CREATE TABLE IF NOT EXISTS entities (
   dataset TEXT NOT NULL,
   id TEXT NOT NULL,
@@ -66,29 +70,22 @@ CREATE TABLE IF NOT EXISTS entities (
   record_id TEXT NOT NULL,
   hash TEXT NOT NULL,
   first_version INTEGER NOT NULL,
-  last_version INTEGER NOT NULL,
-  first_seen TEXT NOT NULL,
-  last_seen TEXT NOT NULL,
-  last_change TEXT NOT NULL,
+  last_version INTEGER,
+  change_version INTEGER NOT NULL,
   PRIMARY KEY (dataset, id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS entities_id ON entities (id);
-CREATE INDEX IF NOT EXISTS entities_caption ON entities (caption COLLATE NOCASE);
 CREATE TABLE IF NOT EXISTS statements (
   entity_id TEXT NOT NULL,
   dataset TEXT NOT NULL,
   prop TEXT NOT NULL,
   value TEXT NOT NULL,
-  schema TEXT NOT NULL,
   prop_type TEXT NOT NULL,
   original_value TEXT,
   lang TEXT,
-  record_id TEXT NOT NULL,
   origin TEXT,
   first_version INTEGER NOT NULL,
-  last_version INTEGER NOT NULL,
-  first_seen TEXT NOT NULL,
-  last_seen TEXT NOT NULL,
+  last_version INTEGER,
   PRIMARY KEY (entity_id, dataset, prop, value)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS statements_names ON statements (value COLLATE NOCASE) WHERE prop_type = 'name';
@@ -109,16 +106,14 @@ CREATE INDEX IF NOT EXISTS changes_entity ON changes (entity_id);
 interface StatementRow {
   entity_id: string;
   dataset: string;
-  schema: string;
   prop: string;
   prop_type: string;
   value: string;
   original_value: string | null;
   lang: string | null;
-  record_id: string;
   origin: string | null;
-  first_version: number;
-  last_version: number;
+  schema: string;
+  record_id: string;
   first_seen: string;
   last_seen: string;
   first_label: string;
@@ -132,14 +127,19 @@ interface EntityRow {
   schema: string;
   caption: string;
   record_id: string;
-  hash: string;
-  first_version: number;
-  last_version: number;
   first_seen: string;
   last_seen: string;
   last_change: string;
   is_active: number;
 }
+
+/** Joins that turn version ids into dates; an open interval ends at the dataset's latest version. */
+const ENTITY_SELECT = `SELECT e.dataset, e.id, e.schema, e.caption, e.record_id,
+    vf.date AS first_seen, vl.date AS last_seen, vc.date AS last_change, (e.last_version IS NULL) AS is_active
+  FROM entities e JOIN datasets d ON d.name = e.dataset
+  JOIN versions vf ON vf.id = e.first_version
+  JOIN versions vl ON vl.id = COALESCE(e.last_version, d.latest_version)
+  JOIN versions vc ON vc.id = e.change_version`;
 
 /**
  * Statement ids are stable: the same value of the same property of the same entity in the same
@@ -172,7 +172,8 @@ export class SqliteStore implements Store {
       this.db.prepare(`INSERT INTO meta (key, value) VALUES ('schema_version', ?)`).run(String(SCHEMA_VERSION));
     } else if (Number(row.value) !== SCHEMA_VERSION) {
       throw new UsageError(
-        `store ${path} has schema version ${row.value}; this Tangle expects ${SCHEMA_VERSION}`,
+        `store ${path} has schema version ${row.value}; this Tangle expects ${SCHEMA_VERSION} ` +
+          `(re-create it: delete the file and import again)`,
       );
     }
   }
@@ -239,49 +240,40 @@ export class SqliteStore implements Store {
           JSON.stringify(req.files),
           req.checksum ?? null,
           JSON.stringify(req.warnings),
-        )
-        .lastInsertRowid,
+        ).lastInsertRowid,
     );
 
-    const previous = new Map<string, { hash: string; last_version: number; schema: string; caption: string }>();
+    /** Entities the dataset has ever had; `open` when the previous version still listed them. */
+    const previous = new Map<string, { hash: string; open: number; schema: string; caption: string }>();
     for (const row of db
-      .prepare(`SELECT id, hash, last_version, schema, caption FROM entities WHERE dataset = ?`)
-      .iterate(dataset) as IterableIterator<{
-      id: string;
-      hash: string;
-      last_version: number;
-      schema: string;
-      caption: string;
-    }>) {
+      .prepare(`SELECT id, hash, (last_version IS NULL) AS open, schema, caption FROM entities WHERE dataset = ?`)
+      .iterate(dataset) as IterableIterator<{ id: string; hash: string; open: number; schema: string; caption: string }>) {
       previous.set(row.id, row);
     }
 
     const upsertStatement = db.prepare(
-      `INSERT INTO statements (entity_id, dataset, schema, prop, prop_type, value, original_value, lang,
-         record_id, origin, first_version, last_version, first_seen, last_seen)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT(entity_id, dataset, prop, value) DO UPDATE SET last_version = excluded.last_version, last_seen = excluded.last_seen,
-         schema = excluded.schema, origin = excluded.origin, record_id = excluded.record_id,
-         original_value = excluded.original_value`,
+      `INSERT INTO statements (entity_id, dataset, prop, value, prop_type, original_value, lang, origin,
+         first_version, last_version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+       ON CONFLICT(entity_id, dataset, prop, value) DO UPDATE SET last_version = NULL`,
     );
-    const touchStatements = db.prepare(
-      `UPDATE statements SET last_version = ?, last_seen = ?
-       WHERE entity_id = ? AND dataset = ? AND last_version = ?`,
+    const closeStatement = db.prepare(
+      `UPDATE statements SET last_version = ? WHERE entity_id = ? AND dataset = ? AND prop = ? AND value = ?`,
     );
-    const oldStatements = db.prepare(
-      `SELECT prop, value FROM statements WHERE entity_id = ? AND dataset = ? AND last_version = ?`,
+    const closeEntityStatements = db.prepare(
+      `UPDATE statements SET last_version = ? WHERE entity_id = ? AND dataset = ? AND last_version IS NULL`,
+    );
+    const openStatements = db.prepare(
+      `SELECT prop, value FROM statements WHERE entity_id = ? AND dataset = ? AND last_version IS NULL`,
     );
     const upsertEntity = db.prepare(
-      `INSERT INTO entities (dataset, id, schema, caption, record_id, hash, first_version, last_version,
-         first_seen, last_seen, last_change)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO entities (dataset, id, schema, caption, record_id, hash, first_version, last_version, change_version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)
        ON CONFLICT(dataset, id) DO UPDATE SET schema = excluded.schema, caption = excluded.caption,
-         record_id = excluded.record_id, hash = excluded.hash, last_version = excluded.last_version,
-         last_seen = excluded.last_seen, last_change = excluded.last_change`,
+         record_id = excluded.record_id, hash = excluded.hash, last_version = NULL,
+         change_version = excluded.change_version`,
     );
-    const touchEntity = db.prepare(
-      `UPDATE entities SET last_version = ?, last_seen = ? WHERE dataset = ? AND id = ?`,
-    );
+    const closeEntity = db.prepare(`UPDATE entities SET last_version = ? WHERE dataset = ? AND id = ?`);
     const insertChange = db.prepare(
       `INSERT INTO changes (version_id, dataset, entity_id, kind, schema, caption, properties)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -309,55 +301,49 @@ export class SqliteStore implements Store {
       statements += rows.length;
       const keys = rows.map((r) => r[0]).sort();
       const hash = createHash('sha1').update(schema.name).update('\n').update(keys.join('\n')).digest('base64url');
-      const caption = draft.caption();
       const old = previous.get(draft.id);
-      const wasCurrent = old !== undefined && old.last_version === prev;
-
-      if (wasCurrent && old.hash === hash) {
+      const wasOpen = old !== undefined && old.open === 1;
+      if (wasOpen && old.hash === hash) {
         unchanged++;
-        touchStatements.run(versionId, date, draft.id, dataset, prev);
-        touchEntity.run(versionId, date, dataset, draft.id);
         return;
       }
-      let kind: ChangeKind;
-      let propChanges: Record<string, PropertyChange> = {};
-      if (wasCurrent) {
+      const caption = draft.caption();
+      let kind: ChangeKind = 'added';
+      const propChanges: Record<string, PropertyChange> = {};
+      if (wasOpen) {
         kind = 'changed';
         changed++;
-        const before = oldStatements.all(draft.id, dataset, prev) as Array<{ prop: string; value: string }>;
+        const before = openStatements.all(draft.id, dataset) as Array<{ prop: string; value: string }>;
         const newKeys = new Set(keys);
         const oldKeys = new Set(before.map((s) => `${s.prop}\u001f${s.value}`));
         const entry = (p: string) => (propChanges[p] ??= { added: [], removed: [] });
-        for (const s of before) if (!newKeys.has(`${s.prop}\u001f${s.value}`)) entry(s.prop).removed.push(s.value);
+        for (const s of before) {
+          if (newKeys.has(`${s.prop}\u001f${s.value}`)) continue;
+          entry(s.prop).removed.push(s.value);
+          closeStatement.run(prev, draft.id, dataset, s.prop, s.value);
+        }
         for (const r of rows) if (!oldKeys.has(r[0])) entry(r[1]).added.push(r[3]);
         if (old.schema !== schema.name) {
           entry('$schema').added.push(schema.name);
           entry('$schema').removed.push(old.schema);
         }
       } else {
-        kind = 'added';
         added++;
-        propChanges = {};
       }
       for (const r of rows) {
-        upsertStatement.run(
-          draft.id, dataset, schema.name, r[1], r[2], r[3], r[4], r[5], draft.recordId, r[6],
-          versionId, versionId, date, date,
-        );
+        upsertStatement.run(draft.id, dataset, r[1], r[3], r[2], r[4], r[5], r[6], versionId);
       }
-      upsertEntity.run(
-        dataset, draft.id, schema.name, caption, draft.recordId, hash, versionId, versionId, date, date, date,
-      );
+      upsertEntity.run(dataset, draft.id, schema.name, caption, draft.recordId, hash, versionId, versionId);
       insertChange.run(versionId, dataset, draft.id, kind, schema.name, caption, JSON.stringify(propChanges));
     });
 
     let removed = 0;
-    if (prev !== null) {
-      for (const [id, old] of previous) {
-        if (old.last_version === prev && !seenIds.has(id)) {
-          removed++;
-          insertChange.run(versionId, dataset, id, 'removed', old.schema, old.caption, '{}');
-        }
+    for (const [id, old] of previous) {
+      if (old.open === 1 && !seenIds.has(id)) {
+        removed++;
+        closeEntityStatements.run(prev, id, dataset);
+        closeEntity.run(prev, dataset, id);
+        insertChange.run(versionId, dataset, id, 'removed', old.schema, old.caption, '{}');
       }
     }
     progress?.('store', total, total);
@@ -386,7 +372,7 @@ export class SqliteStore implements Store {
       .prepare(
         `SELECT d.name, d.title, d.format, v.label AS latest_label, v.date AS latest_date,
            (SELECT COUNT(*) FROM versions x WHERE x.dataset = d.name) AS versions,
-           (SELECT COUNT(*) FROM entities e WHERE e.dataset = d.name AND e.last_version = d.latest_version) AS entities
+           (SELECT COUNT(*) FROM entities e WHERE e.dataset = d.name AND e.last_version IS NULL) AS entities
          FROM datasets d LEFT JOIN versions v ON v.id = d.latest_version ORDER BY d.name`,
       )
       .all() as Array<{
@@ -486,10 +472,7 @@ export class SqliteStore implements Store {
 
   private entityRows(id: string): EntityRow[] {
     return this.db
-      .prepare(
-        `SELECT e.*, (e.last_version = d.latest_version) AS is_active
-         FROM entities e JOIN datasets d ON d.name = e.dataset WHERE e.id = ? ORDER BY e.dataset`,
-      )
+      .prepare(`${ENTITY_SELECT} WHERE e.id = ? ORDER BY e.dataset`)
       .all(id) as EntityRow[];
   }
 
@@ -498,12 +481,13 @@ export class SqliteStore implements Store {
     if (!rows.length) return undefined;
     const stmtRows = this.db
       .prepare(
-        `SELECT s.*, v1.label AS first_label, v2.label AS last_label,
-           (s.last_version = d.latest_version) AS is_current
+        `SELECT s.*, e.schema, e.record_id, v1.date AS first_seen, v1.label AS first_label,
+           v2.date AS last_seen, v2.label AS last_label, (s.last_version IS NULL) AS is_current
          FROM statements s
          JOIN datasets d ON d.name = s.dataset
+         JOIN entities e ON e.dataset = s.dataset AND e.id = s.entity_id
          JOIN versions v1 ON v1.id = s.first_version
-         JOIN versions v2 ON v2.id = s.last_version
+         JOIN versions v2 ON v2.id = COALESCE(s.last_version, d.latest_version)
          WHERE s.entity_id = ? ORDER BY s.prop, s.dataset, s.first_version, s.value`,
       )
       .all(id) as StatementRow[];
@@ -554,8 +538,8 @@ export class SqliteStore implements Store {
   async findByName(name: string, limit = 20): Promise<EntitySummary[]> {
     const rows = this.db
       .prepare(
-        `SELECT e.id, e.schema, e.caption, e.dataset, (e.last_version = d.latest_version) AS is_active
-         FROM entities e JOIN datasets d ON d.name = e.dataset
+        `SELECT e.id, e.schema, e.caption, e.dataset, (e.last_version IS NULL) AS is_active
+         FROM entities e
          WHERE e.id IN (SELECT entity_id FROM statements WHERE prop_type = 'name' AND value = ? COLLATE NOCASE)
          ORDER BY is_active DESC, (e.caption = ? COLLATE NOCASE) DESC, e.id LIMIT ?`,
       )
@@ -566,8 +550,8 @@ export class SqliteStore implements Store {
   async getReferencing(id: string): Promise<StoredEntity[]> {
     const ids = this.db
       .prepare(
-        `SELECT DISTINCT s.entity_id FROM statements s JOIN datasets d ON d.name = s.dataset
-         WHERE s.prop_type = 'entity' AND s.value = ? AND s.last_version = d.latest_version`,
+        `SELECT DISTINCT entity_id FROM statements
+         WHERE prop_type = 'entity' AND value = ? AND last_version IS NULL`,
       )
       .all(id) as Array<{ entity_id: string }>;
     const out: StoredEntity[] = [];
@@ -587,10 +571,7 @@ export class SqliteStore implements Store {
     const inList = dsFilter ? `AND e.dataset IN (${dsFilter.map(() => '?').join(',')})` : '';
     const meta = new Map<string, EntityRecord>();
     for (const r of this.db
-      .prepare(
-        `SELECT e.* FROM entities e JOIN datasets d ON d.name = e.dataset
-         WHERE e.last_version = d.latest_version ${inList}`,
-      )
+      .prepare(`${ENTITY_SELECT} WHERE e.last_version IS NULL ${inList}`)
       .iterate(...(dsFilter ?? [])) as IterableIterator<EntityRow>) {
       const existing = meta.get(r.id);
       if (existing) {
@@ -614,8 +595,8 @@ export class SqliteStore implements Store {
     }
     const stmts = this.db
       .prepare(
-        `SELECT s.entity_id, s.prop, s.value FROM statements s JOIN datasets d ON d.name = s.dataset
-         WHERE s.last_version = d.latest_version ${inList.replace('e.dataset', 's.dataset')}
+        `SELECT s.entity_id, s.prop, s.value FROM statements s
+         WHERE s.last_version IS NULL ${inList.replace('e.dataset', 's.dataset')}
          ORDER BY s.entity_id`,
       )
       .raw(true);
@@ -639,8 +620,8 @@ export class SqliteStore implements Store {
     const bySchema: Record<string, number> = {};
     for (const r of this.db
       .prepare(
-        `SELECT e.schema, COUNT(DISTINCT e.id) AS n FROM entities e JOIN datasets d ON d.name = e.dataset
-         WHERE e.last_version = d.latest_version GROUP BY e.schema ORDER BY n DESC`,
+        `SELECT schema, COUNT(DISTINCT id) AS n FROM entities WHERE last_version IS NULL
+         GROUP BY schema ORDER BY n DESC`,
       )
       .all() as Array<{ schema: string; n: number }>) {
       bySchema[r.schema] = r.n;
@@ -649,15 +630,9 @@ export class SqliteStore implements Store {
       datasets: one<{ n: number }>(`SELECT COUNT(*) AS n FROM datasets`).n,
       versions: one<{ n: number }>(`SELECT COUNT(*) AS n FROM versions`).n,
       entities: one<{ n: number }>(`SELECT COUNT(DISTINCT id) AS n FROM entities`).n,
-      activeEntities: one<{ n: number }>(
-        `SELECT COUNT(DISTINCT e.id) AS n FROM entities e JOIN datasets d ON d.name = e.dataset
-         WHERE e.last_version = d.latest_version`,
-      ).n,
+      activeEntities: one<{ n: number }>(`SELECT COUNT(DISTINCT id) AS n FROM entities WHERE last_version IS NULL`).n,
       statements: one<{ n: number }>(`SELECT COUNT(*) AS n FROM statements`).n,
-      currentStatements: one<{ n: number }>(
-        `SELECT COUNT(*) AS n FROM statements s JOIN datasets d ON d.name = s.dataset
-         WHERE s.last_version = d.latest_version`,
-      ).n,
+      currentStatements: one<{ n: number }>(`SELECT COUNT(*) AS n FROM statements WHERE last_version IS NULL`).n,
       bySchema,
     };
   }
