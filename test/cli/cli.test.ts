@@ -48,7 +48,7 @@ describe('tangle CLI on a small OFAC history', () => {
     expect(r.stdout).toMatch(/^MADURO MOROS, Nicolas {2}\[Person\]/);
     expect(r.stdout).toContain('us_ofac_sdn: record 22790');
     expect(r.stdout).toMatch(/Birth date\s+1962-11-23/);
-    expect(r.stdout).toMatch(/↳ us_ofac_sdn record 22790 · sdn-2024-05-03\.csv line 4 · seen 2024-05-02 … 2024-05-03/);
+    expect(r.stdout).toMatch(/↳ us_ofac_sdn record 22790 · sdn-2024-05-02\.csv line 4 · seen 2024-05-02 … 2024-05-03/);
     expect(r.stdout).toMatch(/VENEZUELA · Office of Foreign Assets Control/);
     expect(r.stdout).toMatch(/IRAN-CON-ARMS-EO/);
     expect(r.stdout).toMatch(/Linked To.*EX-CLE SOLUCIONES BIOMETRICAS C\.A\./);
