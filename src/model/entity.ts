@@ -3,7 +3,7 @@
  * keeps where it came from (original text, language, origin inside the source file), so the
  * store can turn it into a statement with full provenance.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { model, type Schema } from './model.js';
 import { cleanValue } from './values.js';
 
@@ -98,7 +98,7 @@ export function captionOf(schema: Schema, get: (prop: string) => string[]): stri
 }
 
 export function shortHash(...parts: string[]): string {
-  return createHash('sha1').update(parts.join('\u001f')).digest('hex').slice(0, 12);
+  return hash('sha1', parts.join('\u001f'), 'hex').slice(0, 12);
 }
 
 /** Id of an entity derived from another (its sanction, address, link): stable across imports. */

@@ -88,8 +88,8 @@ const COUNTRY_ALIASES: Record<string, string> = {
   'former soviet union': 'suhh', 'china hong kong special administrative region': 'hk',
   'hong kong special administrative region': 'hk', 'china macao special administrative region': 'mo',
   // OFAC SDN spellings
-  'north macedonia the republic of': 'mk', 'man isle of': 'im', 'isle of man': 'im', 'st kitts & nevis': 'kn',
-  'gaza strip': 'ps', 'region: gaza': 'ps', 'palestinian authority': 'ps',
+  'north macedonia the republic of': 'mk', 'macedonia the former yugoslav republic of': 'mk', 'man isle of': 'im',
+  'isle of man': 'im', 'st kitts & nevis': 'kn', 'gaza strip': 'ps', 'palestinian authority': 'ps',
 };
 
 /** Nationality adjectives as lists write them ("nationality Iranian"). */
@@ -125,16 +125,17 @@ function countries(): Map<string, string> {
   return index;
 }
 
+const countryCache = new Map<string, string | null>();
+
 /** ISO code for a country name, code, or nationality adjective; undefined if unknown. */
 export function cleanCountry(raw: string): string | undefined {
+  const cached = countryCache.get(raw);
+  if (cached !== undefined) return cached ?? undefined;
   const key = countryKey(raw);
-  if (!key) return undefined;
-  const index = countries();
-  const direct = index.get(key);
-  if (direct) return direct;
-  // ISO alpha-3 and "X (the)" style suffixes are rare in our lists; try without trailing words in
-  // parentheses as a last resort, e.g. "Iran (Islamic Republic of)" already handled by key cleanup.
-  return undefined;
+  const code = key ? countries().get(key) : undefined;
+  // Lists repeat the same few hundred spellings; bound the cache against hostile input.
+  if (countryCache.size < 10_000) countryCache.set(raw, code ?? null);
+  return code;
 }
 
 export function cleanGender(raw: string): string | undefined {
@@ -146,8 +147,12 @@ export function cleanGender(raw: string): string | undefined {
 }
 
 /** Clean a raw value for a property type. Strings are trimmed and whitespace collapsed. */
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const NEEDS_CLEANING = /[\u0000-\u001F\u007F]|[^\S ]|\s\s|^\s|\s$/;
+
 export function cleanValue(type: string, raw: string): string | undefined {
-  const s = raw.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').replace(/\s+/g, ' ').trim();
+  // Most values are already clean: test once before paying for two replacements.
+  const s = NEEDS_CLEANING.test(raw) ? raw.replace(CONTROL_CHARS, '').replace(/\s+/g, ' ').trim() : raw;
   if (!s) return undefined;
   switch (type) {
     case 'date':
@@ -163,7 +168,8 @@ export function cleanValue(type: string, raw: string): string | undefined {
     case 'url':
       return /^[a-z][a-z0-9+.-]*:\/\//i.test(s) ? s : /^[\w-]+(\.[\w-]+)+(\/\S*)?$/.test(s) ? `http://${s}` : undefined;
     case 'text':
-      return raw.trim() || undefined;
+      // Keep line breaks and tabs in long text; drop other control characters like everywhere.
+      return raw.replace(CONTROL_CHARS, '').trim() || undefined;
     default:
       return s;
   }

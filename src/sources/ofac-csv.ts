@@ -19,7 +19,20 @@ export type OfacFileRole = 'primary' | 'alias' | 'address' | 'comments';
 
 /** Column names as OFAC's data specification gives them, in file order. */
 export const OFAC_COLUMNS: Record<OfacFileRole, readonly string[]> = {
-  primary: ['ent_num', 'SDN_Name', 'SDN_Type', 'Program', 'Title', 'Call_Sign', 'Vess_type', 'Tonnage', 'GRT', 'Vess_flag', 'Vess_owner', 'Remarks'],
+  primary: [
+    'ent_num',
+    'SDN_Name',
+    'SDN_Type',
+    'Program',
+    'Title',
+    'Call_Sign',
+    'Vess_type',
+    'Tonnage',
+    'GRT',
+    'Vess_flag',
+    'Vess_owner',
+    'Remarks',
+  ],
   alias: ['ent_num', 'alt_num', 'alt_type', 'alt_name', 'alt_remarks'],
   address: ['ent_num', 'add_num', 'address', 'city_state_postal', 'country', 'add_remarks'],
   comments: ['ent_num', 'remarks_extended'],
@@ -43,7 +56,7 @@ const CONS: ListFlavour = {
 const DATE_IN_NAME = /[-_. ]?(\d{4}-\d{2}-\d{2}|\d{8})(?=$|[-_. ])/;
 
 /** The base name of a file without `.gz`, `.csv` and a date: `sdn-2024-05-03.csv.gz` → `sdn`. */
-function nameKey(path: string): { key: string; date?: string } {
+function fileKey(path: string): { key: string; date?: string } {
   let name = basename(path).toLowerCase().replace(/\.gz$/, '');
   if (!name.endsWith('.csv')) return { key: '' };
   name = name.slice(0, -4);
@@ -51,14 +64,16 @@ function nameKey(path: string): { key: string; date?: string } {
   let date: string | undefined;
   if (m) {
     const d = m[1].length === 8 ? `${m[1].slice(0, 4)}-${m[1].slice(4, 6)}-${m[1].slice(6)}` : m[1];
-    date = cleanDate(d)?.length === 10 ? cleanDate(d) : undefined;
+    const clean = cleanDate(d);
+    date = clean?.length === 10 ? clean : undefined;
     name = name.slice(0, m.index) + name.slice((m.index ?? 0) + m[0].length);
   }
   return { key: name, date };
 }
 
 function roleOf(key: string, flavour: ListFlavour): OfacFileRole | undefined {
-  for (const role of Object.keys(flavour.names) as OfacFileRole[]) if (flavour.names[role] === key) return role;
+  for (const role of Object.keys(flavour.names) as OfacFileRole[])
+    if (flavour.names[role] === key) return role;
   return undefined;
 }
 
@@ -70,7 +85,7 @@ function expectedNames(flavour: ListFlavour): string {
 /** A file whose name we do not recognise: say what it looks like, pointing at its first line. */
 function unknownFile(path: string, flavour: ListFlavour): never {
   const other = flavour === SDN ? CONS : SDN;
-  const key = nameKey(path).key;
+  const key = fileKey(path).key;
   if (roleOf(key, other)) {
     throw new InputError(
       { file: path },
@@ -94,6 +109,25 @@ function unknownFile(path: string, flavour: ListFlavour): never {
   );
 }
 
+/**
+ * The rows of one file. The CSV reader names a column by position ("column 12"); say its OFAC
+ * name instead ("Remarks").
+ */
+function* rows(src: SourceText, role: OfacFileRole): Generator<CsvRecord> {
+  try {
+    yield* parseCsv(src.text, src.path);
+  } catch (err) {
+    const m = err instanceof InputError ? err.field?.match(/^column (\d+)$/) : null;
+    const name = m ? OFAC_COLUMNS[role][Number(m[1]) - 1] : undefined;
+    if (!(err instanceof InputError) || !name) throw err;
+    const prefix =
+      [err.file, ...(err.line !== undefined ? [`line ${err.line}`] : []), `field "${err.field}"`].join(', ') +
+      ': ';
+    const problem = err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
+    throw new InputError({ file: err.file, line: err.line, field: name }, problem);
+  }
+}
+
 /** Check a row's column count; a wrong count names the first missing (or first extra) column. */
 function checkColumns(rec: CsvRecord, role: OfacFileRole, file: string): void {
   const cols = OFAC_COLUMNS[role];
@@ -102,7 +136,9 @@ function checkColumns(rec: CsvRecord, role: OfacFileRole, file: string): void {
   throw new InputError(
     { file, line: rec.line, field },
     `expected ${cols.length} columns (${cols.join(', ')}), found ${rec.fields.length}` +
-      (rec.fields.length === 1 ? ` ("${rec.fields[0].slice(0, 40)}"): the file looks truncated or garbled` : ''),
+      (rec.fields.length === 1
+        ? ` ("${rec.fields[0].slice(0, 40)}"): the file looks truncated or garbled`
+        : ''),
   );
 }
 
@@ -114,7 +150,11 @@ function entNum(rec: CsvRecord, file: string, field = 'ent_num', index = 0): str
   return String(Number(v));
 }
 
-const SDN_TYPES: Record<string, OfacEntry['type']> = { individual: 'individual', vessel: 'vessel', aircraft: 'aircraft' };
+const SDN_TYPES: Record<string, OfacEntry['type']> = {
+  individual: 'individual',
+  vessel: 'vessel',
+  aircraft: 'aircraft',
+};
 const ALT_TYPES: Record<string, 'aka' | 'fka' | 'nka'> = { aka: 'aka', fka: 'fka', nka: 'nka' };
 
 /** Name used in origins: the file name without `.gz` ("sdn.csv line 12"). */
@@ -123,51 +163,67 @@ const originName = (src: SourceText): string => src.name;
 function readPrimary(src: SourceText, warnings: string[]): Map<string, OfacEntry> {
   const entries = new Map<string, OfacEntry>();
   const file = src.path;
-  const cols = OFAC_COLUMNS.primary;
-  for (const rec of parseCsv(src.text, file)) {
+  for (const rec of rows(src, 'primary')) {
     checkColumns(rec, 'primary', file);
     const id = entNum(rec, file);
     const dup = entries.get(id);
     if (dup) {
-      throw new InputError({ file, line: rec.line, field: 'ent_num' }, `duplicate ent_num ${id} (first on line ${dup.line})`);
+      throw new InputError(
+        { file, line: rec.line, field: 'ent_num' },
+        `duplicate ent_num ${id} (first on line ${dup.line})`,
+      );
     }
-    const f = (name: string): string | undefined => ofacField(rec.fields[cols.indexOf(name)]);
-    const name = f('SDN_Name');
+    const [
+      ,
+      rawName,
+      rawType,
+      rawProgram,
+      title,
+      callSign,
+      vesselType,
+      tonnage,
+      grt,
+      flag,
+      owner,
+      rawRemarks,
+    ] = rec.fields;
+    const name = ofacField(rawName);
     if (!name) throw new InputError({ file, line: rec.line, field: 'SDN_Name' }, 'the entry has no name');
-    const rawType = f('SDN_Type');
+    const typeText = ofacField(rawType);
     let type: OfacEntry['type'];
-    if (rawType !== undefined) {
-      type = SDN_TYPES[rawType.toLowerCase()];
+    if (typeText !== undefined) {
+      type = SDN_TYPES[typeText.toLowerCase()];
       if (!type) {
         throw new InputError(
           { file, line: rec.line, field: 'SDN_Type' },
-          `unknown entry type "${rawType.slice(0, 40)}" (expected individual, vessel, aircraft or -0- for an entity)`,
+          `unknown entry type "${typeText.slice(0, 40)}" (expected individual, vessel, aircraft or -0- for an entity)`,
         );
       }
     }
-    const program = f('Program');
-    if (!program) warnings.push(`${originName(src)} line ${rec.line}: entry ${id} (${name}) has no programme`);
-    const remarksRaw = rec.fields[cols.indexOf('Remarks')];
-    const remarks = ofacField(remarksRaw);
+    const origin = `${originName(src)} line ${rec.line}`;
+    const program = ofacField(rawProgram);
+    if (!program) warnings.push(`${origin}: entry ${id} (${name}) has no programme`);
+    const remarks = ofacField(rawRemarks);
+    const remarksRaw = remarks === undefined ? undefined : rawRemarks.trimStart();
     entries.set(id, {
       entNum: id,
       line: rec.line,
-      origin: `${originName(src)} line ${rec.line}`,
+      origin,
       name,
       type,
       program,
-      title: f('Title'),
-      callSign: f('Call_Sign'),
-      vesselType: f('Vess_type'),
-      tonnage: f('Tonnage'),
-      grt: f('GRT'),
-      vesselFlag: f('Vess_flag'),
-      vesselOwner: f('Vess_owner'),
+      title: ofacField(title),
+      callSign: ofacField(callSign),
+      vesselType: ofacField(vesselType),
+      tonnage: ofacField(tonnage),
+      grt: ofacField(grt),
+      vesselFlag: ofacField(flag),
+      vesselOwner: ofacField(owner),
       remarks,
-      remarksRaw: remarks === undefined ? undefined : remarksRaw.trimStart(),
+      remarksRaw,
       // OFAC cuts Remarks at 1,000 characters and continues them in the comments file.
-      remarksCut: remarks !== undefined && remarksRaw.length >= 1000 && !remarks.endsWith('.'),
-      primaryRemarksLength: remarks === undefined ? 0 : remarksRaw.trimStart().length,
+      remarksCut: remarks !== undefined && rawRemarks.length >= 1000 && !remarks.endsWith('.'),
+      primaryRemarksLength: remarksRaw?.length ?? 0,
       aliases: [],
       addresses: [],
     });
@@ -177,14 +233,17 @@ function readPrimary(src: SourceText, warnings: string[]): Map<string, OfacEntry
 
 function readAliases(src: SourceText, entries: Map<string, OfacEntry>, warnings: string[]): void {
   const file = src.path;
-  for (const rec of parseCsv(src.text, file)) {
+  for (const rec of rows(src, 'alias')) {
     checkColumns(rec, 'alias', file);
     const id = entNum(rec, file);
     entNum(rec, file, 'alt_num', 1);
     const rawType = ofacField(rec.fields[2]);
     const type = rawType && ALT_TYPES[rawType.toLowerCase()];
     if (!type) {
-      throw new InputError({ file, line: rec.line, field: 'alt_type' }, `unknown alias type "${rawType ?? ''}" (expected aka, fka or nka)`);
+      throw new InputError(
+        { file, line: rec.line, field: 'alt_type' },
+        `unknown alias type "${rawType ?? ''}" (expected aka, fka or nka)`,
+      );
     }
     const name = ofacField(rec.fields[3]);
     if (!name) throw new InputError({ file, line: rec.line, field: 'alt_name' }, 'the alias has no name');
@@ -200,7 +259,7 @@ function readAliases(src: SourceText, entries: Map<string, OfacEntry>, warnings:
 
 function readAddresses(src: SourceText, entries: Map<string, OfacEntry>, warnings: string[]): void {
   const file = src.path;
-  for (const rec of parseCsv(src.text, file)) {
+  for (const rec of rows(src, 'address')) {
     checkColumns(rec, 'address', file);
     const id = entNum(rec, file);
     const addNum = entNum(rec, file, 'add_num', 1);
@@ -226,7 +285,7 @@ function readAddresses(src: SourceText, entries: Map<string, OfacEntry>, warning
 
 function readComments(src: SourceText, entries: Map<string, OfacEntry>, warnings: string[]): void {
   const file = src.path;
-  for (const rec of parseCsv(src.text, file)) {
+  for (const rec of rows(src, 'comments')) {
     checkColumns(rec, 'comments', file);
     const id = entNum(rec, file);
     const text = rec.fields[1];
@@ -250,11 +309,16 @@ export interface OfacReadResult extends ReadResult {
   stats: OfacMappingStats & { entries: number; files: Partial<Record<OfacFileRole, string>> };
 }
 
-function readOfac(flavour: ListFlavour, listTitle: string, paths: string[], ctx: ReadContext): OfacReadResult {
+/** A SourceFormat whose read also reports what it recognised and resolved. */
+export interface OfacFormat extends SourceFormat {
+  read(paths: string[], ctx: ReadContext): OfacReadResult;
+}
+
+function readOfac(flavour: ListFlavour, paths: string[], ctx: ReadContext): OfacReadResult {
   const byRole: Partial<Record<OfacFileRole, string>> = {};
   let publishedAt: string | undefined;
   for (const path of paths) {
-    const { key, date } = nameKey(path);
+    const { key, date } = fileKey(path);
     const role = roleOf(key, flavour);
     if (!role) unknownFile(path, flavour);
     const seen = byRole[role];
@@ -281,27 +345,26 @@ function readOfac(flavour: ListFlavour, listTitle: string, paths: string[], ctx:
   if (byRole.address) readAddresses(readSourceFile(byRole.address), entries, warnings);
   const { entities, stats } = buildOfacEntities([...entries.values()], {
     dataset: ctx.dataset,
-    listTitle,
     warnings,
     progress: ctx.progress,
   });
   return { entities, warnings, publishedAt, stats: { ...stats, entries: entries.size, files: byRole } };
 }
 
-export const ofacCsv: SourceFormat & { read(paths: string[], ctx: ReadContext): OfacReadResult } = {
+export const ofacCsv: OfacFormat = {
   name: 'ofac-csv',
   description:
     'OFAC SDN list, legacy CSV files: sdn.csv (required) with alt.csv, add.csv, sdn_comments.csv; .gz and dated names accepted',
   defaultDataset: 'us_ofac_sdn',
   defaultTitle: 'OFAC Specially Designated Nationals (SDN) List',
-  read: (paths, ctx) => readOfac(SDN, 'OFAC Specially Designated Nationals (SDN) List', paths, ctx),
+  read: (paths, ctx) => readOfac(SDN, paths, ctx),
 };
 
-export const ofacConsCsv: SourceFormat & { read(paths: string[], ctx: ReadContext): OfacReadResult } = {
+export const ofacConsCsv: OfacFormat = {
   name: 'ofac-cons-csv',
   description:
     'OFAC Consolidated (non-SDN) list, legacy CSV files: cons_prim.csv (required) with cons_alt.csv, cons_add.csv, cons_comments.csv',
   defaultDataset: 'us_ofac_cons',
   defaultTitle: 'OFAC Consolidated (non-SDN) List',
-  read: (paths, ctx) => readOfac(CONS, 'OFAC Consolidated (non-SDN) List', paths, ctx),
+  read: (paths, ctx) => readOfac(CONS, paths, ctx),
 };

@@ -81,13 +81,13 @@ export interface OfacMappingStats {
 
 export interface MappingContext {
   dataset: string;
-  listTitle: string;
   warnings: string[];
   progress?: (done: number, total: number) => void;
 }
 
 const AUTHORITY = 'Office of Foreign Assets Control';
-const detailsUrl = (entNum: string): string => `https://sanctionssearch.ofac.treas.gov/Details.aspx?id=${entNum}`;
+const detailsUrl = (entNum: string): string =>
+  `https://sanctionssearch.ofac.treas.gov/Details.aspx?id=${entNum}`;
 
 /**
  * Legal forms that make an entity a company, compared with each word of a name with its dots
@@ -98,11 +98,14 @@ const LEGAL_FORMS = new Set(
   (
     'LLC LLP LTD LTDA LIMITED INC INCORPORATED CORP CORPORATION CO COMPANY CIA GMBH AG KG JSC OJSC CJSC PJSC ' +
     'PJS OAO ZAO PAO AO OOO TOO TOV FZE FZCO FZC FZ-LLC DMCC SA SAS SAC SCS SRL SPA SARL BHD PTE PVT PLC BV NV ' +
-    'KFT DOO EOOD OOD SIA UAB KK AB OY APS EIRL SAPI SHERKAT'
+    'KFT DOO EOOD OOD SIA UAB KK AB OY APS EIRL SAPI SHERKAT SL BVBA SPRL SAL ' +
+    // A bank is a business even when its name carries no legal form.
+    'BANK'
   ).split(' '),
 );
-const DOTTED_LEGAL_FORMS = new Set(['A.S.', 'S.L.', 'C.A.', 'A.Ş.', 'S.E.']);
-const LEGAL_FORM_PHRASES = /\b(JOINT[- ]STOCK COMPANY|LIMITED LIABILITY COMPANY|SOCIEDAD ANONIMA|AKTSIONERNOE OBSHCHESTVO|OBSHCHESTVO S OGRANICHENNOI)\b/i;
+const DOTTED_LEGAL_FORMS = new Set(['A.S.', 'S.L.', 'C.A.', 'A.Ş.', 'S.E.', 'S.C.', 'R.L.', 'C.V.', 'EST.']);
+const LEGAL_FORM_PHRASES =
+  /\b(JOINT[- ]STOCK COMPANY|LIMITED LIABILITY COMPANY|SOCIEDAD ANONIMA|AKTSIONERNOE OBSHCHESTVO|OBSHCHESTVO S OGRANICHENNOI)\b/i;
 
 export function hasLegalForm(name: string): boolean {
   for (const word of name.toUpperCase().split(/[\s,()/]+/)) {
@@ -115,7 +118,17 @@ export function hasLegalForm(name: string): boolean {
 
 /** Identifier kinds that only a company (or similar business) has. */
 const COMPANY_ID_KINDS: ReadonlySet<IdKind> = new Set([
-  'registration', 'vat', 'lei', 'duns', 'okpo', 'bik', 'swift', 'license', 'imo', 'isin', 'ticker',
+  'registration',
+  'vat',
+  'lei',
+  'duns',
+  'okpo',
+  'bik',
+  'swift',
+  'license',
+  'imo',
+  'isin',
+  'ticker',
 ]);
 
 /** Where each identifier kind goes, in order of preference; the first property the schema has wins. */
@@ -164,13 +177,17 @@ function schemaFor(entry: OfacEntry, facts: RemarkFact[]): Schema {
   }
   const names = [entry.name, ...entry.aliases.map((a) => a.name)];
   if (names.some(hasLegalForm)) return model.get('Company');
-  if (facts.some((f) => f.kind === 'identifier' && COMPANY_ID_KINDS.has(f.idKind))) return model.get('Company');
+  if (facts.some((f) => f.kind === 'identifier' && COMPANY_ID_KINDS.has(f.idKind)))
+    return model.get('Company');
   return model.get('Organization');
 }
 
 /** "Richardson, TX 75081" → city Richardson, region TX, postal code 75081. */
 export function splitCityLine(line: string): { city?: string; region?: string; postalCode?: string } {
-  const parts = line.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = line
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   let postalCode: string | undefined;
   const takePostal = (i: number): void => {
     const p = parts[i];
@@ -243,8 +260,8 @@ class Drafts {
 interface Built {
   entry: OfacEntry;
   entity: EntityDraft;
-  facts: RemarkFact[];
-  sanctions: EntityDraft[];
+  /** Facts naming another entry (Linked To, aircraft operator), resolved once all entries are read. */
+  deferred: RemarkFact[];
 }
 
 export function buildOfacEntities(
@@ -296,8 +313,8 @@ export function buildOfacEntities(
   };
 
   for (const b of built) {
-    const { entry, entity, facts } = b;
-    for (const f of facts) {
+    const { entry, entity, deferred } = b;
+    for (const f of deferred) {
       if (f.kind === 'linkedTo') {
         stats.linkedTo++;
         const r = resolve(f.name);
@@ -307,7 +324,9 @@ export function buildOfacEntities(
           else stats.linkedToUnresolved++;
           warnings.push(
             `${origin}: entry ${entry.entNum} "Linked To: ${f.name}" ` +
-              (r.candidates > 1 ? `matches ${r.candidates} entries; not linked` : 'matches no entry in this list; not linked'),
+              (r.candidates > 1
+                ? `matches ${r.candidates} entries; not linked`
+                : 'matches no entry in this list; not linked'),
           );
           entity.add('notes', f.text, { origin });
           continue;
@@ -318,7 +337,11 @@ export function buildOfacEntities(
         }
         stats.linkedToResolved++;
         if (r.via === 'alias') stats.linkedToResolvedByAlias++;
-        const link = new EntityDraft('UnknownLink', derivedId(entity.id, 'link', r.target.entity.id), entry.entNum);
+        const link = new EntityDraft(
+          'UnknownLink',
+          derivedId(entity.id, 'link', r.target.entity.id),
+          entry.entNum,
+        );
         link.add('subject', entity.id, { origin });
         link.add('object', r.target.entity.id, { origin, original: f.name });
         link.add('role', 'Linked To', { origin });
@@ -328,7 +351,14 @@ export function buildOfacEntities(
       }
     }
     if (entry.vesselOwner) {
-      linkVehicleParty(entity, 'owner', entry.vesselOwner, entry.origin, resolve, `Vessel owner: ${entry.vesselOwner}`);
+      linkVehicleParty(
+        entity,
+        'owner',
+        entry.vesselOwner,
+        entry.origin,
+        resolve,
+        `Vessel owner: ${entry.vesselOwner}`,
+      );
     }
   }
   ctx.progress?.(entries.length, entries.length);
@@ -346,7 +376,10 @@ function linkVehicleParty(
 ): void {
   const target = resolve(name).target;
   const ok =
-    target && entity.schema.getProperty(prop) && target.entity.schema.isA('LegalEntity') && target.entity !== entity;
+    target &&
+    entity.schema.getProperty(prop) &&
+    target.entity.schema.isA('LegalEntity') &&
+    target.entity !== entity;
   if (ok && target) entity.add(prop, target.entity.id, { origin, original: name });
   else entity.add('notes', note, { origin });
 }
@@ -374,7 +407,13 @@ function buildEntry(entry: OfacEntry, facts: RemarkFact[], ctx: MappingContext, 
     e.add('notes', text, { origin });
   };
   /** Add to the first property the schema has; otherwise (or if it cannot be cleaned) keep a note. */
-  const put = (props: readonly string[], value: string, origin: string, noteText: string, original?: string): boolean => {
+  const put = (
+    props: readonly string[],
+    value: string,
+    origin: string,
+    noteText: string,
+    original?: string,
+  ): boolean => {
     for (const prop of props) {
       if (!has(prop)) continue;
       if (e.add(prop, value, { origin, original })) return true;
@@ -424,17 +463,18 @@ function buildEntry(entry: OfacEntry, facts: RemarkFact[], ctx: MappingContext, 
     else note(`Title: ${entry.title}`, at);
   }
 
-  // Vessel columns
-  const hasVesselCols = entry.callSign || entry.vesselType || entry.tonnage || entry.grt || entry.vesselFlag;
-  const vesselCols: Array<[string | undefined, string, string]> = !hasVesselCols ? [] : [
-    [entry.callSign, 'callSign', 'Call sign'],
-    [entry.vesselType, 'type', 'Vessel type'],
-    [entry.tonnage?.replace(/,/g, ''), 'tonnage', 'Tonnage'],
-    [entry.grt?.replace(/,/g, ''), 'grossRegisteredTonnage', 'Gross registered tonnage'],
-    [entry.vesselFlag && !/^none identified$/i.test(entry.vesselFlag) ? entry.vesselFlag : undefined, 'flag', 'Vessel flag'],
-  ];
-  if (hasVesselCols) {
-    for (const [value, prop, label] of vesselCols) {
+  // Vessel columns (written for vessels; kept as notes on anything else)
+  if (entry.callSign || entry.vesselType || entry.tonnage || entry.grt || entry.vesselFlag) {
+    const flag =
+      entry.vesselFlag && !/^none identified$/i.test(entry.vesselFlag) ? entry.vesselFlag : undefined;
+    const columns: Array<[string | undefined, string, string]> = [
+      [entry.callSign, 'callSign', 'Call sign'],
+      [entry.vesselType, 'type', 'Vessel type'],
+      [entry.tonnage?.replace(/,/g, ''), 'tonnage', 'Tonnage'],
+      [entry.grt?.replace(/,/g, ''), 'grossRegisteredTonnage', 'Gross registered tonnage'],
+      [flag, 'flag', 'Vessel flag'],
+    ];
+    for (const [value, prop, label] of columns) {
       if (value) put([prop], value, at, `${label}: ${value}`);
     }
   }
@@ -445,7 +485,7 @@ function buildEntry(entry: OfacEntry, facts: RemarkFact[], ctx: MappingContext, 
   // Remarks
   for (const f of facts) applyFact(entry, e, f, sanctions, out, put, warnings);
 
-  return { entry, entity: e, facts, sanctions };
+  return { entry, entity: e, deferred: facts.filter((f) => f.kind === 'linkedTo' || f.kind === 'operator') };
 }
 
 function buildAddress(e: EntityDraft, a: OfacAddress, out: Drafts, warnings: string[]): void {
@@ -462,11 +502,16 @@ function buildAddress(e: EntityDraft, a: OfacAddress, out: Drafts, warnings: str
     if (c.postalCode) addr.add('postalCode', c.postalCode, { origin, original: a.cityLine });
   }
   let country: string | undefined;
+  // OFAC writes disputed or sub-national areas as "Region: Crimea", "Region: Kafia Kingi".
+  const region = a.country?.match(/^Region:\s*(.+)$/i)?.[1];
+  if (region) addr.add('region', region, { origin, original: a.country });
   if (a.country) {
-    country = cleanCountry(a.country);
+    country = cleanCountry(region ?? a.country);
     if (country) addr.add('country', country, { origin, original: a.country });
-    else if (!/^(undetermined|unknown)$/i.test(a.country)) {
-      warnings.push(`${origin}: unknown country "${a.country}" in address ${a.addNum} of entry ${e.recordId}`);
+    else if (!region && !/^(undetermined|unknown)$/i.test(a.country)) {
+      warnings.push(
+        `${origin}: unknown country "${a.country}" in address ${a.addNum} of entry ${e.recordId}`,
+      );
     }
   }
   if (a.remarks) addr.add('remarks', a.remarks, { origin });
@@ -476,7 +521,13 @@ function buildAddress(e: EntityDraft, a: OfacAddress, out: Drafts, warnings: str
   if (country) e.add('country', country, { origin, original: a.country });
 }
 
-type Put = (props: readonly string[], value: string, origin: string, noteText: string, original?: string) => boolean;
+type Put = (
+  props: readonly string[],
+  value: string,
+  origin: string,
+  noteText: string,
+  original?: string,
+) => boolean;
 
 function applyFact(
   entry: OfacEntry,
@@ -501,7 +552,8 @@ function applyFact(
       return;
     case 'birthPlace':
       put(['birthPlace'], f.place, origin, f.text, f.text);
-      if (f.country && e.schema.getProperty('birthCountry')) e.add('birthCountry', f.country, { origin, original: f.text });
+      if (f.country && e.schema.getProperty('birthCountry'))
+        e.add('birthCountry', f.country, { origin, original: f.text });
       return;
     case 'nationality':
     case 'citizenship':
@@ -542,7 +594,11 @@ function applyFact(
       e.add('notes', f.text, { origin });
       return;
     case 'wallet': {
-      const w = new EntityDraft('CryptoWallet', derivedId(e.id, 'wallet', f.currency, f.address), entry.entNum);
+      const w = new EntityDraft(
+        'CryptoWallet',
+        derivedId(e.id, 'wallet', f.currency, f.address),
+        entry.entNum,
+      );
       w.add('publicKey', f.address, { origin });
       w.add('currency', f.currency, { origin });
       w.add('currencySymbol', f.currency, { origin });

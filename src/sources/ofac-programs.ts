@@ -87,7 +87,11 @@ export function normaliseProgram(code: string): string {
 export function splitPrograms(field: string): string[] {
   const codes: string[] = [];
   for (const part of field.split(/\]\s*\[/)) {
-    const code = part.replace(/^\s*\[/, '').replace(/\]\s*$/, '').replace(/\s+/g, ' ').trim();
+    const code = part
+      .replace(/^\s*\[/, '')
+      .replace(/\]\s*$/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (code && !codes.includes(code)) codes.push(code);
   }
   return codes;

@@ -50,7 +50,7 @@ export type IdKind =
   | 'other';
 
 interface FactBase {
-  /** The segment as written (without its `alt.` prefix and separator). */
+  /** The segment as written, `alt.` prefix included, without the separator and blanks around it. */
   text: string;
   /** Offset of the segment in the remarks string, so callers can tell which file line it came from. */
   offset: number;
@@ -93,7 +93,11 @@ export type RemarkFact = FactBase &
 export type RemarkKind = RemarkFact['kind'];
 
 /** A fact before its position is attached (Omit applied to each member of the union). */
-type Recognised = RemarkFact extends infer F ? (F extends unknown ? Omit<F, 'text' | 'offset' | 'alt'> : never) : never;
+type Recognised = RemarkFact extends infer F
+  ? F extends unknown
+    ? Omit<F, 'text' | 'offset' | 'alt'>
+    : never
+  : never;
 
 export interface RemarkOptions {
   /** The entry's Title column: a segment repeating it is recognised as the title. */
@@ -274,7 +278,13 @@ const COUNTRY_FACT =
   (kind: 'nationality' | 'citizenship' | 'registrationCountry'): Simple =>
   (value) =>
     // "nationality possibly Palestinian": the hedge stays in the fact's text.
-    value ? { kind, value, country: cleanCountry(value.replace(/^(possibly|probably|reportedly)\s+/i, '')) } : undefined;
+    value
+      ? {
+          kind,
+          value,
+          country: cleanCountry(value.replace(/^(possibly|probably|reportedly|region:)\s*/i, '')),
+        }
+      : undefined;
 const FLAG =
   (variant: 'former' | 'other'): Simple =>
   (value) =>
@@ -289,11 +299,22 @@ const LABELLED: ReadonlyArray<readonly [string, RegExp, Simple]> = [
   ['occupation', /^Occupation\s*:?\s*/i, (v) => (v ? { kind: 'position', value: v } : undefined)],
   ['alternate', /^Alternate Title\s*[:,]?\s*/i, (v) => (v ? { kind: 'title', value: v } : undefined)],
   ['dob', /^DOB\b\.?:?\s*/i, (v) => parseBirthDate(v)],
-  ['pob', /^POB\b\.?:?\s*/i, (v) => (v ? { kind: 'birthPlace', place: v, country: placeCountry(v) } : undefined)],
+  [
+    'pob',
+    /^POB\b\.?:?\s*/i,
+    (v) => (v ? { kind: 'birthPlace', place: v, country: placeCountry(v) } : undefined),
+  ],
   ['nationality', /^Nationality of Registration\s+/i, COUNTRY_FACT('registrationCountry')],
   ['nationality', /^nationality\s*:?\s*/i, COUNTRY_FACT('nationality')],
   ['citizen citizenship', /^citizen(ship)?\s*:?\s*/i, COUNTRY_FACT('citizenship')],
-  ['gender', /^Gender\s*:?\s*/i, (v) => (/^(male|female)$/i.test(v) ? { kind: 'gender', gender: v.toLowerCase() as 'male' | 'female' } : undefined)],
+  [
+    'gender',
+    /^Gender\s*:?\s*/i,
+    (v) =>
+      /^(male|female)$/i.test(v)
+        ? { kind: 'gender', gender: v.toLowerCase() as 'male' | 'female' }
+        : undefined,
+  ],
   ['email e-mail', /^(Email Address|E-?mail)\s*:?\s*/i, CONTACT('email')],
   ['website', /^Website\s*:?\s*/i, CONTACT('website')],
   ['phone telephone tel.', /^(Phone Number|Telephone No\.|Telephone|Phone|Tel\.)\s*:?\s*/i, CONTACT('phone')],
@@ -316,7 +337,11 @@ const LABELLED: ReadonlyArray<readonly [string, RegExp, Simple]> = [
     /^Transactions Prohibited For Persons Owned or Controlled By U\.?S\.? Financial Institutions\s*:?\s*/i,
     INFO('Transactions Prohibited For Persons Owned or Controlled By U.S. Financial Institutions'),
   ],
-  ['executive', /^(?=Executive Order \d+)/i, (v) => ({ kind: 'sanctionInfo', label: executiveOrderLabel(v), value: v })],
+  [
+    'executive',
+    /^(?=Executive Order \d+)/i,
+    (v) => ({ kind: 'sanctionInfo', label: executiveOrderLabel(v), value: v }),
+  ],
   ['caatsa', /^(?=CAATSA Section \d+)/i, INFO('CAATSA')],
   ['ifca', /^IFCA Determination\s*-?\s*/i, INFO('IFCA Determination')],
   ['listing', /^(?=Listing Date\b)/i, INFO('Listing Date')],
@@ -486,7 +511,9 @@ function recognise(body: string, titleKey: string | undefined): Recognised | und
   if (m) {
     const name = unquote(m[2]);
     if (!name) return undefined;
-    const variant = ({ a: 'aka', f: 'fka', n: 'nka', d: 'dba' } as const)[m[1][0].toLowerCase() as 'a' | 'f' | 'n' | 'd'];
+    const variant = ({ a: 'aka', f: 'fka', n: 'nka', d: 'dba' } as const)[
+      m[1][0].toLowerCase() as 'a' | 'f' | 'n' | 'd'
+    ];
     return { kind: 'alias', variant, name };
   }
   // Bare e-mail addresses and web sites, sometimes with "(email)" / "(website)" after them.
@@ -495,7 +522,9 @@ function recognise(body: string, titleKey: string | undefined): Recognised | und
   m = body.match(/^((?:https?:\/\/)?www\.[^\s()]+|https?:\/\/[^\s()]+)(?:\s*\(website\))?$/i);
   if (m) return { kind: 'website', value: m[1] };
   // Crypto wallets: "Digital Currency Address - XBT 1Fz29…".
-  m = body.startsWith('Digital') ? body.match(/^Digital Currency Address\s*-\s*([A-Za-z0-9]+)\s+(\S+)$/i) : null;
+  m = body.startsWith('Digital')
+    ? body.match(/^Digital Currency Address\s*-\s*([A-Za-z0-9]+)\s+(\S+)$/i)
+    : null;
   if (m) return { kind: 'wallet', currency: m[1].toUpperCase(), address: m[2] };
 
   for (const rule of RULES.get(firstWord(body)) ?? []) {
@@ -508,7 +537,10 @@ function recognise(body: string, titleKey: string | undefined): Recognised | und
   // "Title, Police Chief, Alternate Title, Commander of …" / "Title: Colonel"
   m = body.match(/^Title\s*[:,]\s*(.+)$/i);
   if (m) {
-    const value = m[1].replace(/,\s*Alternate Title,\s*/gi, '; ').replace(/\.$/, '').trim();
+    const value = m[1]
+      .replace(/,\s*Alternate Title,\s*/gi, '; ')
+      .replace(/\.$/, '')
+      .trim();
     return value ? { kind: 'title', value } : undefined;
   }
   if (titleKey && key(body) === titleKey) return { kind: 'position', value: body.replace(/\.$/, '') };
@@ -568,7 +600,9 @@ export function parseIdentifier(
   // Trailing date clauses, in either order: "issued 08 Sep 2006 expires 17 Jul 2011". The greedy
   // prefix makes each round take the last clause.
   while (/issue|expir/i.test(rest)) {
-    const m = rest.match(/^(.*\S)[\s,]+(issued|issue date|expires|expiration date|expiry date)\s*:?\s*(.*?)$/i);
+    const m = rest.match(
+      /^(.*\S)[\s,]+(issued|issue date|expires|expiration date|expiry date)\s*:?\s*(.*?)$/i,
+    );
     if (!m) break;
     const date = cleanDate(m[3]);
     const isIssue = /^iss/i.test(m[2]);
@@ -589,10 +623,15 @@ export function parseIdentifier(
     else details.unshift(`(${m[2]})`);
     rest = rest.slice(0, m.index).trim();
   }
-  rest = rest.replace(/^[#:]\s*/, '').replace(/[,.]$/, '').trim();
+  rest = rest
+    .replace(/^[#:]\s*/, '')
+    .replace(/[,.]$/, '')
+    .trim();
   // A number has a digit (SWIFT/BIC codes aside) and no ordinary lower-case words ("and", "were").
   if (!rest || !/[0-9A-Za-z]/.test(rest) || /(^|\s)[a-z]{3,}(\s|$)/.test(rest)) return undefined;
-  const out: { number: string; country?: string; issued?: string; expires?: string; detail?: string } = { number: rest };
+  const out: { number: string; country?: string; issued?: string; expires?: string; detail?: string } = {
+    number: rest,
+  };
   if (country) out.country = country;
   if (issued) out.issued = issued;
   if (expires) out.expires = expires;

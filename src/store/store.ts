@@ -158,6 +158,8 @@ export interface EntityRecord {
   schema: string;
   caption: string;
   datasets: string[];
+  /** Source record ids per dataset (OFAC ent_num, UN DATAID…). */
+  recordIds: Record<string, string[]>;
   properties: Record<string, string[]>;
   firstSeen: string;
   lastSeen: string;
