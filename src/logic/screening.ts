@@ -1,0 +1,129 @@
+/**
+ * Screening: build the candidate index from the store's current entities, screen single queries
+ * and whole books, and shape results with what an analyst needs to act on them (programmes, the
+ * list's own record ids, scores and explanations).
+ */
+import { CandidateIndex, type ScreenHit, type ScreenOptions } from '../match/candidate-index.js';
+import type { BookRow } from '../match/book.js';
+import type { FeatureExplanation, MatchEntity } from '../match/entity.js';
+import type { Store } from '../store/store.js';
+
+export async function buildIndex(store: Store, datasets?: string[]): Promise<CandidateIndex> {
+  const records = [];
+  for await (const r of store.currentEntities({ datasets })) records.push(r);
+  return CandidateIndex.build(records);
+}
+
+export interface ScreenResultJson {
+  entity_id: string;
+  caption: string;
+  schema: string;
+  datasets: string[];
+  programmes: string[];
+  topics: string[];
+  /** The lists' own ids for the entry, e.g. { us_ofac_sdn: ["22790"] } (OFAC ent_num). */
+  source_ids: Record<string, string[]>;
+  score: number;
+  match: boolean;
+  explanations: Record<string, FeatureExplanation>;
+}
+
+export function resultJson(hit: ScreenHit): ScreenResultJson {
+  const e = hit.entity;
+  return {
+    entity_id: e.id,
+    caption: e.caption,
+    schema: e.schema,
+    datasets: e.datasets,
+    programmes: e.programs,
+    topics: e.topics,
+    source_ids: e.recordIds,
+    score: hit.result.score,
+    match: hit.result.match,
+    explanations: hit.result.explanations,
+  };
+}
+
+export interface BookResult {
+  id: string;
+  line: number;
+  query: MatchEntity;
+  results: ScreenResultJson[];
+}
+
+export interface BookSummary {
+  rows: number;
+  rowsWithMatches: number;
+  matches: number;
+  byProgramme: Record<string, number>;
+  byDataset: Record<string, number>;
+  seconds: number;
+  rowsPerSecond: number;
+}
+
+export function screenBook(
+  index: CandidateIndex,
+  rows: readonly BookRow[],
+  options: ScreenOptions,
+  progress?: (done: number, total: number) => void,
+): { results: BookResult[]; summary: BookSummary } {
+  const t0 = performance.now();
+  const results: BookResult[] = [];
+  const byProgramme: Record<string, number> = {};
+  const byDataset: Record<string, number> = {};
+  let rowsWithMatches = 0;
+  let matches = 0;
+  rows.forEach((row, i) => {
+    if (progress && i % 50 === 0) progress(i, rows.length);
+    const outcome = index.screen(row.query, options);
+    const shown = outcome.hits.map(resultJson);
+    const hits = shown.filter((r) => r.match);
+    if (hits.length) rowsWithMatches++;
+    matches += hits.length;
+    for (const h of hits) {
+      for (const p of h.programmes) byProgramme[p] = (byProgramme[p] ?? 0) + 1;
+      for (const d of h.datasets) byDataset[d] = (byDataset[d] ?? 0) + 1;
+    }
+    results.push({ id: row.id, line: row.line, query: row.query, results: shown });
+  });
+  progress?.(rows.length, rows.length);
+  const seconds = (performance.now() - t0) / 1000;
+  return {
+    results,
+    summary: {
+      rows: rows.length,
+      rowsWithMatches,
+      matches,
+      byProgramme,
+      byDataset,
+      seconds,
+      rowsPerSecond: rows.length / Math.max(seconds, 1e-9),
+    },
+  };
+}
+
+/** One line per result (or one empty line for a row without results), for spreadsheets. */
+export function bookResultsCsv(results: readonly BookResult[]): string {
+  const header = ['row_id', 'query_name', 'rank', 'entity_id', 'caption', 'schema', 'score', 'match', 'programmes', 'datasets', 'source_ids', 'why'];
+  const esc = (v: string | number | boolean) => {
+    const s = String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [header.join(',')];
+  for (const r of results) {
+    const name = r.query.properties.name?.[0] ?? '';
+    if (!r.results.length) lines.push([r.id, name, '', '', '', '', '', '', '', '', '', ''].map(esc).join(','));
+    r.results.forEach((h, i) => {
+      const why = Object.entries(h.explanations)
+        .map(([k, v]) => `${k} ${v.score}: ${v.detail}`)
+        .join(' | ');
+      const sourceIds = Object.entries(h.source_ids).map(([d, ids]) => `${d}:${ids.join('/')}`).join(' ');
+      lines.push(
+        [r.id, name, i + 1, h.entity_id, h.caption, h.schema, h.score, h.match, h.programmes.join(' '), h.datasets.join(' '), sourceIds, why]
+          .map(esc)
+          .join(','),
+      );
+    });
+  }
+  return `${lines.join('\n')}\n`;
+}

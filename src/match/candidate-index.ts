@@ -1,0 +1,292 @@
+/**
+ * The in-memory candidate index: from a query's name keys (exact tokens, spelling variants,
+ * phonetic codes, consonant skeletons, numbers, identifiers) to the few hundred list entities most
+ * worth scoring, without scanning the list.
+ *
+ * Each key weighs by its kind and by its inverse document frequency, so a rare surname counts far
+ * more than "Mohammed" or "Trading". Character 3-grams are consulted only for query words that no
+ * other key finds (typos), which keeps common queries fast. Candidates are then scored in full by
+ * scoreEntity; only the results that will be shown get explanations.
+ *
+ * Small lists keep every entity's analysis in memory; very large ones (the 1M-entity benchmark)
+ * keep only keys and re-analyse the few hundred candidates a query touches.
+ */
+import { model } from '../model/model.js';
+import { nameKeys } from '../names/keys.js';
+import type { EntityRecord } from '../store/store.js';
+import {
+  analyzeEntityNames,
+  prepareQuery,
+  resolveConfig,
+  schemataCompatible,
+  scoreEntity,
+  type AnalyzedEntity,
+  type MatchEntity,
+  type MatchResult,
+  type ScoreConfig,
+} from './entity.js';
+import { normalizeIdentifier, STRONG_IDENTIFIERS } from './features.js';
+
+/** Weight of a key by its kind (the prefix nameKeys gives it). */
+const KIND_WEIGHT: Record<string, number> = { t: 1, v: 0.9, s: 0.7, p: 0.6, n: 0.8, g: 0.3, i: 3 };
+
+/** Schemata that are screened: matchable FtM things (addresses are matched as part of entities). */
+export function isScreenable(schema: string): boolean {
+  if (!model.has(schema)) return false;
+  const s = model.get(schema);
+  return s.matchable && s.isA('Thing') && !s.isA('Address') && !s.edge;
+}
+
+export interface IndexedEntity extends EntityRecord {
+  topics: string[];
+  programs: string[];
+}
+
+export interface CandidateFilter {
+  /** Only entities in at least one of these datasets. */
+  includeDatasets?: readonly string[];
+  excludeDatasets?: readonly string[];
+  /** Only entities with at least one of these topics. */
+  topics?: readonly string[];
+  excludeIds?: readonly string[];
+  excludeSchemata?: readonly string[];
+  /** Only entities whose last change is on or after this date. */
+  changedSince?: string;
+}
+
+export interface ScreenOptions extends CandidateFilter, ScoreConfig {
+  /** Results to return (default 5). */
+  limit?: number;
+  /** Candidates to score in full (default 300). */
+  candidates?: number;
+  /** Return non-matching results too, best first (default: only those at or above the threshold). */
+  includeNonMatches?: boolean;
+}
+
+export interface ScreenHit {
+  entity: IndexedEntity;
+  result: MatchResult;
+}
+
+export interface ScreenOutcome {
+  hits: ScreenHit[];
+  /** How many candidates scored at or above the threshold (yente's total). */
+  matches: number;
+  candidatesScored: number;
+}
+
+/** Identifier keys, shared by entities and queries: any identifier-typed value, normalised. */
+function identifierKeys(schema: string, properties: Readonly<Record<string, readonly string[]>>): string[] {
+  const keys: string[] = [];
+  const s = model.has(schema) ? model.get(schema) : undefined;
+  for (const [prop, values] of Object.entries(properties)) {
+    const type = s?.getProperty(prop)?.type ?? (STRONG_IDENTIFIERS[prop] ? 'identifier' : undefined);
+    if (type !== 'identifier') continue;
+    const kind = STRONG_IDENTIFIERS[prop] ?? 'generic';
+    for (const v of values) {
+      const n = normalizeIdentifier(kind, v);
+      if (n) keys.push(`i:${n}`);
+    }
+  }
+  return keys;
+}
+
+function entityKeys(a: AnalyzedEntity, properties: Readonly<Record<string, readonly string[]>>): Set<string> {
+  const keys = new Set<string>();
+  for (const n of a.names) for (const k of nameKeys(n.analysis)) keys.add(k);
+  for (const k of identifierKeys(a.schema, properties)) keys.add(k);
+  return keys;
+}
+
+/** A bounded min-heap of (score, index) keeping the best `size` entries. */
+class TopK {
+  private scores: Float64Array;
+  private items: Int32Array;
+  length = 0;
+  constructor(private readonly size: number) {
+    this.scores = new Float64Array(size);
+    this.items = new Int32Array(size);
+  }
+  push(score: number, item: number): void {
+    if (this.length < this.size) {
+      let i = this.length++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (this.scores[parent] <= score) break;
+        this.scores[i] = this.scores[parent];
+        this.items[i] = this.items[parent];
+        i = parent;
+      }
+      this.scores[i] = score;
+      this.items[i] = item;
+      return;
+    }
+    if (score <= this.scores[0]) return;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= this.length) break;
+      const r = l + 1;
+      const c = r < this.length && this.scores[r] < this.scores[l] ? r : l;
+      if (this.scores[c] >= score) break;
+      this.scores[i] = this.scores[c];
+      this.items[i] = this.items[c];
+      i = c;
+    }
+    this.scores[i] = score;
+    this.items[i] = item;
+  }
+  values(): number[] {
+    return Array.from(this.items.subarray(0, this.length));
+  }
+}
+
+export interface BuildOptions {
+  /** Keep every entity's analysis in memory (fast queries); default when there are ≤ 200k entities. */
+  eager?: boolean;
+}
+
+export class CandidateIndex {
+  readonly entities: IndexedEntity[] = [];
+  private analyses: Array<AnalyzedEntity | undefined> = [];
+  private postings = new Map<string, Int32Array>();
+  private readonly byId = new Map<string, number>();
+  private accumulator = new Float64Array(0);
+  private eager = true;
+  readonly buildMs: number = 0;
+
+  static build(records: Iterable<EntityRecord>, options: BuildOptions = {}): CandidateIndex {
+    const t0 = performance.now();
+    const index = new CandidateIndex();
+    const lists = new Map<string, number[]>();
+    for (const record of records) {
+      if (!isScreenable(record.schema)) continue;
+      const analyzed = analyzeEntityNames({ id: record.id, schema: record.schema, properties: record.properties });
+      if (!analyzed.names.length) continue;
+      const i = index.entities.length;
+      index.entities.push({
+        ...record,
+        topics: record.properties.topics ?? [],
+        programs: record.properties.program ?? [],
+      });
+      index.analyses.push(analyzed);
+      index.byId.set(record.id, i);
+      for (const key of entityKeys(analyzed, record.properties)) {
+        let list = lists.get(key);
+        if (!list) lists.set(key, (list = []));
+        list.push(i);
+      }
+    }
+    for (const [key, list] of lists) index.postings.set(key, Int32Array.from(list));
+    index.eager = options.eager ?? index.entities.length <= 200_000;
+    if (!index.eager) index.analyses = [];
+    index.accumulator = new Float64Array(index.entities.length);
+    (index as { buildMs: number }).buildMs = performance.now() - t0;
+    return index;
+  }
+
+  get size(): number {
+    return this.entities.length;
+  }
+
+  get keyCount(): number {
+    return this.postings.size;
+  }
+
+  getEntity(id: string): IndexedEntity | undefined {
+    const i = this.byId.get(id);
+    return i === undefined ? undefined : this.entities[i];
+  }
+
+  private analysisOf(i: number): AnalyzedEntity {
+    const cached = this.analyses[i];
+    if (cached) return cached;
+    const e = this.entities[i];
+    return analyzeEntityNames({ id: e.id, schema: e.schema, properties: e.properties });
+  }
+
+  private idf(df: number): number {
+    return Math.log(1 + this.entities.length / df);
+  }
+
+  /** Indices of the most promising entities for a query, best first by key overlap. */
+  candidates(query: AnalyzedEntity, properties: Readonly<Record<string, readonly string[]>>, max: number): number[] {
+    const acc = this.accumulator;
+    const touched: number[] = [];
+    const add = (key: string, factor = 1) => {
+      const list = this.postings.get(key);
+      if (!list) return false;
+      const w = (KIND_WEIGHT[key[0]] ?? 0.5) * this.idf(list.length) * factor;
+      for (let j = 0; j < list.length; j++) {
+        const e = list[j];
+        if (acc[e] === 0) touched.push(e);
+        acc[e] += w;
+      }
+      return true;
+    };
+    const used = new Set<string>();
+    for (const name of query.names) {
+      const keys = nameKeys(name.analysis);
+      const factor = name.weak ? 0.7 : 1;
+      for (const k of keys) {
+        if (k.startsWith('g:') || used.has(k)) continue;
+        used.add(k);
+        add(k, factor);
+      }
+      // Trigrams only for words nothing else found: the typo case.
+      for (const part of name.analysis.parts) {
+        const own = [`t:${part.text}`, ...part.variants.map((v) => `v:${v}`), ...part.phonetic.map((p) => `p:${p}`)];
+        if (own.some((k) => this.postings.has(k))) continue;
+        const padded = `_${part.text}_`;
+        for (let i = 0; i + 3 <= padded.length; i++) {
+          const g = `g:${padded.slice(i, i + 3)}`;
+          if (used.has(g)) continue;
+          used.add(g);
+          add(g, factor);
+        }
+      }
+    }
+    for (const k of identifierKeys(query.schema, properties)) if (!used.has(k)) used.add(k), add(k);
+    const top = new TopK(Math.min(max, Math.max(1, touched.length)));
+    for (const e of touched) {
+      top.push(acc[e], e);
+      acc[e] = 0;
+    }
+    return top.values();
+  }
+
+  private passes(e: IndexedEntity, f: CandidateFilter, excluded: ReadonlySet<string>): boolean {
+    if (excluded.has(e.id)) return false;
+    if (f.includeDatasets?.length && !e.datasets.some((d) => f.includeDatasets!.includes(d))) return false;
+    if (f.excludeDatasets?.length && e.datasets.every((d) => f.excludeDatasets!.includes(d))) return false;
+    if (f.topics?.length && !e.topics.some((t) => f.topics!.includes(t))) return false;
+    if (f.excludeSchemata?.length && f.excludeSchemata.includes(e.schema)) return false;
+    if (f.changedSince && e.lastChange < f.changedSince) return false;
+    return true;
+  }
+
+  /** Screen one query-by-example entity. */
+  screen(query: MatchEntity, options: ScreenOptions = {}): ScreenOutcome {
+    const cfg = resolveConfig(options);
+    const prepared = prepareQuery(query);
+    const limit = options.limit ?? 5;
+    const candidates = this.candidates(prepared, query.properties, options.candidates ?? 300);
+    const excluded = new Set(options.excludeIds ?? []);
+    const quick: ScoreConfig = { algorithm: cfg.algo.name, weights: options.weights, threshold: options.threshold, explain: false };
+    const scored: Array<{ i: number; result: MatchResult }> = [];
+    for (const i of candidates) {
+      const e = this.entities[i];
+      if (!schemataCompatible(query.schema, e.schema) || !this.passes(e, options, excluded)) continue;
+      scored.push({ i, result: scoreEntity(prepared, this.analysisOf(i), quick) });
+    }
+    scored.sort((a, b) => b.result.score - a.result.score || this.entities[a.i].id.localeCompare(this.entities[b.i].id));
+    const matches = scored.filter((s) => s.result.match).length;
+    const shown = (options.includeNonMatches ? scored : scored.filter((s) => s.result.match)).slice(0, limit);
+    const explain = options.explain !== false;
+    const hits = shown.map(({ i, result }) => ({
+      entity: this.entities[i],
+      result: explain ? scoreEntity(prepared, this.analysisOf(i), { ...quick, explain: true }) : result,
+    }));
+    return { hits, matches, candidatesScored: scored.length };
+  }
+}

@@ -1,0 +1,492 @@
+/**
+ * Comparison of two analysed names.
+ *
+ * 1. Candidate pairs: every query part against every candidate part (part-similarity.ts), plus
+ *    run-together spellings (adjacent parts of one side written as one word on the other:
+ *    "SiemensAG", "Good Will"/"Goodwill", "Patr ushev", CJK syllables) and acronyms of
+ *    organisations ("PLA" = People's Liberation Army). Pairs whose parts carry conflicting tags
+ *    (a given name against a family name) are discounted.
+ * 2. Alignment: the best pairs are taken greedily without reusing a part, so the result does not
+ *    depend on word order.
+ * 3. Score = Σ matched similarity × weight / (Σ matched weight + unmatched query weight × 1.0 +
+ *    unmatched candidate weight × 0.2 for people, 0.5 for organisations and vessels, 0.8 for an
+ *    organisation's words before the first matched one, 1.0 for a person's family name when none
+ *    of the entry's family names matched). An extra word in the query is strong
+ *    evidence of another name; an extra middle name or patronymic in the list entry is not, nor
+ *    a trailing descriptor of a company.
+ * 4. Adjustments: when only descriptive words matched (“Trading”, initials) while something
+ *    distinctive is left over, the score is capped at 0.45; when only very common name words
+ *    matched (Mohammed, Ali, Kim) and the names differ otherwise, ×0.85; conflicting initials
+ *    (William G. vs William W.) ×0.8; a different word order ×0.97, so that a reversed name never
+ *    scores 1.0.
+ *
+ * Numbers and legal forms are reported for the entity scorer, which turns a disagreement into a
+ * penalty feature.
+ */
+import type { NameAnalysis, NameJoin, NamePart, PartTag } from '../names/analyze.js';
+import { legalFormsCompatible } from '../names/legal-forms.js';
+import { numbersAgree } from '../names/numbers.js';
+import { isVowelless } from '../names/scripts.js';
+import { mergeLiquids } from '../names/skeleton.js';
+import { type MatchHow, type PartSimilarity, partSimilarity } from './part-similarity.js';
+
+/** Weight factor of query parts left unmatched. */
+export const EXTRA_QUERY_FACTOR = 1.0;
+/** Weight factor of candidate parts left unmatched, by the candidate's kind of name. */
+export const EXTRA_CANDIDATE_FACTOR: Record<NameAnalysis['kind'], number> = { person: 0.2, org: 0.5, vessel: 0.5, any: 0.3 };
+/** Multiplier for a pair whose tags conflict (given name against family name). */
+export const TAG_CONFLICT_FACTOR = 0.55;
+const MIN_PAIR_SCORE = 0.5;
+const GENERIC_ONLY_CAP = 0.45;
+const INITIALS_CONFLICT_FACTOR = 0.8;
+const ORDER_FACTOR = 0.97;
+const COMMON_ONLY_FACTOR = 0.85;
+/** Weight factor of an organisation's or vessel's unmatched words before the first matched one. */
+const LEADING_EXTRA_FACTOR = 0.8;
+
+/** Bit flags of what happened during alignment (see `notes` in NameComparison). */
+export const NOTE_TAG_CONFLICT = 1;
+export const NOTE_ORDER = 2;
+export const NOTE_INITIALS_CONFLICT = 4;
+export const NOTE_GENERIC_ONLY = 8;
+export const NOTE_COMMON_ONLY = 16;
+
+/** One chosen pair of part sets (bit masks over parts). */
+export interface Pick {
+  qMask: number;
+  cMask: number;
+  score: number;
+  how: MatchHow;
+  conflict: boolean;
+  weight: number;
+}
+
+export interface NameAlignment {
+  score: number;
+  /** The aligned pairs; only filled when asked for (see alignNames). */
+  picks: readonly Pick[];
+  qMatched: number;
+  cMatched: number;
+  numbersAgree: boolean | undefined;
+  legalFormsCompatible: boolean;
+  notes: number;
+}
+
+/**
+ * Memo of part similarities for one query name, keyed by the candidate part. Candidates share
+ * most of their words, so screening one query against hundreds of candidates computes each
+ * distinct comparison once.
+ */
+export class SimilarityCache {
+  private readonly plain: Map<number, PartSimilarity>[];
+  private readonly arabic: Map<number, PartSimilarity>[];
+  private size = 0;
+  constructor(private readonly query: NameAnalysis) {
+    this.plain = query.parts.map(() => new Map());
+    this.arabic = query.parts.map(() => new Map());
+  }
+  get(i: number, c: NamePart, arabic: boolean): PartSimilarity {
+    const map = (arabic ? this.arabic : this.plain)[i]!;
+    let sim = map.get(c.keyId);
+    if (sim === undefined) {
+      sim = partSimilarity(this.query.parts[i]!, c, arabic);
+      if (this.size > 200_000) {
+        for (const m of this.plain) m.clear();
+        for (const m of this.arabic) m.clear();
+        this.size = 0;
+      }
+      map.set(c.keyId, sim);
+      this.size++;
+    }
+    return sim;
+  }
+}
+
+function isGivenSide(tag: PartTag): boolean {
+  return tag === 'given' || tag === 'middle' || tag === 'patronymic';
+}
+
+function tagsConflict(a: PartTag, b: PartTag): boolean {
+  return (a === 'family' && isGivenSide(b)) || (b === 'family' && isGivenSide(a));
+}
+
+function sumWeight(parts: readonly NamePart[], mask: number): number {
+  let s = 0;
+  for (let i = 0; i < parts.length; i++) if (mask & (1 << i)) s += parts[i]!.weight;
+  return s;
+}
+
+const HOW_JOINED: MatchHow = 'joined';
+
+/** Similarity of adjacent parts written together on one side and one part on the other. */
+function joinScore(join: NameJoin, part: NamePart): number {
+  if (part.role === 'initial') return 0;
+  if (join.text === part.text) return 0.95;
+  if (join.collapsed === part.collapsed) return 0.93;
+  const cjk = join.script === 'cjk' || part.script === 'cjk';
+  if (cjk || isVowelless(join.script) || isVowelless(part.script)) {
+    if (join.script === part.script) return 0;
+    const a = cjk ? mergeLiquids(join.skeleton) : join.skeleton;
+    const b = cjk ? mergeLiquids(part.skeleton) : part.skeleton;
+    if (a.length >= 2 && a === b) return 0.85;
+  }
+  return 0;
+}
+
+// Candidate pairs, as parallel arrays reused across calls (alignment runs millions of times).
+let capacity = 256;
+let pQ = new Int32Array(capacity);
+let pC = new Int32Array(capacity);
+let pScore = new Float64Array(capacity);
+let pWeight = new Float64Array(capacity);
+let pConflict = new Uint8Array(capacity);
+let pOrder = new Int32Array(capacity);
+const pHow: MatchHow[] = new Array<MatchHow>(capacity);
+let count = 0;
+const pickQ = new Int32Array(32);
+const pickC = new Int32Array(32);
+
+function grow(): void {
+  capacity *= 2;
+  const q = new Int32Array(capacity);
+  q.set(pQ);
+  pQ = q;
+  const c = new Int32Array(capacity);
+  c.set(pC);
+  pC = c;
+  const sc = new Float64Array(capacity);
+  sc.set(pScore);
+  pScore = sc;
+  const w = new Float64Array(capacity);
+  w.set(pWeight);
+  pWeight = w;
+  const cf = new Uint8Array(capacity);
+  cf.set(pConflict);
+  pConflict = cf;
+  pOrder = new Int32Array(capacity);
+}
+
+function push(qMask: number, cMask: number, score: number, how: MatchHow, conflict: boolean, weight: number): void {
+  if (count === capacity) grow();
+  pQ[count] = qMask;
+  pC[count] = cMask;
+  pScore[count] = score;
+  pHow[count] = how;
+  pConflict[count] = conflict ? 1 : 0;
+  pWeight[count] = weight;
+  count++;
+}
+
+const NO_PICKS: readonly Pick[] = Object.freeze([]);
+
+function fill(
+  into: NameAlignment | undefined,
+  score: number,
+  picks: readonly Pick[],
+  qMatched: number,
+  cMatched: number,
+  agree: boolean | undefined,
+  legal: boolean,
+  notes: number,
+): NameAlignment {
+  if (!into) return { score, picks, qMatched, cMatched, numbersAgree: agree, legalFormsCompatible: legal, notes };
+  into.score = score;
+  into.picks = picks;
+  into.qMatched = qMatched;
+  into.cMatched = cMatched;
+  into.numbersAgree = agree;
+  into.legalFormsCompatible = legal;
+  into.notes = notes;
+  return into;
+}
+
+/** A reusable alignment record, for callers that align many pairs and keep only numbers. */
+export function newAlignment(): NameAlignment {
+  return { score: 0, picks: NO_PICKS, qMatched: 0, cMatched: 0, numbersAgree: undefined, legalFormsCompatible: true, notes: 0 };
+}
+
+/**
+ * Align two names and score them. With `withPicks` the chosen pairs are returned (for
+ * explanations); without, and with a reusable `into` record (newAlignment), the call allocates
+ * nothing.
+ */
+export function alignNames(
+  q: NameAnalysis,
+  c: NameAnalysis,
+  cache?: SimilarityCache,
+  withPicks = false,
+  into?: NameAlignment,
+): NameAlignment {
+  const qp = q.parts;
+  const cp = c.parts;
+  const agree =
+    q.numbers.length === 0 && c.numbers.length === 0
+      ? undefined
+      : q.kind === 'person' || c.kind === 'person'
+        ? q.numbers.length > 0 && c.numbers.length > 0
+          ? numbersAgree(q.numbers, c.numbers)
+          : undefined
+        : numbersAgree(q.numbers, c.numbers);
+  const legal = q.legalForms.length === 0 || c.legalForms.length === 0 || legalFormsCompatible(q.legalForms, c.legalForms);
+  if (qp.length === 0 || cp.length === 0) return fill(into, 0, NO_PICKS, 0, 0, agree, legal, 0);
+  const arabic = q.arabic || c.arabic;
+  count = 0;
+  for (let i = 0; i < qp.length; i++) {
+    const a = qp[i]!;
+    for (let j = 0; j < cp.length; j++) {
+      const b = cp[j]!;
+      const sim = cache ? cache.get(i, b, arabic) : partSimilarity(a, b, arabic);
+      if (sim.score < MIN_PAIR_SCORE) continue;
+      const conflict = tagsConflict(a.tag, b.tag);
+      push(1 << i, 1 << j, conflict ? sim.score * TAG_CONFLICT_FACTOR : sim.score, sim.how, conflict, (a.weight + b.weight) / 2);
+    }
+  }
+  // Run-together spellings: joins of one side against single parts of the other. Latin joins are
+  // looked up by text; joins from other scripts are compared by skeleton.
+  if (q.joins.length > 0) {
+    const scan = q.foreignJoins || c.foreignParts;
+    for (let k = 0; k < q.joins.length; k++) {
+      const join = q.joins[k]!;
+      for (let j = 0; j < cp.length; j++) {
+        const b = cp[j]!;
+        // Cheap length test first: most pairs differ in length.
+        if (!scan && join.text.length !== b.text.length && join.collapsed.length !== b.collapsed.length) continue;
+        const js = joinScore(join, b);
+        if (js > 0) push(join.mask, 1 << j, js, HOW_JOINED, false, (sumWeight(qp, join.mask) + b.weight) / 2);
+      }
+    }
+  }
+  if (c.joins.length > 0) {
+    const scan = c.foreignJoins || q.foreignParts;
+    for (let k = 0; k < c.joins.length; k++) {
+      const join = c.joins[k]!;
+      for (let i = 0; i < qp.length; i++) {
+        const a = qp[i]!;
+        if (!scan && join.text.length !== a.text.length && join.collapsed.length !== a.collapsed.length) continue;
+        const js = joinScore(join, a);
+        if (js > 0) push(1 << i, join.mask, js, HOW_JOINED, false, (a.weight + sumWeight(cp, join.mask)) / 2);
+      }
+    }
+  }
+  if (c.acronyms.size > 0) {
+    for (let i = 0; i < qp.length; i++) {
+      const p = qp[i]!;
+      if (p.text.length < 2 || p.text.length > 6 || (p.role !== 'word' && p.role !== 'generic')) continue;
+      const mask = c.acronyms.get(p.text);
+      if (mask !== undefined) push(1 << i, mask, 0.85, 'acronym', false, (p.weight + sumWeight(cp, mask)) / 2);
+    }
+  }
+  if (q.acronyms.size > 0) {
+    for (let j = 0; j < cp.length; j++) {
+      const p = cp[j]!;
+      if (p.text.length < 2 || p.text.length > 6 || (p.role !== 'word' && p.role !== 'generic')) continue;
+      const mask = q.acronyms.get(p.text);
+      if (mask !== undefined) push(mask, 1 << j, 0.85, 'acronym', false, (sumWeight(qp, mask) + p.weight) / 2);
+    }
+  }
+  if (count === 0) return fill(into, 0, NO_PICKS, 0, 0, agree, legal, 0);
+  // Best pairs first (insertion sort: there are rarely more than a few dozen).
+  for (let k = 0; k < count; k++) {
+    let m = k;
+    const s = pScore[k]!;
+    const w = pWeight[k]!;
+    while (m > 0) {
+      const o = pOrder[m - 1]!;
+      const os = pScore[o]!;
+      if (os > s || (os === s && pWeight[o]! >= w)) break;
+      pOrder[m] = o;
+      m--;
+    }
+    pOrder[m] = k;
+  }
+  let qUsed = 0;
+  let cUsed = 0;
+  const picks: Pick[] | undefined = withPicks ? [] : undefined;
+  let matched = 0;
+  let matchedWeight = 0;
+  let distinctive = false;
+  let rare = false;
+  let notes = 0;
+  let order = false;
+  let nPicks = 0;
+  for (let k = 0; k < count; k++) {
+    const idx = pOrder[k]!;
+    const qm = pQ[idx]!;
+    const cm = pC[idx]!;
+    if (qm & qUsed || cm & cUsed) continue;
+    qUsed |= qm;
+    cUsed |= cm;
+    const score = pScore[idx]!;
+    const weight = pWeight[idx]!;
+    const how = pHow[idx]!;
+    if (picks) picks.push({ qMask: qm, cMask: cm, score, how, conflict: pConflict[idx] === 1, weight });
+    matched += score * weight;
+    matchedWeight += weight;
+    if (pConflict[idx] === 1) notes |= NOTE_TAG_CONFLICT;
+    if (how !== 'initial' && !rare) {
+      for (let i = 0; i < qp.length; i++) {
+        if (qm & (1 << i) && qp[i]!.distinctive) {
+          distinctive = true;
+          if (!qp[i]!.common) rare = true;
+        }
+      }
+      for (let j = 0; j < cp.length; j++) {
+        if (cm & (1 << j) && cp[j]!.distinctive) {
+          distinctive = true;
+          if (!cp[j]!.common) rare = true;
+        }
+      }
+    }
+    // Word order: any two picks in a different order on the two sides.
+    const lq = lowestBit(qm);
+    const lc = lowestBit(cm);
+    for (let m = 0; m < nPicks && !order; m++) if ((lq - pickQ[m]!) * (lc - pickC[m]!) < 0) order = true;
+    if (nPicks < 32) {
+      pickQ[nPicks] = lq;
+      pickC[nPicks] = lc;
+      nPicks++;
+    }
+  }
+  let missQ = 0;
+  let anyDistinctive = false;
+  let looseDistinctive = false;
+  let qLooseInitial = false;
+  let qLoose = false;
+  for (let i = 0; i < qp.length; i++) {
+    const p = qp[i]!;
+    if (p.distinctive) anyDistinctive = true;
+    if (qUsed & (1 << i)) continue;
+    if (p.distinctive) looseDistinctive = true;
+    missQ += p.missWeight;
+    if (p.role === 'initial') qLooseInitial = true;
+    if ((p.role === 'initial' || p.role === 'word') && p.tag !== 'family') qLoose = true;
+  }
+  let missC = 0;
+  let cLooseInitial = false;
+  let cLoose = false;
+  const extraC = EXTRA_CANDIDATE_FACTOR[c.kind];
+  // In organisation and vessel names, a missing head word changes the name ("Eagle Shipping" is
+  // not "Golden Eagle Shipping"); missing trailing words usually shorten it.
+  let firstMatched = -1;
+  if (c.kind === 'org' || c.kind === 'vessel') {
+    firstMatched = Infinity;
+    for (let j = 0; j < cp.length; j++) if (cUsed & (1 << j) && cp[j]!.source < firstMatched) firstMatched = cp[j]!.source;
+  }
+  // A person's family name that the query does not have at all: "Vladimir P." is not
+  // "Vladimir Putin" when the entry is "KONONOV, Vladimir P.".
+  let familyMatched = false;
+  let hasFamily = false;
+  if (c.tagged) {
+    for (let j = 0; j < cp.length; j++) {
+      if (cp[j]!.tag !== 'family' || cp[j]!.role === 'particle') continue;
+      hasFamily = true;
+      if (cUsed & (1 << j)) familyMatched = true;
+    }
+  }
+  const familyMissing = hasFamily && !familyMatched;
+  for (let j = 0; j < cp.length; j++) {
+    const p = cp[j]!;
+    if (p.distinctive) anyDistinctive = true;
+    if (cUsed & (1 << j)) continue;
+    const distinct = p.distinctive;
+    if (distinct) looseDistinctive = true;
+    // A descriptor the list entry has and the query lacks ("Rosneft" vs "Rosneft Oil Company")
+    // says less than one the query has and the entry lacks.
+    const w = p.role === 'generic' ? (p.weight + p.missWeight) / 2 : p.missWeight;
+    const factor = familyMissing && p.tag === 'family' ? 1 : distinct && p.source < firstMatched ? LEADING_EXTRA_FACTOR : extraC;
+    missC += w * factor;
+    if (p.role === 'initial') cLooseInitial = true;
+    if ((p.role === 'initial' || p.role === 'word') && p.tag !== 'family') cLoose = true;
+  }
+  let score = matched / (matchedWeight + missQ * EXTRA_QUERY_FACTOR + missC);
+  if (!distinctive && anyDistinctive && score > GENERIC_ONLY_CAP) {
+    score = GENERIC_ONLY_CAP;
+    notes |= NOTE_GENERIC_ONLY;
+  }
+  if (distinctive && !rare && looseDistinctive) {
+    // Only very common words (Mohammed, Ali, Kim) matched and the names differ otherwise.
+    score *= COMMON_ONLY_FACTOR;
+    notes |= NOTE_COMMON_ONLY;
+  }
+  if ((qLooseInitial && cLoose) || (cLooseInitial && qLoose)) {
+    score *= INITIALS_CONFLICT_FACTOR;
+    notes |= NOTE_INITIALS_CONFLICT;
+  }
+  if (order && !(q.tagged && c.tagged)) {
+    // Some candidate parts appear in another order than in the query.
+    score *= ORDER_FACTOR;
+    notes |= NOTE_ORDER;
+  }
+  return fill(into, score > 1 ? 1 : score, picks ?? NO_PICKS, qUsed, cUsed, agree, legal, notes);
+}
+
+function lowestBit(mask: number): number {
+  return 31 - Math.clz32(mask & -mask);
+}
+
+/** One aligned pair of parts, for explanations. */
+export interface PartPairExplanation {
+  query: string;
+  candidate: string;
+  score: number;
+  how: MatchHow;
+}
+
+export interface NameComparison {
+  score: number;
+  query: string;
+  candidate: string;
+  pairs: PartPairExplanation[];
+  unmatchedQuery: string[];
+  unmatchedCandidate: string[];
+  numbers: { query: readonly string[]; candidate: readonly string[]; agree: boolean | undefined };
+  legalForms: { query: string[]; candidate: string[]; compatible: boolean };
+  notes: string[];
+}
+
+function maskText(parts: readonly NamePart[], mask: number): string {
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) if (mask & (1 << i)) out.push(parts[i]!.text);
+  return out.join(' ');
+}
+
+/** Explanation of an alignment, in words a reviewer can check. */
+export function explainAlignment(q: NameAnalysis, c: NameAnalysis, a: NameAlignment): NameComparison {
+  const notes: string[] = [];
+  if (a.notes & NOTE_TAG_CONFLICT) notes.push('given and family names swapped');
+  if (a.notes & NOTE_ORDER) notes.push('word order differs');
+  if (a.notes & NOTE_INITIALS_CONFLICT) notes.push('initials conflict with other name parts');
+  if (a.notes & NOTE_GENERIC_ONLY) notes.push('only generic words matched');
+  if (a.notes & NOTE_COMMON_ONLY) notes.push('only very common name words matched');
+  if (q.removed.length) notes.push(`ignored in query: ${q.removed.join(', ')}`);
+  if (c.removed.length) notes.push(`ignored in candidate: ${c.removed.join(', ')}`);
+  return {
+    score: a.score,
+    query: q.raw,
+    candidate: c.raw,
+    pairs: a.picks.map((p) => ({
+      query: maskText(q.parts, p.qMask),
+      candidate: maskText(c.parts, p.cMask),
+      score: round(p.score),
+      how: p.how,
+    })),
+    unmatchedQuery: q.parts.filter((_, i) => !(a.qMatched & (1 << i))).map((p) => p.text),
+    unmatchedCandidate: c.parts.filter((_, i) => !(a.cMatched & (1 << i))).map((p) => p.text),
+    numbers: { query: q.numbers, candidate: c.numbers, agree: a.numbersAgree },
+    legalForms: {
+      query: q.legalForms.map((f) => f.canonical),
+      candidate: c.legalForms.map((f) => f.canonical),
+      compatible: a.legalFormsCompatible,
+    },
+    notes,
+  };
+}
+
+/** Compare two analysed names and explain the result. */
+export function compareNames(q: NameAnalysis, c: NameAnalysis, cache?: SimilarityCache): NameComparison {
+  return explainAlignment(q, c, alignNames(q, c, cache, true));
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

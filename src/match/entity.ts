@@ -1,0 +1,521 @@
+/**
+ * Entity scoring: a query-by-example (`{schema, properties}`, like a yente /match query) against a
+ * candidate entity, with per-feature explanations.
+ *
+ * For screening, analyse each list entity once with `analyzeEntityNames` (keep the result in the
+ * index) and each query once with `prepareQuery` (it also memoises part comparisons across
+ * candidates); `scoreEntity` accepts raw entities too, at the cost of analysing them per call.
+ */
+import { model } from '../model/model.js';
+import {
+  analyzeName,
+  kindForSchema,
+  type NameAnalysis,
+  type NameHints,
+  type NameJoin,
+  type NameKind,
+  type NamePart,
+} from '../names/analyze.js';
+import { normalizeName } from '../names/normalize.js';
+import { type AlgorithmDefinition, DEFAULT_ALGORITHM, getAlgorithm, resolveWeights } from './algorithms.js';
+import {
+  alignNames,
+  explainAlignment,
+  type NameAlignment,
+  newAlignment,
+  type PartPairExplanation,
+  SimilarityCache,
+} from './compare-names.js';
+import { jaroWinkler } from './distance.js';
+import { compareBirthDates, compareIdentifiers, type EntityFacts, extractFacts, setsDisjoint } from './features.js';
+
+/** An entity as FtM-style JSON: the shape of a yente query and of list entities. */
+export interface MatchEntity {
+  id?: string;
+  schema: string;
+  properties: Readonly<Record<string, readonly string[]>>;
+}
+
+export type NameProperty = 'name' | 'alias' | 'previousName' | 'weakAlias' | 'parts';
+
+export interface AnalyzedName {
+  readonly value: string;
+  readonly prop: NameProperty;
+  readonly weak: boolean;
+  readonly analysis: NameAnalysis;
+  /** Sorted normalised words, for the Jaro-Winkler baseline. */
+  readonly sorted: string;
+}
+
+/** Everything the scorer needs from an entity, computed once. */
+export interface AnalyzedEntity {
+  readonly kind: 'analyzed';
+  readonly id: string | undefined;
+  readonly schema: string;
+  readonly nameKind: NameKind;
+  readonly names: readonly AnalyzedName[];
+  readonly facts: EntityFacts;
+  /** Distinct parts, joins and acronyms over all names: a quick test before aligning each name. */
+  readonly summary: NameSummary;
+}
+
+interface NameSummary {
+  parts: NamePart[];
+  joins: NameJoin[];
+  acronyms: Set<string>;
+  foreign: boolean;
+}
+
+function summarize(names: readonly AnalyzedName[]): NameSummary {
+  const parts: NamePart[] = [];
+  const seenParts = new Set<number>();
+  const joins: NameJoin[] = [];
+  const seenJoins = new Set<string>();
+  const acronyms = new Set<string>();
+  let foreign = false;
+  for (const n of names) {
+    for (const p of n.analysis.parts) {
+      if (!seenParts.has(p.keyId)) {
+        seenParts.add(p.keyId);
+        parts.push(p);
+      }
+    }
+    for (const j of n.analysis.joins) {
+      if (!seenJoins.has(j.text)) {
+        seenJoins.add(j.text);
+        joins.push(j);
+      }
+    }
+    for (const a of n.analysis.acronyms.keys()) acronyms.add(a);
+    if (n.analysis.foreignParts || n.analysis.foreignJoins) foreign = true;
+  }
+  return { parts, joins, acronyms, foreign };
+}
+
+/**
+ * Whether any name of the candidate can share anything with a query name: a part similar enough,
+ * a run-together spelling or an acronym. When not, every name scores 0 and alignment is skipped.
+ */
+function mayMatch(q: NameAnalysis, cache: SimilarityCache | undefined, s: NameSummary): boolean {
+  if (!cache || s.foreign || q.foreignParts || q.foreignJoins) return true;
+  const qp = q.parts;
+  for (let i = 0; i < qp.length; i++) {
+    for (const p of s.parts) if (cache.get(i, p, true).score >= 0.5 || cache.get(i, p, false).score >= 0.5) return true;
+  }
+  for (const j of s.joins) {
+    for (const p of qp) if (j.text === p.text || j.collapsed === p.collapsed) return true;
+  }
+  for (const j of q.joins) {
+    for (const p of s.parts) if (j.text === p.text || j.collapsed === p.collapsed) return true;
+  }
+  if (s.acronyms.size > 0) for (const p of qp) if (s.acronyms.has(p.text)) return true;
+  if (q.acronyms.size > 0) for (const p of s.parts) if (q.acronyms.has(p.text)) return true;
+  return false;
+}
+
+/** A query ready for screening many candidates. */
+export interface PreparedQuery extends AnalyzedEntity {
+  readonly caches: readonly SimilarityCache[];
+}
+
+/** At most this many names per entity are compared (OFAC entries rarely have more than 40). */
+export const MAX_NAMES = 64;
+
+const NAME_PROPS: readonly NameProperty[] = ['name', 'alias', 'previousName', 'weakAlias'];
+
+function firstValues(props: Readonly<Record<string, readonly string[]>>, ...keys: string[]): string[] {
+  const out: string[] = [];
+  for (const k of keys) for (const v of props[k] ?? []) if (v.trim()) out.push(v);
+  return out;
+}
+
+/** A name "A / B" lists two names: compare each as well as the whole. */
+function slashAlternatives(value: string): string[] {
+  if (!value.includes('/')) return [];
+  const pieces = value.split('/').map((s) => s.trim());
+  if (pieces.length < 2 || pieces.some((p) => (p.match(/\p{L}/gu)?.length ?? 0) < 3)) return [];
+  return pieces;
+}
+
+/** Analyse the names (and facts) of an entity once, for the index to keep. */
+export function analyzeEntityNames(entity: MatchEntity): AnalyzedEntity {
+  const kind = kindForSchema(entity.schema);
+  const props = entity.properties ?? {};
+  const hints: NameHints | undefined =
+    kind === 'person'
+      ? {
+          given: firstValues(props, 'firstName', 'secondName'),
+          middle: firstValues(props, 'middleName'),
+          patronymic: firstValues(props, 'fatherName'),
+          family: firstValues(props, 'lastName'),
+        }
+      : undefined;
+  const hasHints = hints !== undefined && Object.values(hints).some((v: string[]) => v.length > 0);
+  const names: AnalyzedName[] = [];
+  const seen = new Set<string>();
+  const add = (value: string, prop: NameProperty, analysis?: NameAnalysis): void => {
+    if (names.length >= MAX_NAMES) return;
+    const key = `${prop === 'weakAlias' ? 'w' : 's'}|${value}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const a = analysis ?? analyzeName(value, kind, hasHints ? hints : undefined);
+    // Spellings that analyse to the same thing ("KIM, Jong Un" / "Kim Jong-un") compare the same.
+    const sig = `${prop === 'weakAlias' ? 'w' : 's'}|${a.parts.map((p) => `${p.text}/${p.tag}/${p.role}/${p.script}`).join(' ')}|${a.numbers.join(',')}|${a.legalForms.map((f) => f.canonical).join(',')}`;
+    if (seen.has(sig)) return;
+    seen.add(sig);
+    names.push({
+      value,
+      prop,
+      weak: prop === 'weakAlias',
+      analysis: a,
+      sorted: normalizeName(value).split(' ').sort().join(' '),
+    });
+  };
+  for (const prop of NAME_PROPS) {
+    for (const value of props[prop] ?? []) {
+      if (!value || !value.trim()) continue;
+      add(value, prop);
+      for (const alt of slashAlternatives(value)) add(alt, prop);
+    }
+  }
+  if (hasHints && hints) {
+    // The structured parts make a name of their own (some entities have no `name` at all).
+    const text = [...hints.given!, ...hints.middle!, ...hints.patronymic!, ...hints.family!].join(' ');
+    if (text.trim()) add(text, 'parts', analyzeName(text, kind, hints));
+  }
+  return {
+    kind: 'analyzed',
+    id: entity.id,
+    schema: entity.schema,
+    nameKind: kind,
+    names,
+    facts: extractFacts(entity.schema, props),
+    summary: summarize(names),
+  };
+}
+
+/** Analyse a query once and attach comparison caches, for scoring against many candidates. */
+export function prepareQuery(query: MatchEntity | AnalyzedEntity): PreparedQuery {
+  const a = isAnalyzed(query) ? query : analyzeEntityNames(query);
+  return { ...a, caches: a.names.map((n) => new SimilarityCache(n.analysis)) };
+}
+
+function isAnalyzed(x: MatchEntity | AnalyzedEntity): x is AnalyzedEntity {
+  return (x as AnalyzedEntity).kind === 'analyzed';
+}
+
+function isPrepared(x: MatchEntity | AnalyzedEntity | PreparedQuery): x is PreparedQuery {
+  return isAnalyzed(x) && Array.isArray((x as PreparedQuery).caches);
+}
+
+/** Whether a query of one schema may match a candidate of another (Person never matches Company). */
+export function schemataCompatible(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (!model.has(a) || !model.has(b)) return false;
+  return model.commonSchema(a, b) !== undefined;
+}
+
+export interface FeatureExplanation {
+  /** Feature value in [0, 1] before weighting. */
+  score: number;
+  weight: number;
+  detail: string;
+  query?: string;
+  candidate?: string;
+  /** For name features: which query parts matched which candidate parts, and how. */
+  pairs?: PartPairExplanation[];
+}
+
+export interface MatchResult {
+  score: number;
+  match: boolean;
+  threshold: number;
+  algorithm: string;
+  explanations: Record<string, FeatureExplanation>;
+}
+
+export interface ScoreConfig {
+  /** tangle-v1 (default, also "best"/"default"), name-only, jaro-winkler. */
+  algorithm?: string;
+  /** Per-feature weight overrides. */
+  weights?: Readonly<Record<string, number>>;
+  /** Match threshold; the algorithm's default when absent. */
+  threshold?: number;
+  /** Build explanations (default true); screening can skip them for candidates below threshold. */
+  explain?: boolean;
+}
+
+interface ResolvedConfig {
+  algo: AlgorithmDefinition;
+  weights: Record<string, number>;
+  threshold: number;
+  explain: boolean;
+}
+
+const resolvedCache = new Map<string, ResolvedConfig>();
+
+let lastConfig: ScoreConfig | undefined;
+let lastResolved: ResolvedConfig | undefined;
+let defaultQuiet: ResolvedConfig | undefined;
+let defaultExplained: ResolvedConfig | undefined;
+
+/** Validate and resolve a config (throws UsageError on unknown algorithm or feature). */
+export function resolveConfig(config: ScoreConfig = {}): ResolvedConfig {
+  if (config === lastConfig && lastResolved) return lastResolved;
+  if (config.algorithm === undefined && config.weights === undefined && config.threshold === undefined) {
+    // The common case (defaults), whatever object carries it.
+    const hit = config.explain === false ? defaultQuiet : defaultExplained;
+    if (hit) return hit;
+  }
+  const resolved = resolveConfigUncached(config);
+  lastConfig = config;
+  lastResolved = resolved;
+  if (config.algorithm === undefined && config.weights === undefined && config.threshold === undefined) {
+    if (config.explain === false) defaultQuiet = resolved;
+    else defaultExplained = resolved;
+  }
+  return resolved;
+}
+
+function resolveConfigUncached(config: ScoreConfig): ResolvedConfig {
+  const simple = !config.weights && config.threshold === undefined;
+  const key = `${config.algorithm ?? DEFAULT_ALGORITHM}|${config.explain !== false}`;
+  if (simple) {
+    const hit = resolvedCache.get(key);
+    if (hit) return hit;
+  }
+  const algo = getAlgorithm(config.algorithm ?? DEFAULT_ALGORITHM);
+  const threshold = config.threshold ?? algo.threshold;
+  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
+    throw new RangeError('threshold must be between 0 and 1');
+  }
+  const resolved = { algo, weights: resolveWeights(algo, config.weights), threshold, explain: config.explain !== false };
+  if (simple) resolvedCache.set(key, resolved);
+  return resolved;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+const SCRATCH = newAlignment();
+
+interface BestName {
+  alignment: NameAlignment;
+  qi: number;
+  ci: number;
+  value: number;
+}
+
+function describeName(q: AnalyzedName, c: AnalyzedName, a: NameAlignment): FeatureExplanation & { score: number } {
+  const ex = explainAlignment(q.analysis, c.analysis, a.picks.length > 0 || a.score === 0 ? a : alignNames(q.analysis, c.analysis, undefined, true));
+  const how = ex.pairs.map((p) => (p.query === p.candidate ? `${p.query} (${p.how})` : `${p.query} ~ ${p.candidate} (${p.how} ${p.score})`));
+  const bits = [`${how.join(', ') || 'no parts matched'}`];
+  if (ex.unmatchedQuery.length) bits.push(`not in candidate: ${ex.unmatchedQuery.join(' ')}`);
+  if (ex.unmatchedCandidate.length) bits.push(`not in query: ${ex.unmatchedCandidate.join(' ')}`);
+  bits.push(...ex.notes);
+  const via = c.prop === 'name' || c.prop === 'parts' ? '' : ` (candidate ${c.prop})`;
+  return {
+    score: round(a.score),
+    weight: 0,
+    detail: `"${q.value}" ~ "${c.value}"${via}: ${bits.join('; ')}`,
+    query: q.value,
+    candidate: c.value,
+    pairs: ex.pairs,
+  };
+}
+
+function scoreJaroWinkler(q: AnalyzedEntity, c: AnalyzedEntity, cfg: ResolvedConfig): MatchResult {
+  let best = 0;
+  let bq = '';
+  let bc = '';
+  for (const qn of q.names) {
+    for (const cn of c.names) {
+      const s = jaroWinkler(qn.sorted, cn.sorted);
+      if (s > best) {
+        best = s;
+        bq = qn.value;
+        bc = cn.value;
+      }
+    }
+  }
+  const w = cfg.weights.name_jaro_winkler!;
+  const score = round(Math.max(0, Math.min(1, best * w)));
+  const explanations: Record<string, FeatureExplanation> = {};
+  if (cfg.explain) {
+    explanations.name_jaro_winkler = { score: round(best), weight: w, detail: `Jaro-Winkler of sorted normalised names`, query: bq, candidate: bc };
+  }
+  return { score, match: score >= cfg.threshold, threshold: cfg.threshold, algorithm: cfg.algo.name, explanations };
+}
+
+/**
+ * Score a candidate against a query. Both may be raw entities or pre-analysed ones; pass a
+ * PreparedQuery when scoring one query against many candidates.
+ */
+export function scoreEntity(
+  query: MatchEntity | AnalyzedEntity | PreparedQuery,
+  candidate: MatchEntity | AnalyzedEntity,
+  config?: ScoreConfig,
+): MatchResult {
+  const cfg = resolveConfig(config);
+  const q = isPrepared(query) ? query : prepareQuery(query);
+  const c = isAnalyzed(candidate) ? candidate : analyzeEntityNames(candidate);
+  const w = cfg.weights;
+  const algorithm = cfg.algo.name;
+  if (!schemataCompatible(q.schema, c.schema)) {
+    return {
+      score: 0,
+      match: false,
+      threshold: cfg.threshold,
+      algorithm,
+      explanations: cfg.explain
+        ? { schema_mismatch: { score: 1, weight: 0, detail: `a ${q.schema} cannot be a ${c.schema}` } }
+        : {},
+    };
+  }
+  if (algorithm === 'jaro-winkler') return scoreJaroWinkler(q, c, cfg);
+
+  // Names: best strong and best weak alignment, counting the name-level penalties.
+  const wName = w.name_match ?? 0;
+  const wWeak = w.weak_alias_match ?? 0;
+  const wNum = w.number_mismatch ?? 0;
+  const wLegal = w.legal_form_mismatch ?? 0;
+  let best: BestName | undefined;
+  const scratch = SCRATCH;
+  for (let qi = 0; qi < q.names.length; qi++) {
+    const qn = q.names[qi]!;
+    const cache = q.caches[qi];
+    if (!mayMatch(qn.analysis, cache, c.summary)) {
+      if (!best && c.names.length > 0) best = { alignment: newAlignment(), qi, ci: 0, value: 0 };
+      continue;
+    }
+    for (let ci = 0; ci < c.names.length; ci++) {
+      const cn = c.names[ci]!;
+      const a = alignNames(qn.analysis, cn.analysis, cache, false, scratch);
+      const base = a.score * (cn.weak ? wWeak : wName);
+      if (base <= 0 && best) continue;
+      const value = base + (a.numbersAgree === false ? wNum : 0) + (a.legalFormsCompatible ? 0 : wLegal);
+      if (!best || value > best.value) best = { alignment: { ...a }, qi, ci, value };
+    }
+  }
+
+  const explanations: Record<string, FeatureExplanation> = {};
+  let main = 0;
+  let mainFeature = '';
+  let nameQualifiers = 0;
+  if (best) {
+    const cn = c.names[best.ci]!;
+    const feature = cn.weak ? 'weak_alias_match' : 'name_match';
+    const weight = cn.weak ? wWeak : wName;
+    main = best.alignment.score * weight;
+    mainFeature = feature;
+    if (cfg.explain || best.alignment.score > 0) {
+      if (cfg.explain) explanations[feature] = { ...describeName(q.names[best.qi]!, cn, best.alignment), weight };
+    }
+    if (best.alignment.numbersAgree === false && wNum !== 0) {
+      nameQualifiers += wNum;
+      if (cfg.explain) {
+        const qa = q.names[best.qi]!.analysis;
+        const ca = cn.analysis;
+        explanations.number_mismatch = {
+          score: 1,
+          weight: wNum,
+          detail: `numbers differ: [${qa.numbers.join(', ')}] vs [${ca.numbers.join(', ')}]`,
+          query: q.names[best.qi]!.value,
+          candidate: cn.value,
+        };
+      }
+    }
+    if (!best.alignment.legalFormsCompatible && wLegal !== 0) {
+      nameQualifiers += wLegal;
+      if (cfg.explain) {
+        const qa = q.names[best.qi]!.analysis;
+        const ca = cn.analysis;
+        explanations.legal_form_mismatch = {
+          score: 1,
+          weight: wLegal,
+          detail: `legal forms differ: ${qa.legalForms.map((f) => f.canonical).join(', ')} vs ${ca.legalForms.map((f) => f.canonical).join(', ')}`,
+          query: q.names[best.qi]!.value,
+          candidate: cn.value,
+        };
+      }
+    }
+  } else if (cfg.explain) {
+    explanations.name_match = { score: 0, weight: wName, detail: 'no names to compare' };
+  }
+
+  // Identifiers.
+  let qualifiers = 0;
+  if ((q.facts.anyIds.size > 0 || q.facts.strongIds.size > 0) && ('identifier_match' in w || 'identifier_generic_match' in w || 'identifier_mismatch' in w)) {
+    const ids = compareIdentifiers(q.facts, c.facts);
+    if (ids.strong && w.identifier_match) {
+      const v = w.identifier_match;
+      if (cfg.explain) explanations.identifier_match = { score: 1, weight: v, detail: `${ids.strong.kind} ${ids.strong.value} agrees`, query: ids.strong.value, candidate: ids.strong.value };
+      if (v > main) {
+        main = v;
+        mainFeature = 'identifier_match';
+      }
+    } else if (ids.generic && w.identifier_generic_match) {
+      const v = w.identifier_generic_match;
+      if (cfg.explain) explanations.identifier_generic_match = { score: 1, weight: v, detail: `identifier ${ids.generic} agrees`, query: ids.generic, candidate: ids.generic };
+      if (v > main) {
+        main = v;
+        mainFeature = 'identifier_generic_match';
+      }
+    }
+    if (ids.conflict && w.identifier_mismatch) {
+      qualifiers += w.identifier_mismatch;
+      if (cfg.explain) {
+        explanations.identifier_mismatch = {
+          score: 1,
+          weight: w.identifier_mismatch,
+          detail: `${ids.conflict.kind} differs: ${ids.conflict.query.join(', ')} vs ${ids.conflict.candidate.join(', ')}`,
+          query: ids.conflict.query.join(', '),
+          candidate: ids.conflict.candidate.join(', '),
+        };
+      }
+    }
+  }
+  // Name-level penalties only qualify a name-based score.
+  if (mainFeature === 'name_match' || mainFeature === 'weak_alias_match') qualifiers += nameQualifiers;
+
+  if (q.facts.birthDates.length > 0 && c.facts.birthDates.length > 0 && ('dob_year_disjoint' in w || 'dob_day_disjoint' in w)) {
+    const d = compareBirthDates(q.facts.birthDates, c.facts.birthDates);
+    const detail = `birth dates ${q.facts.birthDates.join(', ')} vs ${c.facts.birthDates.join(', ')}`;
+    if (d.yearDisjoint && w.dob_year_disjoint) {
+      qualifiers += w.dob_year_disjoint;
+      if (cfg.explain) explanations.dob_year_disjoint = { score: 1, weight: w.dob_year_disjoint, detail, query: q.facts.birthDates.join(', '), candidate: c.facts.birthDates.join(', ') };
+    }
+    if (d.dayDisjoint && w.dob_day_disjoint) {
+      qualifiers += w.dob_day_disjoint;
+      if (cfg.explain) explanations.dob_day_disjoint = { score: 1, weight: w.dob_day_disjoint, detail, query: q.facts.birthDates.join(', '), candidate: c.facts.birthDates.join(', ') };
+    }
+  }
+  if (w.country_mismatch && setsDisjoint(q.facts.countries, c.facts.countries)) {
+    qualifiers += w.country_mismatch;
+    if (cfg.explain) {
+      explanations.country_mismatch = {
+        score: 1,
+        weight: w.country_mismatch,
+        detail: `countries ${[...q.facts.countries].join(', ')} vs ${[...c.facts.countries].join(', ')}`,
+        query: [...q.facts.countries].join(', '),
+        candidate: [...c.facts.countries].join(', '),
+      };
+    }
+  }
+  if (w.gender_mismatch && setsDisjoint(q.facts.genders, c.facts.genders)) {
+    qualifiers += w.gender_mismatch;
+    if (cfg.explain) {
+      explanations.gender_mismatch = {
+        score: 1,
+        weight: w.gender_mismatch,
+        detail: `gender ${[...q.facts.genders].join(', ')} vs ${[...c.facts.genders].join(', ')}`,
+        query: [...q.facts.genders].join(', '),
+        candidate: [...c.facts.genders].join(', '),
+      };
+    }
+  }
+  let score = main > 0 ? main + qualifiers : 0;
+  score = round(score < 0 ? 0 : score > 1 ? 1 : score);
+  return { score, match: score >= cfg.threshold, threshold: cfg.threshold, algorithm, explanations };
+}

@@ -1,0 +1,147 @@
+/**
+ * Similarity of two name parts, and how it was reached. The ladder, first hit wins:
+ *
+ * | how        | score     | when                                                              |
+ * |------------|-----------|-------------------------------------------------------------------|
+ * | exact      | 1.0       | same normalised text                                              |
+ * | initial    | 0.9       | a single letter and a name starting with it (V. ~ Vladimir)       |
+ * | spelling   | 0.95      | same after collapsing doubled letters (Hanniball ~ Hannibal)      |
+ * | variant    | 0.92      | listed spellings of one name (Mohammed ~ Muhammad)                |
+ * | nickname   | 0.85      | listed nickname (Bill ~ William)                                  |
+ * | skeleton   | 0.7–0.9   | one side from Arabic/Hebrew/Brahmic/CJK script: same consonant    |
+ * |            |           | skeleton (مادورو "mdwrw" ~ Maduro), or one skeleton edit (0.7)     |
+ * | fuzzy      | 0.7–0.95  | weighted edit distance within the part's allowance (distance.ts)  |
+ * | phonetic   | 0.85      | transliterated from Cyrillic/Greek/…: same consonant skeleton or  |
+ * |            |           | Double Metaphone code (Рихтер "rikhter" ~ Richter)                |
+ * | vowels     | 0.85      | an Arabic/Persian name on either side: same skeleton, same shape  |
+ * |            |           | of consonants and vowels, and only a little more edit than        |
+ * |            |           | allowed (Latin vowels of Arabic names are a guess)               |
+ * | anagram    | 0.75      | same letters shuffled, five letters or more (nitPu ~ Putin)       |
+ *
+ * Phonetic codes alone never join two Latin spellings: Schulze and Scholz share every code.
+ */
+import type { NamePart } from '../names/analyze.js';
+import { isVowelless } from '../names/scripts.js';
+import { mergeLiquids } from '../names/skeleton.js';
+import { areVariants, isNickname } from '../names/variants.js';
+import { editSimilarity, maxEdits, nameEditDistance, unitDistance } from './distance.js';
+
+export type MatchHow =
+  | 'exact'
+  | 'initial'
+  | 'spelling'
+  | 'variant'
+  | 'nickname'
+  | 'skeleton'
+  | 'fuzzy'
+  | 'phonetic'
+  | 'vowels'
+  | 'anagram'
+  | 'joined'
+  | 'acronym'
+  | 'none';
+
+export interface PartSimilarity {
+  readonly score: number;
+  readonly how: MatchHow;
+}
+
+export const NO_MATCH: PartSimilarity = Object.freeze({ score: 0, how: 'none' as const });
+const EXACT: PartSimilarity = Object.freeze({ score: 1, how: 'exact' as const });
+const INITIAL: PartSimilarity = Object.freeze({ score: 0.9, how: 'initial' as const });
+const SPELLING: PartSimilarity = Object.freeze({ score: 0.95, how: 'spelling' as const });
+const VARIANT: PartSimilarity = Object.freeze({ score: 0.92, how: 'variant' as const });
+const NICKNAME: PartSimilarity = Object.freeze({ score: 0.85, how: 'nickname' as const });
+const SKELETON: PartSimilarity = Object.freeze({ score: 0.9, how: 'skeleton' as const });
+const SKELETON_SHORT: PartSimilarity = Object.freeze({ score: 0.8, how: 'skeleton' as const });
+const SKELETON_NEAR: PartSimilarity = Object.freeze({ score: 0.7, how: 'skeleton' as const });
+const PHONETIC: PartSimilarity = Object.freeze({ score: 0.85, how: 'phonetic' as const });
+const VOWELS: PartSimilarity = Object.freeze({ score: 0.85, how: 'vowels' as const });
+const ANAGRAM: PartSimilarity = Object.freeze({ score: 0.75, how: 'anagram' as const });
+
+/**
+ * Consonant/vowel shape with doubled letters and vowel runs collapsed: Mohammed and Muhammad are
+ * both CVCVCVC, Bashar (CVCVC) and Bushra (CVCCV) are not one name spelled two ways.
+ */
+function cvPattern(word: string): string {
+  // A final h after a vowel is silent (ta marbuta: Haniyeh = Haniya).
+  const s = word.length > 2 && word.endsWith('h') && 'aeiouy'.includes(word[word.length - 2]!) ? word.slice(0, -1) : word;
+  let out = '';
+  let last = '';
+  let prevChar = '';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (ch === prevChar) continue;
+    prevChar = ch;
+    const k = 'aeiouy'.includes(ch) ? 'V' : 'C';
+    if (k === 'V' && last === 'V') continue;
+    out += k;
+    last = k;
+  }
+  return out;
+}
+
+type Part = Pick<NamePart, 'text' | 'collapsed' | 'skeleton' | 'script' | 'role' | 'anagram' | 'variants' | 'phonetic'>;
+
+function skeletonSimilarity(q: Part, c: Part, cjk: boolean): PartSimilarity {
+  let a = q.skeleton;
+  let b = c.skeleton;
+  if (cjk) {
+    a = mergeLiquids(a);
+    b = mergeLiquids(b);
+  }
+  if (a.length === 0 || b.length === 0) return NO_MATCH;
+  if (a === b) return a.length >= 2 ? SKELETON : SKELETON_SHORT;
+  if (a.length >= 4 && b.length >= 4 && Math.abs(a.length - b.length) <= 1 && unitDistance(a, b) <= 1) return SKELETON_NEAR;
+  return NO_MATCH;
+}
+
+/**
+ * Compare two parts. `arabic` says that one of the two names is Arabic/Persian, which relaxes
+ * vowels (see the table above).
+ */
+export function partSimilarity(q: Part, c: Part, arabic: boolean): PartSimilarity {
+  if (q.text === c.text) return EXACT;
+  const qi = q.role === 'initial';
+  const ci = c.role === 'initial';
+  if (qi || ci) {
+    if (qi && ci) return NO_MATCH;
+    const letter = qi ? q.text : c.text;
+    const other = qi ? c : q;
+    return other.role !== 'particle' && other.text[0] === letter ? INITIAL : NO_MATCH;
+  }
+  if (q.collapsed === c.collapsed) return SPELLING;
+  if (areVariants(q.variants, c.variants)) return VARIANT;
+  if (isNickname(q.text, c.text)) return NICKNAME;
+  const cjk = q.script === 'cjk' || c.script === 'cjk';
+  if (cjk || isVowelless(q.script) || isVowelless(c.script)) {
+    if (q.script === c.script) {
+      // Both from the same non-Latin script: their transliterations compare letter by letter.
+      const len = Math.max(q.text.length, c.text.length);
+      const d = nameEditDistance(q.text, c.text, maxEdits(len));
+      return d <= maxEdits(len) ? { score: editSimilarity(d, len), how: 'fuzzy' } : NO_MATCH;
+    }
+    return skeletonSimilarity(q, c, cjk);
+  }
+  const a = q.text;
+  const b = c.text;
+  const len = a.length > b.length ? a.length : b.length;
+  const allowance = maxEdits(len);
+  const crossScript = q.script !== c.script;
+  const slack = arabic || crossScript ? 0.8 : 0;
+  const lenDiff = a.length > b.length ? a.length - b.length : b.length - a.length;
+  if (lenDiff <= allowance + slack) {
+    const d = nameEditDistance(a, b, allowance + slack);
+    if (d <= allowance) return { score: editSimilarity(d, len), how: 'fuzzy' };
+    if (crossScript && d <= allowance + slack) {
+      if (q.skeleton === c.skeleton && q.skeleton.length >= 2) return PHONETIC;
+      if (q.phonetic.length > 0 && c.phonetic.length > 0 && q.phonetic[0] === c.phonetic[0]) return PHONETIC;
+    }
+    if (arabic && d <= allowance + slack && q.skeleton === c.skeleton && q.skeleton.length >= 2 && len >= 4 && cvPattern(a) === cvPattern(b)) {
+      return VOWELS;
+    }
+  }
+  if (crossScript && q.skeleton === c.skeleton && q.skeleton.length >= 3) return PHONETIC;
+  if (q.anagram && q.anagram === c.anagram) return ANAGRAM;
+  return NO_MATCH;
+}

@@ -1,0 +1,305 @@
+/**
+ * yente-compatible matching and search as library functions: the request and response shapes of
+ * OpenSanctions yente's `POST /match/{dataset}` and `GET /search/{dataset}`, so that clients
+ * written for yente work against Tangle. The HTTP layer only parses parameters and calls these.
+ */
+import { UsageError } from '../errors.js';
+import { model } from '../model/model.js';
+import { getAlgorithm, resolveWeights } from './algorithms.js';
+import { CandidateIndex, type IndexedEntity, type ScreenOptions } from './candidate-index.js';
+import { analyzeEntityNames, scoreEntity, type FeatureExplanation, type MatchEntity } from './entity.js';
+import { matchableSchemata, MAX_QUERY_NAME_CHARS } from './query.js';
+
+export const MAX_QUERIES = 100;
+export const MAX_LIMIT = 500;
+export const MAX_EXCLUDE_IDS = 50;
+
+/** A 400-class problem naming the request field, e.g. "queries.q1.schema". */
+export class RequestFieldError extends UsageError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+  }
+}
+
+export interface MatchParams {
+  limit?: number;
+  threshold?: number;
+  algorithm?: string;
+  include_dataset?: string[];
+  exclude_dataset?: string[];
+  exclude_schema?: string[];
+  topics?: string[];
+  changed_since?: string;
+  exclude_entity_ids?: string[];
+}
+
+export interface YenteEntity {
+  id: string;
+  caption: string;
+  schema: string;
+  properties: Record<string, string[]>;
+  datasets: string[];
+  referents: string[];
+  target: boolean;
+  first_seen: string;
+  last_seen: string;
+  last_change: string;
+}
+
+export interface YenteResult extends YenteEntity {
+  score: number;
+  match: boolean;
+  explanations: Record<string, FeatureExplanation>;
+}
+
+export interface YenteQueryResponse {
+  status: number;
+  results: YenteResult[];
+  total: { value: number; relation: 'eq' };
+  query: { id: string | null; schema: string; properties: Record<string, string[]> };
+}
+
+export interface YenteMatchResponse {
+  responses: Record<string, YenteQueryResponse>;
+  limit: number;
+}
+
+export function yenteEntity(e: IndexedEntity): YenteEntity {
+  return {
+    id: e.id,
+    caption: e.caption,
+    schema: e.schema,
+    properties: e.properties,
+    datasets: e.datasets,
+    referents: [],
+    target: e.topics.length > 0,
+    first_seen: e.firstSeen,
+    last_seen: e.lastSeen,
+    last_change: e.lastChange,
+  };
+}
+
+function checkParams(dataset: string, params: MatchParams): ScreenOptions {
+  const limit = params.limit ?? 5;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw new RequestFieldError('limit', `must be an integer from 1 to ${MAX_LIMIT}`);
+  }
+  const threshold = params.threshold;
+  if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) {
+    throw new RequestFieldError('threshold', 'must be a number from 0 to 1');
+  }
+  const algorithm = params.algorithm === 'best' || params.algorithm === 'default' ? undefined : params.algorithm;
+  if (algorithm !== undefined) {
+    try {
+      getAlgorithm(algorithm);
+    } catch {
+      throw new RequestFieldError('algorithm', `unknown algorithm "${algorithm}" (GET /algorithms lists them)`);
+    }
+  }
+  if ((params.exclude_entity_ids?.length ?? 0) > MAX_EXCLUDE_IDS) {
+    throw new RequestFieldError('exclude_entity_ids', `at most ${MAX_EXCLUDE_IDS} ids`);
+  }
+  if (params.changed_since !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(params.changed_since)) {
+    throw new RequestFieldError('changed_since', 'must be a date, YYYY-MM-DD');
+  }
+  for (const s of params.exclude_schema ?? []) {
+    if (!model.has(s)) throw new RequestFieldError('exclude_schema', `unknown schema "${s}"`);
+  }
+  // The path's dataset narrows like include_dataset; "default" and "sanctions" mean everything.
+  const scope = ['default', 'all', 'sanctions'].includes(dataset) ? [] : [dataset];
+  return {
+    limit,
+    threshold,
+    algorithm,
+    includeDatasets: [...scope, ...(params.include_dataset ?? [])],
+    excludeDatasets: params.exclude_dataset,
+    excludeSchemata: params.exclude_schema,
+    topics: params.topics,
+    changedSince: params.changed_since,
+    excludeIds: params.exclude_entity_ids,
+  };
+}
+
+/** Validate one query of a /match body; string values are accepted where yente takes lists. */
+export function checkQuery(key: string, raw: unknown): MatchEntity & { id?: string } {
+  const field = `queries.${key}`;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new RequestFieldError(field, 'must be an object');
+  const q = raw as { id?: unknown; schema?: unknown; properties?: unknown };
+  if (typeof q.schema !== 'string') throw new RequestFieldError(`${field}.schema`, 'is required');
+  if (!model.has(q.schema)) throw new RequestFieldError(`${field}.schema`, `unknown schema "${q.schema}"`);
+  if (!matchableSchemata().includes(q.schema) && !['Thing', 'LegalEntity'].includes(q.schema)) {
+    throw new RequestFieldError(`${field}.schema`, `schema "${q.schema}" is not matchable`);
+  }
+  if (!q.properties || typeof q.properties !== 'object' || Array.isArray(q.properties)) {
+    throw new RequestFieldError(`${field}.properties`, 'must be an object of property: [values]');
+  }
+  const schema = model.get(q.schema);
+  const properties: Record<string, string[]> = {};
+  for (const [prop, value] of Object.entries(q.properties as Record<string, unknown>)) {
+    const values = Array.isArray(value) ? value : [value];
+    if (!schema.getProperty(prop)) {
+      throw new RequestFieldError(`${field}.properties.${prop}`, `${q.schema} has no property "${prop}"`);
+    }
+    const clean: string[] = [];
+    values.forEach((v, i) => {
+      if (typeof v !== 'string' && typeof v !== 'number') {
+        throw new RequestFieldError(`${field}.properties.${prop}[${i}]`, 'must be a string');
+      }
+      const s = String(v);
+      if (s.length > MAX_QUERY_NAME_CHARS) {
+        throw new RequestFieldError(`${field}.properties.${prop}[${i}]`, `longer than ${MAX_QUERY_NAME_CHARS} characters`);
+      }
+      if (s.trim()) clean.push(s);
+    });
+    if (clean.length) properties[prop] = clean;
+  }
+  const names = ['name', 'alias', 'firstName', 'lastName', 'imoNumber', 'registrationNumber', 'idNumber', 'taxNumber'];
+  if (!names.some((p) => properties[p]?.length)) {
+    throw new RequestFieldError(`${field}.properties.name`, 'a query needs a name (or an identifier) to match on');
+  }
+  return { id: typeof q.id === 'string' ? q.id : undefined, schema: q.schema, properties };
+}
+
+/** POST /match/{dataset}: score each query of the body against the index. */
+export function yenteMatch(index: CandidateIndex, dataset: string, body: unknown, params: MatchParams = {}): YenteMatchResponse {
+  const options = checkParams(dataset, params);
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new RequestFieldError('body', 'must be a JSON object');
+  const b = body as { queries?: unknown; weights?: unknown; config?: unknown };
+  if (!b.queries || typeof b.queries !== 'object' || Array.isArray(b.queries)) {
+    throw new RequestFieldError('queries', 'must be an object of query id: {schema, properties}');
+  }
+  const entries = Object.entries(b.queries as Record<string, unknown>);
+  if (!entries.length) throw new RequestFieldError('queries', 'is empty');
+  if (entries.length > MAX_QUERIES) throw new RequestFieldError('queries', `at most ${MAX_QUERIES} queries per request`);
+  if (b.weights !== undefined) {
+    if (!b.weights || typeof b.weights !== 'object' || Array.isArray(b.weights)) {
+      throw new RequestFieldError('weights', 'must be an object of feature: weight');
+    }
+    for (const [k, v] of Object.entries(b.weights as Record<string, unknown>)) {
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw new RequestFieldError(`weights.${k}`, 'must be a number');
+    }
+    try {
+      resolveWeights(getAlgorithm(options.algorithm), b.weights as Record<string, number>);
+    } catch (err) {
+      throw new RequestFieldError('weights', (err as Error).message);
+    }
+    options.weights = b.weights as Record<string, number>;
+  }
+  if (b.config !== undefined && (typeof b.config !== 'object' || b.config === null || Object.keys(b.config).length)) {
+    throw new RequestFieldError('config', 'no configuration keys are supported; use weights');
+  }
+  const queries = entries.map(([key, raw]) => [key, checkQuery(key, raw)] as const);
+  const responses: Record<string, YenteQueryResponse> = {};
+  for (const [key, query] of queries) {
+    const outcome = index.screen(query, options);
+    responses[key] = {
+      status: 200,
+      results: outcome.hits.map((h) => ({
+        ...yenteEntity(h.entity),
+        score: h.result.score,
+        match: h.result.match,
+        explanations: h.result.explanations,
+      })),
+      total: { value: outcome.matches, relation: 'eq' },
+      query: { id: query.id ?? null, schema: query.schema, properties: query.properties as Record<string, string[]> },
+    };
+  }
+  return { responses, limit: options.limit ?? 5 };
+}
+
+export interface SearchParams {
+  q?: string;
+  schema?: string;
+  countries?: string[];
+  topics?: string[];
+  datasets?: string[];
+  /** "prop:value" filters. */
+  filter?: string[];
+  changed_since?: string;
+  limit?: number;
+  offset?: number;
+  facets?: string[];
+}
+
+export interface YenteSearchResponse {
+  limit: number;
+  offset: number;
+  total: { value: number; relation: 'eq' };
+  results: Array<YenteEntity & { score: number }>;
+  facets: Record<string, { label: string; values: Array<{ name: string; label: string; count: number }> }>;
+}
+
+const FACETS = ['datasets', 'schema', 'countries', 'topics'];
+
+/** GET /search/{dataset}: entities whose names resemble q, with filters and facets. */
+export function yenteSearch(index: CandidateIndex, dataset: string, params: SearchParams): YenteSearchResponse {
+  const limit = params.limit ?? 10;
+  const offset = params.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_LIMIT) throw new RequestFieldError('limit', `must be 0 to ${MAX_LIMIT}`);
+  if (!Number.isInteger(offset) || offset < 0 || offset > 10_000) throw new RequestFieldError('offset', 'must be 0 to 10000');
+  const q = (params.q ?? '').trim();
+  if (q.length > MAX_QUERY_NAME_CHARS) throw new RequestFieldError('q', `longer than ${MAX_QUERY_NAME_CHARS} characters`);
+  if (params.schema && !model.has(params.schema)) throw new RequestFieldError('schema', `unknown schema "${params.schema}"`);
+  const filters = (params.filter ?? []).map((f) => {
+    const cut = f.indexOf(':');
+    if (cut < 1) throw new RequestFieldError('filter', `"${f}" is not property:value`);
+    return [f.slice(0, cut), f.slice(cut + 1)] as const;
+  });
+  const facetNames = params.facets ?? FACETS;
+  for (const f of facetNames) if (!FACETS.includes(f)) throw new RequestFieldError('facets', `unknown facet "${f}"`);
+  const scope = ['default', 'all', 'sanctions'].includes(dataset) ? [] : [dataset];
+  const datasets = [...scope, ...(params.datasets ?? [])];
+  const keep = (e: IndexedEntity) =>
+    (!params.schema || model.get(e.schema).isA(params.schema)) &&
+    (!datasets.length || e.datasets.some((d) => datasets.includes(d))) &&
+    (!params.topics?.length || e.topics.some((t) => params.topics!.includes(t))) &&
+    (!params.countries?.length || countriesOf(e).some((c) => params.countries!.includes(c))) &&
+    (!params.changed_since || e.lastChange >= params.changed_since) &&
+    filters.every(([p, v]) => (e.properties[p] ?? []).includes(v));
+
+  let hits: Array<{ e: IndexedEntity; score: number }>;
+  if (q) {
+    const query = analyzeEntityNames({ schema: 'Thing', properties: { name: [q] } });
+    hits = [];
+    for (const i of index.candidates(query, {}, 1000)) {
+      const e = index.entities[i];
+      if (!keep(e)) continue;
+      const score = scoreEntity(query, { schema: e.schema, properties: e.properties }, { algorithm: 'name-only', explain: false }).score;
+      if (score >= 0.3) hits.push({ e, score });
+    }
+    hits.sort((a, b) => b.score - a.score || a.e.caption.localeCompare(b.e.caption));
+  } else {
+    hits = index.entities.filter(keep).map((e) => ({ e, score: 1 }));
+  }
+  const facets: YenteSearchResponse['facets'] = {};
+  for (const f of facetNames) {
+    const counts = new Map<string, number>();
+    for (const { e } of hits) {
+      const values = f === 'datasets' ? e.datasets : f === 'schema' ? [e.schema] : f === 'topics' ? e.topics : countriesOf(e);
+      for (const v of new Set(values)) counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    facets[f] = {
+      label: f,
+      values: [...counts]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, 50)
+        .map(([name, count]) => ({ name, label: name, count })),
+    };
+  }
+  return {
+    limit,
+    offset,
+    total: { value: hits.length, relation: 'eq' },
+    results: hits.slice(offset, offset + limit).map(({ e, score }) => ({ ...yenteEntity(e), score })),
+    facets,
+  };
+}
+
+function countriesOf(e: IndexedEntity): string[] {
+  const out: string[] = [];
+  for (const p of ['country', 'nationality', 'citizenship', 'jurisdiction', 'flag']) out.push(...(e.properties[p] ?? []));
+  return out;
+}

@@ -1,0 +1,678 @@
+/**
+ * Name analysis: one name string (plus optional structured parts) → the parts that take part in
+ * matching, each tagged and weighted, with everything that is not evidence of identity set aside:
+ *
+ * - honorifics and titles (people), vessel prefixes (MV, MT…), legal forms (companies) — removed,
+ *   legal forms kept aside as canonical labels;
+ * - numbers — kept aside, they must agree;
+ * - particles (al, bin, de, van…) — kept with little weight; "abd"/"abu" + the following name form
+ *   one part (Abdul Aziz = Abd al-Aziz = Abdulaziz → "abdaziz");
+ * - descriptive and geographic words of organisation names — kept with little weight;
+ * - parts tagged given/middle/patronymic/family from structured properties or OFAC's
+ *   "FAMILY, Given" order, and put in natural (given-first) order.
+ *
+ * Each part carries the keys used to compare it: collapsed spelling, consonant skeleton, phonetic
+ * codes, sorted letters, variant groups. `joins` hold adjacent parts written together (for
+ * run-together spellings) and `acronyms` the initials of runs of parts (organisations).
+ */
+import { findLegalForms, type LegalFormFamily } from './legal-forms.js';
+import { cleanRawName, collapseRuns } from './normalize.js';
+import { canonicalNumber, ordinalWord, romanValue, tensValue, unitValue } from './numbers.js';
+import { phoneticKeys } from './phonetic.js';
+import type { Script } from './scripts.js';
+import { consonantSkeleton, mergeLiquids } from './skeleton.js';
+import { type RawToken, tokenizeName } from './tokenize.js';
+import { isArabicName, variantGroups } from './variants.js';
+import {
+  AMBIGUOUS_TITLES,
+  ARABIC_PARTICLES,
+  COMMON_NAME_WORDS,
+  GENERIC_ORG_WORDS,
+  GEO_WORDS,
+  NON_INITIAL_PARTICLES,
+  ORG_ABBREVIATIONS,
+  PARTICLES,
+  PERSON_TITLES,
+  STOPWORDS,
+  VESSEL_PREFIXES,
+} from './vocabulary.js';
+
+/** What kind of name it is; decides which rules apply. */
+export type NameKind = 'person' | 'org' | 'vessel' | 'any';
+export type PartTag = 'given' | 'middle' | 'patronymic' | 'family' | 'any';
+/**
+ * word: an ordinary name word; initial: a single letter; particle: al/bin/de…; generic: a
+ * descriptor of an organisation (trading, group…); geo: a place qualifier of an organisation;
+ * syllable: one syllable of a CJK name (joined with its neighbours when compared).
+ */
+export type PartRole = 'word' | 'initial' | 'particle' | 'generic' | 'geo' | 'syllable';
+
+export interface NamePart {
+  /** Lowercase ASCII form compared. */
+  readonly text: string;
+  readonly tag: PartTag;
+  readonly role: PartRole;
+  /** Script the part was written in. */
+  readonly script: Script;
+  /** How much a match on this part counts. */
+  readonly weight: number;
+  /** How much it counts against the score when left unmatched (before the side's factor). */
+  readonly missWeight: number;
+  /** Inside parentheses in the source. */
+  readonly optional: boolean;
+  readonly collapsed: string;
+  readonly skeleton: string;
+  readonly phonetic: readonly string[];
+  /** Letters sorted (for reversed/shuffled spellings); empty for short parts. */
+  readonly anagram: string;
+  readonly variants: readonly number[];
+  /** A word or syllable outside parentheses: evidence of identity when matched. */
+  readonly distinctive: boolean;
+  /** One of the very common name words (Mohammed, Ali, Kim…). */
+  readonly common: boolean;
+  /** Memo key for comparisons: text, script and role. */
+  readonly key: string;
+  /** Number interned for `key` (the same key gives the same number while the table lasts). */
+  readonly keyId: number;
+  /** Source segment (comma-separated) and position, for joins. */
+  readonly segment: number;
+  readonly source: number;
+}
+
+/** Adjacent parts written together: "good" + "will" → "goodwill". */
+export interface NameJoin {
+  readonly text: string;
+  readonly collapsed: string;
+  readonly skeleton: string;
+  /** Bit mask of the parts it covers (bit i = parts[i]). */
+  readonly mask: number;
+  readonly script: Script;
+}
+
+export interface LegalForm {
+  readonly canonical: string;
+  readonly family: LegalFormFamily;
+}
+
+export interface NameAnalysis {
+  readonly raw: string;
+  readonly kind: NameKind;
+  /** Parts in natural order (given names before family names). */
+  readonly parts: readonly NamePart[];
+  readonly joins: readonly NameJoin[];
+  /** Some join came from a non-Latin script (compared by skeleton, not by text). */
+  readonly foreignJoins: boolean;
+  /** Some part came from a non-Latin script. */
+  readonly foreignParts: boolean;
+  /** Initials of runs of ≥ 2 parts → mask of those parts (organisations only). */
+  readonly acronyms: ReadonlyMap<string, number>;
+  readonly numbers: readonly string[];
+  readonly legalForms: readonly LegalForm[];
+  /** Titles and prefixes that were removed (for explanations). */
+  readonly removed: readonly string[];
+  /** Some part carries a given/family/… tag. */
+  readonly tagged: boolean;
+  /** The name is (or looks) Arabic/Persian: Latin vowels are unreliable. */
+  readonly arabic: boolean;
+  /** Parts joined by spaces, in natural order: the normalised name as compared. */
+  readonly normalized: string;
+}
+
+/** Structured parts of a person's name, used to tag the tokens of a full name. */
+export interface NameHints {
+  given?: readonly string[];
+  middle?: readonly string[];
+  patronymic?: readonly string[];
+  family?: readonly string[];
+}
+
+const interned = new Map<string, number>();
+let nextKeyId = 1;
+
+/**
+ * A number per distinct part key, for fast memo lookups. The table is cleared when it grows
+ * large; numbers are never reused, so an old analysis never collides with a new one.
+ */
+function internKey(key: string): number {
+  let id = interned.get(key);
+  if (id === undefined) {
+    if (interned.size >= 2_000_000) interned.clear();
+    id = nextKeyId++;
+    interned.set(key, id);
+  }
+  return id;
+}
+
+/** Parts beyond this many are ignored (bit masks are 31-bit). */
+export const MAX_PARTS = 24;
+
+export function kindForSchema(schema: string): NameKind {
+  switch (schema) {
+    case 'Person':
+      return 'person';
+    case 'Company':
+    case 'Organization':
+    case 'PublicBody':
+      return 'org';
+    case 'Vessel':
+    case 'Airplane':
+    case 'Vehicle':
+      return 'vessel';
+    default:
+      return 'any';
+  }
+}
+
+interface Tok {
+  /** Index in the token list as first split (kept through all rewrites). */
+  id: number;
+  text: string;
+  script: Script;
+  upper: boolean;
+  initial: boolean;
+  dotted: boolean;
+  paren: boolean;
+  segment: number;
+  source: number;
+  role: PartRole;
+  tag: PartTag;
+}
+
+const VOWEL_RE = /[aeiouy]/;
+const ABD_CONNECTOR = /^ab[dt](?:[aeiou][a-z]?)?$/;
+const ABU_WORDS = new Set(['abu', 'abou', 'abo', 'aboo']);
+const ABD_CONNECTOR_PARTICLES = new Set(['al', 'el', 'ul', 'ur', 'ar', 'as', 'an', 'ad', 'az', 'ash', 'at', 'us', 'un', 'ud', 'ed', 'es', 'er']);
+const ARABIC_CONNECTORS = new Set(['al', 'el', 'ol', 'ul', 'ud', 'ur', 'bin', 'ibn', 'bint']);
+const NUMBER_LABELS = new Set(['no', 'nr', 'number', 'num', 'nomer', 'n']);
+
+/** Canonical form of an "abd…" name: abd + the name, article and assimilation removed. */
+function canonicalAbd(joined: string): string {
+  let rest = joined.slice(3);
+  if (/^[aeiou]/.test(rest)) rest = rest.slice(1);
+  if (rest.startsWith('l') && rest.length > 3) rest = rest.slice(1);
+  else if (rest.length > 3 && rest[0] === rest[1] && !VOWEL_RE.test(rest[0]!)) rest = rest.slice(1);
+  return 'abd' + rest;
+}
+
+/** A copy of a token with some fields changed (explicit: object spread is slow on this path). */
+function retok(t: Tok, text: string, role: PartRole = t.role, tag: PartTag = t.tag, initial: boolean = t.initial): Tok {
+  return { id: t.id, text, script: t.script, upper: t.upper, initial, dotted: t.dotted, paren: t.paren, segment: t.segment, source: t.source, role, tag };
+}
+
+function toTok(t: RawToken, id: number): Tok {
+  return {
+    id,
+    text: t.text,
+    script: t.script,
+    upper: t.upper,
+    initial: t.initial,
+    dotted: t.dotted,
+    paren: t.paren,
+    segment: t.segment,
+    source: t.word,
+    role: t.initial ? 'initial' : t.script === 'cjk' ? 'syllable' : 'word',
+    tag: 'any',
+  };
+}
+
+function removeTitles(toks: Tok[], kind: NameKind, removed: string[]): Tok[] {
+  if (kind === 'person' || kind === 'any') {
+    const isTitle = (t: Tok, i: number, remaining: number): boolean => {
+      if (!PERSON_TITLES.has(t.text)) return false;
+      if (AMBIGUOUS_TITLES.has(t.text)) return i === 0 && remaining >= 3;
+      return true;
+    };
+    const kept: Tok[] = [];
+    let leading = true;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      // For 'any' (LegalEntity), only leading titles: "General Trading" must stay.
+      if ((kind === 'person' || leading) && isTitle(t, kept.length === 0 ? 0 : i, toks.length - i)) {
+        removed.push(t.text);
+        continue;
+      }
+      leading = false;
+      kept.push(t);
+    }
+    if (kept.length > 0) return kept;
+    removed.length = 0;
+    return toks;
+  }
+  if (kind === 'vessel') {
+    let i = 0;
+    while (i < toks.length - 1 && i < 2 && VESSEL_PREFIXES.has(toks[i]!.text)) {
+      removed.push(toks[i]!.text);
+      i++;
+    }
+    return toks.slice(i);
+  }
+  return toks;
+}
+
+function removeLegalForms(toks: Tok[], kind: NameKind, forms: LegalForm[]): Tok[] {
+  if (toks.length === 0) return toks;
+  const hits = findLegalForms(
+    toks.map((t) => t.text),
+    kind !== 'person',
+  );
+  if (hits.length === 0) return toks;
+  const drop = new Set<number>();
+  for (const h of hits) {
+    if (kind === 'person') {
+      const atEdge = h.start === 0 || h.start + h.length === toks.length;
+      const single = h.length === 1 ? toks[h.start]!.text : '';
+      if (!atEdge || PARTICLES.has(single) || toks.length - h.length - drop.size < 2) continue;
+    }
+    for (let k = h.start; k < h.start + h.length; k++) drop.add(k);
+    if (!forms.some((f) => f.canonical === h.canonical)) forms.push({ canonical: h.canonical, family: h.family });
+  }
+  return toks.filter((_, i) => !drop.has(i));
+}
+
+function extractNumbers(toks: Tok[], kind: NameKind, numbers: string[]): Tok[] {
+  const out: Tok[] = [];
+  const words = kind !== 'person';
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (/^\d+$/.test(t.text)) {
+      numbers.push(canonicalNumber(t.text));
+      continue;
+    }
+    const ord = ordinalWord(t.text);
+    if (ord) {
+      out.push(retok(t, ord));
+      continue;
+    }
+    if (words) {
+      const tens = tensValue(t.text);
+      if (tens !== undefined) {
+        const next = toks[i + 1];
+        const unit = next ? (unitValue(next.text) ?? (/^[1-9]$/.test(next.text) ? Number(next.text) : undefined)) : undefined;
+        if (unit !== undefined && unit < 10) {
+          numbers.push(String(tens + unit));
+          i++;
+        } else numbers.push(String(tens));
+        continue;
+      }
+      const unit = unitValue(t.text);
+      if (unit !== undefined && toks.length > 1) {
+        numbers.push(String(unit));
+        continue;
+      }
+      // Roman numerals after the first word, written in capitals or longer than one letter.
+      const roman = romanValue(t.text);
+      if (roman !== undefined && out.length > 0 && (t.upper || t.text.length > 1) && !(t.text.length === 1 && !t.upper)) {
+        numbers.push(String(roman));
+        continue;
+      }
+    } else if (out.length >= 2 && i === toks.length - 1 && (t.text === 'ii' || t.text === 'iii' || t.text === 'iv')) {
+      numbers.push(String(romanValue(t.text)));
+      continue;
+    }
+    out.push(t);
+  }
+  // "No." / "Nr." labels in front of a number say nothing once the number is taken out.
+  if (numbers.length > 0) return out.filter((t) => !NUMBER_LABELS.has(t.text) || out.length === 1);
+  return out;
+}
+
+function joinArabicUnits(toks: Tok[]): Tok[] {
+  const out: Tok[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (ABD_CONNECTOR.test(t.text) && i + 1 < toks.length) {
+      let j = i + 1;
+      let joined = t.text;
+      while (j < toks.length - 1 && ABD_CONNECTOR_PARTICLES.has(toks[j]!.text)) joined += toks[j++]!.text;
+      const next = toks[j]!;
+      if (next.role === 'word') {
+        out.push(retok(t, canonicalAbd(joined + next.text), 'word', t.tag, false));
+        i = j;
+        continue;
+      }
+    }
+    if (/^ab[dt][aeiou]?[a-z]{4,}$/.test(t.text) && t.text.length >= 7) {
+      out.push(retok(t, canonicalAbd(t.text)));
+      continue;
+    }
+    if (ABU_WORDS.has(t.text) && i + 1 < toks.length && toks[i + 1]!.role === 'word') {
+      let j = i + 1;
+      if (j < toks.length - 1 && (toks[j]!.text === 'al' || toks[j]!.text === 'el')) j++;
+      out.push(retok(t, 'abu' + toks[j]!.text, 'word'));
+      i = j;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+function assignRoles(toks: Tok[], kind: NameKind): Tok[] {
+  let out = toks;
+  if (kind !== 'person' && kind !== 'any') {
+    const kept = out.filter((t) => !STOPWORDS.has(t.text));
+    if (kept.length > 0) out = kept;
+  }
+  if (kind === 'any') {
+    const kept = out.filter((t) => !(STOPWORDS.has(t.text) && !PARTICLES.has(t.text)));
+    if (kept.length > 0) out = kept;
+  }
+  const result: Tok[] = [];
+  for (let i = 0; i < out.length; i++) {
+    let t = out[i]!;
+    if (kind !== 'person' && kind !== 'vessel') {
+      const full = ORG_ABBREVIATIONS[t.text];
+      if (full && out.length > 1) t = retok(t, full);
+    }
+    if (t.role === 'initial' || t.role === 'syllable') {
+      result.push(t);
+      continue;
+    }
+    if (ARABIC_CONNECTORS.has(t.text) && out.length > 1) {
+      // Arabic and Persian articles and kinship words, in any kind of name: kept (for "Al Qadem"
+      // ~ "Alqadem"), weigh little.
+      result.push(retok(t, t.text === 'el' ? 'al' : t.text, 'particle'));
+      continue;
+    }
+    if (kind === 'person' || kind === 'any') {
+      if (PARTICLES.has(t.text) && (i > 0 || !NON_INITIAL_PARTICLES.has(t.text)) && out.length > 1) {
+        result.push(retok(t, t.text, 'particle'));
+        continue;
+      }
+      // "JC" in capitals, no vowel: initials written together.
+      if (kind === 'person' && t.upper && t.script === 'latin' && t.text.length >= 2 && t.text.length <= 3 && !VOWEL_RE.test(t.text)) {
+        for (const ch of t.text) result.push(retok(t, ch, 'initial', t.tag, true));
+        continue;
+      }
+    }
+    if (kind === 'org' || kind === 'any') {
+      if (GENERIC_ORG_WORDS.has(t.text)) {
+        result.push(retok(t, t.text, 'generic'));
+        continue;
+      }
+      if (kind === 'org' && GEO_WORDS.has(t.text)) {
+        result.push(retok(t, t.text, 'geo'));
+        continue;
+      }
+    }
+    result.push(t);
+  }
+  return result;
+}
+
+function dedupe(toks: Tok[]): Tok[] {
+  const seen = new Set<string>();
+  const out: Tok[] = [];
+  for (const t of toks) {
+    if (t.role === 'syllable' || t.role === 'initial' || t.role === 'particle') {
+      out.push(t);
+      continue;
+    }
+    if (seen.has(t.text)) continue;
+    seen.add(t.text);
+    out.push(t);
+  }
+  return out;
+}
+
+const hintCache = new Map<string, string[]>();
+function hintTokens(values: readonly string[] | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const v of values ?? []) {
+    let texts = hintCache.get(v);
+    if (!texts) {
+      texts = analyzeName(v, 'person').parts.map((p) => p.text);
+      if (hintCache.size > 10000) hintCache.clear();
+      hintCache.set(v, texts);
+    }
+    for (const t of texts) out.add(t);
+  }
+  return out;
+}
+
+function tagParts(toks: Tok[], kind: NameKind, hints: NameHints | undefined): { toks: Tok[]; tagged: boolean } {
+  if (kind === 'any') {
+    // A legal entity of unknown kind written "FAMILY, Given" (OFAC style) is most likely a person:
+    // tag it when both sides of the comma hold only name words.
+    const personLike = toks.every((t) => t.role === 'word' || t.role === 'particle' || t.role === 'initial');
+    if (!personLike) return { toks, tagged: false };
+  } else if (kind !== 'person') return { toks, tagged: false };
+  if (hints && (hints.given?.length || hints.family?.length || hints.middle?.length || hints.patronymic?.length)) {
+    const family = hintTokens(hints.family);
+    const given = hintTokens(hints.given);
+    const middle = hintTokens(hints.middle);
+    const patronymic = hintTokens(hints.patronymic);
+    let tagged = false;
+    const out = toks.map((t) => {
+      const tag: PartTag = family.has(t.text)
+        ? 'family'
+        : given.has(t.text)
+          ? 'given'
+          : patronymic.has(t.text)
+            ? 'patronymic'
+            : middle.has(t.text)
+              ? 'middle'
+              : 'any';
+      if (tag !== 'any') tagged = true;
+      return retok(t, t.text, t.role, tag);
+    });
+    return { toks: naturalOrder(out), tagged };
+  }
+  const segments = new Set(toks.map((t) => t.segment));
+  if (segments.size === 2 && toks.some((t) => t.segment === 0) && toks.filter((t) => t.segment > 0 && t.role !== 'particle').length > 0) {
+    let firstGiven = true;
+    const out = toks.map((t): Tok => {
+      if (t.segment === 0) return retok(t, t.text, t.role, 'family');
+      if (t.role === 'particle') return retok(t, t.text, t.role, 'middle');
+      const tag: PartTag = firstGiven ? 'given' : 'middle';
+      firstGiven = false;
+      return retok(t, t.text, t.role, tag);
+    });
+    return { toks: naturalOrder(out), tagged: true };
+  }
+  return { toks, tagged: false };
+}
+
+const ORDER: Record<PartTag, number> = { given: 0, middle: 1, patronymic: 1, any: 1, family: 2 };
+function naturalOrder(toks: Tok[]): Tok[] {
+  return toks
+    .map((t, i) => ({ t, i }))
+    .sort((a, b) => ORDER[a.t.tag] - ORDER[b.t.tag] || a.i - b.i)
+    .map((x) => x.t);
+}
+
+const TAG_WEIGHT: Record<PartTag, number> = { given: 1, middle: 0.8, patronymic: 0.8, any: 1, family: 1.2 };
+
+function weights(t: Tok, kind: NameKind, count: number): { weight: number; missWeight: number } {
+  let w = TAG_WEIGHT[t.tag];
+  let miss: number;
+  switch (t.role) {
+    case 'initial':
+      w *= 0.4;
+      miss = w;
+      break;
+    case 'particle':
+      w *= 0.15;
+      miss = 0.1;
+      break;
+    case 'generic':
+      miss = w;
+      w *= 0.35;
+      break;
+    case 'geo':
+      w *= 0.3;
+      miss = w;
+      break;
+    case 'syllable':
+      w *= 0.5;
+      miss = w;
+      break;
+    default:
+      if (COMMON_NAME_WORDS.has(t.text) && kind !== 'org' && kind !== 'vessel') w *= 0.75;
+      miss = w;
+  }
+  if (t.paren && count > 1) {
+    w *= 0.35;
+    miss *= 0.35;
+  }
+  return { weight: w, missWeight: miss };
+}
+
+function makeJoins(parts: readonly NamePart[]): NameJoin[] {
+  const joins: NameJoin[] = [];
+  // Joins follow the source order of parts, within one comma segment.
+  const order = parts
+    .map((p, i) => ({ p, i }))
+    .filter((x) => x.p.role !== 'initial')
+    .sort((a, b) => a.p.source - b.p.source);
+  const maxLen = parts.some((p) => p.role === 'syllable') ? 4 : 3;
+  for (let s = 0; s < order.length; s++) {
+    let text = order[s]!.p.text;
+    let mask = 1 << order[s]!.i;
+    let script = order[s]!.p.script;
+    for (let k = 1; k < maxLen && s + k < order.length; k++) {
+      const next = order[s + k]!;
+      const prev = order[s + k - 1]!;
+      if (next.p.segment !== prev.p.segment || next.p.source - prev.p.source > 1) break;
+      text += next.p.text;
+      mask |= 1 << next.i;
+      if (next.p.script !== 'latin') script = next.p.script;
+      if (text.length > 30) break;
+      joins.push({ text, collapsed: collapseRuns(text), skeleton: consonantSkeleton(text), mask, script });
+    }
+  }
+  return joins;
+}
+
+/**
+ * Initials of runs of words → the parts they cover. Built from the words as written (before legal
+ * forms and stopwords were set aside), so NIOC = National Iranian Oil Company and PDVSA = Petróleos
+ * de Venezuela S.A.; also without the stopwords (IRGC = Islamic Revolutionary Guard Corps).
+ */
+function makeAcronyms(source: readonly Tok[], kept: readonly Tok[], kind: NameKind): Map<string, number> {
+  const map = new Map<string, number>();
+  if (kind === 'person' || source.length < 2) return map;
+  const partOf = new Map<number, number>();
+  kept.forEach((t, i) => partOf.set(t.id, i));
+  const add = (words: readonly Tok[]): void => {
+    for (let s = 0; s < words.length; s++) {
+      let acr = '';
+      let mask = 0;
+      for (let k = 0; k < 8 && s + k < words.length; k++) {
+        const w = words[s + k]!;
+        if (!/^[a-z]/.test(w.text)) break;
+        // A dotted abbreviation (S.A.) gives all its letters.
+        acr += w.dotted && w.text.length <= 4 && k > 0 ? w.text : w.text[0];
+        const part = partOf.get(w.id);
+        if (part !== undefined) mask |= 1 << part;
+        if (k >= 1 && mask !== 0 && acr.length >= 2 && !map.has(acr)) map.set(acr, mask);
+      }
+    }
+  };
+  add(source);
+  const content = source.filter((t) => !STOPWORDS.has(t.text));
+  if (content.length !== source.length) add(content);
+  return map;
+}
+
+/**
+ * Analyse one name. `kind` selects the rules (person, org, vessel, any); `hints` are the entity's
+ * firstName/lastName/… values, used to tag the parts of a full name.
+ */
+export function analyzeName(raw: string, kind: NameKind = 'any', hints?: NameHints): NameAnalysis {
+  const clean = cleanRawName(raw);
+  const removed: string[] = [];
+  const numbers: string[] = [];
+  const legalForms: LegalForm[] = [];
+  let toks = tokenizeName(clean, kind === 'person').map(toTok);
+  toks = removeTitles(toks, kind, removed);
+  const acronymSource = kind === 'person' ? [] : toks;
+  toks = removeLegalForms(toks, kind, legalForms);
+  toks = extractNumbers(toks, kind, numbers);
+  toks = joinArabicUnits(toks);
+  toks = assignRoles(toks, kind);
+  toks = dedupe(toks);
+  const tagging = tagParts(toks, kind, hints);
+  toks = tagging.toks.slice(0, MAX_PARTS);
+  const arabic = toks.some(
+    (t) =>
+      t.script === 'arabic' ||
+      ARABIC_PARTICLES.has(t.text) ||
+      ((t.text.startsWith('abd') || t.text.startsWith('abu')) && t.text.length > 4) ||
+      isArabicName(t.text),
+  );
+  if (arabic) {
+    // "Elsisi" = "el-Sisi" = "al-Sisi": one spelling of the article.
+    toks = toks.map((t) => (t.role === 'word' && t.text.length >= 6 && t.text.startsWith('el') ? retok(t, 'al' + t.text.slice(2)) : t));
+  }
+  const parts: NamePart[] = toks.map((t) => {
+    const { weight, missWeight } = weights(t, kind, toks.length);
+    const key = t.script === 'latin' && t.role !== 'initial' ? t.text : `${t.text}|${t.script}|${t.role === 'initial' ? 'i' : ''}`;
+    const collapsed = collapseRuns(t.text);
+    return {
+      text: t.text,
+      tag: t.tag,
+      role: t.role,
+      script: t.script,
+      weight,
+      missWeight,
+      optional: t.paren,
+      collapsed,
+      skeleton: consonantSkeleton(t.text),
+      phonetic: t.role === 'word' || t.role === 'generic' ? phoneticKeys(t.text) : [],
+      anagram: t.text.length >= 5 ? sortLetters(t.text) : '',
+      variants: variantGroups(t.text),
+      distinctive: (t.role === 'word' || t.role === 'syllable') && !t.paren,
+      common: COMMON_NAME_WORDS.has(t.text),
+      key,
+      keyId: internKey(key),
+      segment: t.segment,
+      source: t.source,
+    };
+  });
+  const joins = makeJoins(parts);
+  return {
+    raw,
+    kind,
+    parts,
+    joins,
+    foreignJoins: joins.some((j) => j.script !== 'latin'),
+    foreignParts: parts.some((p) => p.script !== 'latin'),
+    acronyms: makeAcronyms(acronymSource, toks, kind),
+    numbers,
+    legalForms,
+    removed,
+    tagged: tagging.tagged,
+    arabic,
+    normalized: parts.map((p) => p.text).join(' '),
+  };
+}
+
+/** Letter-count signature: equal for words made of the same letters in any order. */
+function sortLetters(s: string): string {
+  const counts = new Uint8Array(36);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    counts[c >= 97 ? c - 97 : c - 22]++;
+  }
+  let out = '';
+  for (let i = 0; i < 36; i++) if (counts[i]) out += String.fromCharCode(i < 26 ? 97 + i : 22 + i) + counts[i];
+  return out;
+}
+
+/** Skeleton with r/l merged, for comparisons involving CJK transliterations. */
+export function liquidSkeleton(s: string): string {
+  return mergeLiquids(s);
+}
+
+/**
+ * Analyse a person's name given only in parts (firstName, middleName, fatherName, lastName): the
+ * parts are joined in natural order and tagged.
+ */
+export function analyzeNameParts(
+  parts: { given?: readonly string[]; middle?: readonly string[]; patronymic?: readonly string[]; family?: readonly string[] },
+  kind: NameKind = 'person',
+): NameAnalysis {
+  const text = [...(parts.given ?? []), ...(parts.middle ?? []), ...(parts.patronymic ?? []), ...(parts.family ?? [])].join(' ');
+  return analyzeName(text, kind, parts);
+}

@@ -1,0 +1,43 @@
+/**
+ * Index keys of an analysed name, for candidate retrieval. Build the index from `nameKeys` of every
+ * name of every list entity (key → entity ids), look up the `nameKeys` of the query's names, and
+ * rank entities by the summed inverse document frequency of the keys they share; then score the
+ * top candidates with scoreEntity. Keys are prefixed by kind so that they never collide:
+ *
+ * - `t:` a name part, a run-together join of adjacent parts ("goodwill" for "Good Will"), or an
+ *   acronym of three or more letters (IRGC) — exact spellings;
+ * - `v:` a spelling-variant group (Mohammed/Muhammad share one) — known transliterations;
+ * - `p:` Double Metaphone codes of Latin parts — sound-alike spellings;
+ * - `s:` consonant skeletons (r/l merged) of parts and joins — the only bridge from Arabic,
+ *   Persian, Hebrew and CJK queries to Latin list names;
+ * - `g:` character 3-grams of parts, padded with "_" — typos;
+ * - `n:` numbers in the name.
+ *
+ * Particles, initials and legal forms give no keys (they match everything). Descriptive words of
+ * organisations (trading, group…) give only their `t:` key; an index should weigh them by IDF,
+ * which makes them nearly worthless by themselves.
+ */
+import type { NameAnalysis } from './analyze.js';
+import { mergeLiquids } from './skeleton.js';
+
+export function nameKeys(analysis: NameAnalysis): string[] {
+  const keys = new Set<string>();
+  for (const p of analysis.parts) {
+    if (p.role === 'particle' || p.role === 'initial') continue;
+    keys.add(`t:${p.text}`);
+    if (p.role === 'generic' || p.role === 'geo') continue;
+    for (const v of p.variants) keys.add(`v:${v}`);
+    for (const code of p.phonetic) keys.add(`p:${code}`);
+    if (p.skeleton.length >= 2) keys.add(`s:${mergeLiquids(p.skeleton)}`);
+    if (p.role === 'syllable') continue;
+    const padded = `_${p.text}_`;
+    for (let i = 0; i + 3 <= padded.length; i++) keys.add(`g:${padded.slice(i, i + 3)}`);
+  }
+  for (const j of analysis.joins) {
+    keys.add(`t:${j.text}`);
+    if (j.skeleton.length >= 2) keys.add(`s:${mergeLiquids(j.skeleton)}`);
+  }
+  for (const [acronym] of analysis.acronyms) if (acronym.length >= 3) keys.add(`t:${acronym}`);
+  for (const n of analysis.numbers) keys.add(`n:${n}`);
+  return [...keys];
+}
