@@ -26,3 +26,22 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/** A request or command field whose value cannot be accepted; `field` names it for the caller. */
+export class FieldError extends UsageError {
+  readonly field: string;
+
+  constructor(field: string, problem: string) {
+    super(`${field}: ${problem}`);
+    this.name = 'FieldError';
+    this.field = field;
+  }
+}
+
+/** The thing asked for would clash with one that exists (a username already taken…). */
+export class ConflictError extends UsageError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}

@@ -7,13 +7,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../config.js';
 import { InputError, UsageError } from '../errors.js';
+import { registerAlgorithms } from './commands/algorithms.js';
 import { registerChanges } from './commands/changes.js';
 import { registerDatasets } from './commands/datasets.js';
 import { registerImport } from './commands/import.js';
+import { registerMatchPairs } from './commands/match-pairs.js';
+import { registerScreen } from './commands/screen.js';
 import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
 import { registerStats } from './commands/stats.js';
 import { registerUpdate } from './commands/update.js';
+import { registerUser } from './commands/user.js';
 
 export function buildProgram(): Command {
   const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -28,7 +32,11 @@ export function buildProgram(): Command {
   registerShow(program);
   registerStats(program);
   registerUpdate(program);
+  registerScreen(program);
+  registerMatchPairs(program);
+  registerAlgorithms(program);
   registerServe(program);
+  registerUser(program);
   return program;
 }
 

@@ -120,7 +120,7 @@ async function download(url: string, dir: string, timeoutMs: number): Promise<st
     response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
   } catch (err) {
     const cause = (err as { cause?: { code?: string } }).cause?.code;
-    throw new Error(`download of ${url} failed: ${cause ?? (err as Error).message}`);
+    throw new Error(`download of ${url} failed: ${cause ?? (err as Error).message}`, { cause: err });
   }
   if (!response.ok) throw new Error(`download of ${url} failed: HTTP ${response.status} ${response.statusText}`);
   const body = Buffer.from(await response.arrayBuffer());

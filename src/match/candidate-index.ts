@@ -246,7 +246,11 @@ export class CandidateIndex {
         }
       }
     }
-    for (const k of identifierKeys(query.schema, properties)) if (!used.has(k)) used.add(k), add(k);
+    for (const k of identifierKeys(query.schema, properties)) {
+      if (used.has(k)) continue;
+      used.add(k);
+      add(k);
+    }
     const top = new TopK(Math.min(max, Math.max(1, touched.length)));
     for (const e of touched) {
       top.push(acc[e], e);

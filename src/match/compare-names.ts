@@ -243,7 +243,7 @@ export function alignNames(
   }
   // Run-together spellings: joins of one side against single parts of the other. Latin joins are
   // looked up by text; joins from other scripts are compared by skeleton.
-  if (q.joins.length > 0) {
+  if (q.joins.length > 0 && (q.foreignJoins || c.foreignParts || (q.joinLengths & c.partLengths) !== 0)) {
     const scan = q.foreignJoins || c.foreignParts;
     for (let k = 0; k < q.joins.length; k++) {
       const join = q.joins[k]!;
@@ -256,7 +256,7 @@ export function alignNames(
       }
     }
   }
-  if (c.joins.length > 0) {
+  if (c.joins.length > 0 && (c.foreignJoins || q.foreignParts || (c.joinLengths & q.partLengths) !== 0)) {
     const scan = c.foreignJoins || q.foreignParts;
     for (let k = 0; k < c.joins.length; k++) {
       const join = c.joins[k]!;

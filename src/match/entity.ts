@@ -64,6 +64,7 @@ interface NameSummary {
   joins: NameJoin[];
   acronyms: Set<string>;
   foreign: boolean;
+  arabic: boolean;
 }
 
 function summarize(names: readonly AnalyzedName[]): NameSummary {
@@ -73,7 +74,9 @@ function summarize(names: readonly AnalyzedName[]): NameSummary {
   const seenJoins = new Set<string>();
   const acronyms = new Set<string>();
   let foreign = false;
+  let arabic = false;
   for (const n of names) {
+    if (n.analysis.arabic) arabic = true;
     for (const p of n.analysis.parts) {
       if (!seenParts.has(p.keyId)) {
         seenParts.add(p.keyId);
@@ -89,7 +92,7 @@ function summarize(names: readonly AnalyzedName[]): NameSummary {
     for (const a of n.analysis.acronyms.keys()) acronyms.add(a);
     if (n.analysis.foreignParts || n.analysis.foreignJoins) foreign = true;
   }
-  return { parts, joins, acronyms, foreign };
+  return { parts, joins, acronyms, foreign, arabic };
 }
 
 /**
@@ -99,8 +102,10 @@ function summarize(names: readonly AnalyzedName[]): NameSummary {
 function mayMatch(q: NameAnalysis, cache: SimilarityCache | undefined, s: NameSummary): boolean {
   if (!cache || s.foreign || q.foreignParts || q.foreignJoins) return true;
   const qp = q.parts;
+  // The Arabic relaxation only ever raises similarities, so testing with it is safe.
+  const arabic = q.arabic || s.arabic;
   for (let i = 0; i < qp.length; i++) {
-    for (const p of s.parts) if (cache.get(i, p, true).score >= 0.5 || cache.get(i, p, false).score >= 0.5) return true;
+    for (const p of s.parts) if (cache.get(i, p, arabic).score >= 0.5) return true;
   }
   for (const j of s.joins) {
     for (const p of qp) if (j.text === p.text || j.collapsed === p.collapsed) return true;

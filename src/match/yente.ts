@@ -3,7 +3,7 @@
  * OpenSanctions yente's `POST /match/{dataset}` and `GET /search/{dataset}`, so that clients
  * written for yente work against Tangle. The HTTP layer only parses parameters and calls these.
  */
-import { UsageError } from '../errors.js';
+import { FieldError } from '../errors.js';
 import { model } from '../model/model.js';
 import { getAlgorithm, resolveWeights } from './algorithms.js';
 import { CandidateIndex, type IndexedEntity, type ScreenOptions } from './candidate-index.js';
@@ -13,16 +13,6 @@ import { matchableSchemata, MAX_QUERY_NAME_CHARS } from './query.js';
 export const MAX_QUERIES = 100;
 export const MAX_LIMIT = 500;
 export const MAX_EXCLUDE_IDS = 50;
-
-/** A 400-class problem naming the request field, e.g. "queries.q1.schema". */
-export class RequestFieldError extends UsageError {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
-  }
-}
 
 export interface MatchParams {
   limit?: number;
@@ -85,28 +75,28 @@ export function yenteEntity(e: IndexedEntity): YenteEntity {
 function checkParams(dataset: string, params: MatchParams): ScreenOptions {
   const limit = params.limit ?? 5;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw new RequestFieldError('limit', `must be an integer from 1 to ${MAX_LIMIT}`);
+    throw new FieldError('limit', `must be an integer from 1 to ${MAX_LIMIT}`);
   }
   const threshold = params.threshold;
   if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) {
-    throw new RequestFieldError('threshold', 'must be a number from 0 to 1');
+    throw new FieldError('threshold', 'must be a number from 0 to 1');
   }
   const algorithm = params.algorithm === 'best' || params.algorithm === 'default' ? undefined : params.algorithm;
   if (algorithm !== undefined) {
     try {
       getAlgorithm(algorithm);
     } catch {
-      throw new RequestFieldError('algorithm', `unknown algorithm "${algorithm}" (GET /algorithms lists them)`);
+      throw new FieldError('algorithm', `unknown algorithm "${algorithm}" (GET /algorithms lists them)`);
     }
   }
   if ((params.exclude_entity_ids?.length ?? 0) > MAX_EXCLUDE_IDS) {
-    throw new RequestFieldError('exclude_entity_ids', `at most ${MAX_EXCLUDE_IDS} ids`);
+    throw new FieldError('exclude_entity_ids', `at most ${MAX_EXCLUDE_IDS} ids`);
   }
   if (params.changed_since !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(params.changed_since)) {
-    throw new RequestFieldError('changed_since', 'must be a date, YYYY-MM-DD');
+    throw new FieldError('changed_since', 'must be a date, YYYY-MM-DD');
   }
   for (const s of params.exclude_schema ?? []) {
-    if (!model.has(s)) throw new RequestFieldError('exclude_schema', `unknown schema "${s}"`);
+    if (!model.has(s)) throw new FieldError('exclude_schema', `unknown schema "${s}"`);
   }
   // The path's dataset narrows like include_dataset; "default" and "sanctions" mean everything.
   const scope = ['default', 'all', 'sanctions'].includes(dataset) ? [] : [dataset];
@@ -126,31 +116,31 @@ function checkParams(dataset: string, params: MatchParams): ScreenOptions {
 /** Validate one query of a /match body; string values are accepted where yente takes lists. */
 export function checkQuery(key: string, raw: unknown): MatchEntity & { id?: string } {
   const field = `queries.${key}`;
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new RequestFieldError(field, 'must be an object');
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new FieldError(field, 'must be an object');
   const q = raw as { id?: unknown; schema?: unknown; properties?: unknown };
-  if (typeof q.schema !== 'string') throw new RequestFieldError(`${field}.schema`, 'is required');
-  if (!model.has(q.schema)) throw new RequestFieldError(`${field}.schema`, `unknown schema "${q.schema}"`);
+  if (typeof q.schema !== 'string') throw new FieldError(`${field}.schema`, 'is required');
+  if (!model.has(q.schema)) throw new FieldError(`${field}.schema`, `unknown schema "${q.schema}"`);
   if (!matchableSchemata().includes(q.schema) && !['Thing', 'LegalEntity'].includes(q.schema)) {
-    throw new RequestFieldError(`${field}.schema`, `schema "${q.schema}" is not matchable`);
+    throw new FieldError(`${field}.schema`, `schema "${q.schema}" is not matchable`);
   }
   if (!q.properties || typeof q.properties !== 'object' || Array.isArray(q.properties)) {
-    throw new RequestFieldError(`${field}.properties`, 'must be an object of property: [values]');
+    throw new FieldError(`${field}.properties`, 'must be an object of property: [values]');
   }
   const schema = model.get(q.schema);
   const properties: Record<string, string[]> = {};
   for (const [prop, value] of Object.entries(q.properties as Record<string, unknown>)) {
     const values = Array.isArray(value) ? value : [value];
     if (!schema.getProperty(prop)) {
-      throw new RequestFieldError(`${field}.properties.${prop}`, `${q.schema} has no property "${prop}"`);
+      throw new FieldError(`${field}.properties.${prop}`, `${q.schema} has no property "${prop}"`);
     }
     const clean: string[] = [];
     values.forEach((v, i) => {
       if (typeof v !== 'string' && typeof v !== 'number') {
-        throw new RequestFieldError(`${field}.properties.${prop}[${i}]`, 'must be a string');
+        throw new FieldError(`${field}.properties.${prop}[${i}]`, 'must be a string');
       }
       const s = String(v);
       if (s.length > MAX_QUERY_NAME_CHARS) {
-        throw new RequestFieldError(`${field}.properties.${prop}[${i}]`, `longer than ${MAX_QUERY_NAME_CHARS} characters`);
+        throw new FieldError(`${field}.properties.${prop}[${i}]`, `longer than ${MAX_QUERY_NAME_CHARS} characters`);
       }
       if (s.trim()) clean.push(s);
     });
@@ -158,7 +148,7 @@ export function checkQuery(key: string, raw: unknown): MatchEntity & { id?: stri
   }
   const names = ['name', 'alias', 'firstName', 'lastName', 'imoNumber', 'registrationNumber', 'idNumber', 'taxNumber'];
   if (!names.some((p) => properties[p]?.length)) {
-    throw new RequestFieldError(`${field}.properties.name`, 'a query needs a name (or an identifier) to match on');
+    throw new FieldError(`${field}.properties.name`, 'a query needs a name (or an identifier) to match on');
   }
   return { id: typeof q.id === 'string' ? q.id : undefined, schema: q.schema, properties };
 }
@@ -166,30 +156,30 @@ export function checkQuery(key: string, raw: unknown): MatchEntity & { id?: stri
 /** POST /match/{dataset}: score each query of the body against the index. */
 export function yenteMatch(index: CandidateIndex, dataset: string, body: unknown, params: MatchParams = {}): YenteMatchResponse {
   const options = checkParams(dataset, params);
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new RequestFieldError('body', 'must be a JSON object');
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new FieldError('body', 'must be a JSON object');
   const b = body as { queries?: unknown; weights?: unknown; config?: unknown };
   if (!b.queries || typeof b.queries !== 'object' || Array.isArray(b.queries)) {
-    throw new RequestFieldError('queries', 'must be an object of query id: {schema, properties}');
+    throw new FieldError('queries', 'must be an object of query id: {schema, properties}');
   }
   const entries = Object.entries(b.queries as Record<string, unknown>);
-  if (!entries.length) throw new RequestFieldError('queries', 'is empty');
-  if (entries.length > MAX_QUERIES) throw new RequestFieldError('queries', `at most ${MAX_QUERIES} queries per request`);
+  if (!entries.length) throw new FieldError('queries', 'is empty');
+  if (entries.length > MAX_QUERIES) throw new FieldError('queries', `at most ${MAX_QUERIES} queries per request`);
   if (b.weights !== undefined) {
     if (!b.weights || typeof b.weights !== 'object' || Array.isArray(b.weights)) {
-      throw new RequestFieldError('weights', 'must be an object of feature: weight');
+      throw new FieldError('weights', 'must be an object of feature: weight');
     }
     for (const [k, v] of Object.entries(b.weights as Record<string, unknown>)) {
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw new RequestFieldError(`weights.${k}`, 'must be a number');
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw new FieldError(`weights.${k}`, 'must be a number');
     }
     try {
       resolveWeights(getAlgorithm(options.algorithm), b.weights as Record<string, number>);
     } catch (err) {
-      throw new RequestFieldError('weights', (err as Error).message);
+      throw new FieldError('weights', (err as Error).message);
     }
     options.weights = b.weights as Record<string, number>;
   }
   if (b.config !== undefined && (typeof b.config !== 'object' || b.config === null || Object.keys(b.config).length)) {
-    throw new RequestFieldError('config', 'no configuration keys are supported; use weights');
+    throw new FieldError('config', 'no configuration keys are supported; use weights');
   }
   const queries = entries.map(([key, raw]) => [key, checkQuery(key, raw)] as const);
   const responses: Record<string, YenteQueryResponse> = {};
@@ -238,18 +228,18 @@ const FACETS = ['datasets', 'schema', 'countries', 'topics'];
 export function yenteSearch(index: CandidateIndex, dataset: string, params: SearchParams): YenteSearchResponse {
   const limit = params.limit ?? 10;
   const offset = params.offset ?? 0;
-  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_LIMIT) throw new RequestFieldError('limit', `must be 0 to ${MAX_LIMIT}`);
-  if (!Number.isInteger(offset) || offset < 0 || offset > 10_000) throw new RequestFieldError('offset', 'must be 0 to 10000');
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_LIMIT) throw new FieldError('limit', `must be 0 to ${MAX_LIMIT}`);
+  if (!Number.isInteger(offset) || offset < 0 || offset > 10_000) throw new FieldError('offset', 'must be 0 to 10000');
   const q = (params.q ?? '').trim();
-  if (q.length > MAX_QUERY_NAME_CHARS) throw new RequestFieldError('q', `longer than ${MAX_QUERY_NAME_CHARS} characters`);
-  if (params.schema && !model.has(params.schema)) throw new RequestFieldError('schema', `unknown schema "${params.schema}"`);
+  if (q.length > MAX_QUERY_NAME_CHARS) throw new FieldError('q', `longer than ${MAX_QUERY_NAME_CHARS} characters`);
+  if (params.schema && !model.has(params.schema)) throw new FieldError('schema', `unknown schema "${params.schema}"`);
   const filters = (params.filter ?? []).map((f) => {
     const cut = f.indexOf(':');
-    if (cut < 1) throw new RequestFieldError('filter', `"${f}" is not property:value`);
+    if (cut < 1) throw new FieldError('filter', `"${f}" is not property:value`);
     return [f.slice(0, cut), f.slice(cut + 1)] as const;
   });
   const facetNames = params.facets ?? FACETS;
-  for (const f of facetNames) if (!FACETS.includes(f)) throw new RequestFieldError('facets', `unknown facet "${f}"`);
+  for (const f of facetNames) if (!FACETS.includes(f)) throw new FieldError('facets', `unknown facet "${f}"`);
   const scope = ['default', 'all', 'sanctions'].includes(dataset) ? [] : [dataset];
   const datasets = [...scope, ...(params.datasets ?? [])];
   const keep = (e: IndexedEntity) =>

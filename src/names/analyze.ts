@@ -104,6 +104,10 @@ export interface NameAnalysis {
   readonly foreignJoins: boolean;
   /** Some part came from a non-Latin script. */
   readonly foreignParts: boolean;
+  /** Bit set of the lengths (capped at 31) of part texts and collapsed texts. */
+  readonly partLengths: number;
+  /** Bit set of the lengths of join texts and collapsed texts. */
+  readonly joinLengths: number;
   /** Initials of runs of ≥ 2 parts → mask of those parts (organisations only). */
   readonly acronyms: ReadonlyMap<string, number>;
   readonly numbers: readonly string[];
@@ -549,6 +553,12 @@ function makeJoins(parts: readonly NamePart[]): NameJoin[] {
  * forms and stopwords were set aside), so NIOC = National Iranian Oil Company and PDVSA = Petróleos
  * de Venezuela S.A.; also without the stopwords (IRGC = Islamic Revolutionary Guard Corps).
  */
+function lengthBits(items: readonly { text: string; collapsed: string }[]): number {
+  let bits = 0;
+  for (const x of items) bits |= (1 << Math.min(x.text.length, 31)) | (1 << Math.min(x.collapsed.length, 31));
+  return bits;
+}
+
 function makeAcronyms(source: readonly Tok[], kept: readonly Tok[], kind: NameKind): Map<string, number> {
   const map = new Map<string, number>();
   if (kind === 'person' || source.length < 2) return map;
@@ -638,6 +648,8 @@ export function analyzeName(raw: string, kind: NameKind = 'any', hints?: NameHin
     joins,
     foreignJoins: joins.some((j) => j.script !== 'latin'),
     foreignParts: parts.some((p) => p.script !== 'latin'),
+    partLengths: lengthBits(parts),
+    joinLengths: lengthBits(joins),
     acronyms: makeAcronyms(acronymSource, toks, kind),
     numbers,
     legalForms,

@@ -1,8 +1,19 @@
 import type { Store } from '../store/store.js';
 import { buildApp } from './app.js';
+import type { ServerConfig } from './config.js';
 
-export async function startServer(options: { store: Store; port: number; host: string }): Promise<{ url: string }> {
-  const app = await buildApp({ store: options.store });
+export async function startServer(options: {
+  store: Store;
+  port: number;
+  host: string;
+  config: ServerConfig;
+}): Promise<{ url: string }> {
+  // Warnings and errors (with their stack, which clients never see) go to stdout as JSON lines.
+  const app = await buildApp({
+    store: options.store,
+    config: options.config,
+    logger: { level: process.env.TANGLE_LOG_LEVEL || 'warn' },
+  });
   const close = async () => {
     await app.close();
     await options.store.close();

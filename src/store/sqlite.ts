@@ -433,12 +433,30 @@ export class SqliteStore implements Store {
   async listChanges(q: ChangeQuery): Promise<ChangeRecord[]> {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (q.dataset) where.push('c.dataset = ?'), args.push(q.dataset);
-    if (q.version) where.push('v.label = ?'), args.push(q.version);
-    if (q.since) where.push('v.date >= ?'), args.push(q.since);
-    if (q.until) where.push('v.date <= ?'), args.push(q.until);
-    if (q.entityId) where.push('c.entity_id = ?'), args.push(q.entityId);
-    if (q.kind) where.push('c.kind = ?'), args.push(q.kind);
+    if (q.dataset) {
+      where.push('c.dataset = ?');
+      args.push(q.dataset);
+    }
+    if (q.version) {
+      where.push('v.label = ?');
+      args.push(q.version);
+    }
+    if (q.since) {
+      where.push('v.date >= ?');
+      args.push(q.since);
+    }
+    if (q.until) {
+      where.push('v.date <= ?');
+      args.push(q.until);
+    }
+    if (q.entityId) {
+      where.push('c.entity_id = ?');
+      args.push(q.entityId);
+    }
+    if (q.kind) {
+      where.push('c.kind = ?');
+      args.push(q.kind);
+    }
     // The first version of a dataset "adds" everything; that is not a change anyone wants listed
     // unless they ask for that version or entity explicitly.
     if (!q.version && !q.entityId) {

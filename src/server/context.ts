@@ -1,0 +1,13 @@
+import type { AccountStore } from '../auth/accounts.js';
+import type { ScreeningService } from '../logic/screening-service.js';
+import type { Store } from '../store/store.js';
+import type { ServerConfig } from './config.js';
+
+/** What route groups are given: the list store, the account store and the server settings. */
+export interface AppContext {
+  store: Store;
+  accounts: AccountStore;
+  config: ServerConfig;
+  /** The matching index, rebuilt after imports. */
+  screening: ScreeningService;
+}

@@ -1,0 +1,102 @@
+/** Uploading list files as a new version of a dataset (admins only). */
+import type { FastifyInstance } from 'fastify';
+import { checkUploadFields, UploadDir } from '../../logic/upload.js';
+import { audit } from '../auth.js';
+import type { AppContext } from '../context.js';
+
+export function registerImportRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { config } = ctx;
+
+  app.post<{ Params: { name: string } }>(
+    '/datasets/:name/import',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['datasets'],
+        summary: 'import uploaded list files as a new version of the dataset (multipart/form-data)',
+        description:
+          'Form fields: `format` (ofac-csv, ofac-cons-csv, un-xml, us-csl, ftm, senzing), optional `versionDate` ' +
+          '(YYYY-MM-DD; default: the date the files state, then today) and `title`; then one or more files, ' +
+          'named as the format expects (e.g. sdn.csv, alt.csv). The import is one transaction: on bad input ' +
+          'the answer is 400 naming the file, line and field, and nothing is stored.',
+        consumes: ['multipart/form-data'],
+        params: {
+          type: 'object',
+          properties: { name: { type: 'string', pattern: '^[A-Za-z0-9_][A-Za-z0-9_.-]*$', maxLength: 100 } },
+        },
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) {
+        return reply
+          .status(415)
+          .send({ error: 'unsupported_media_type', detail: 'send the list files as multipart/form-data' });
+      }
+      const dataset = req.params.name;
+      const upload = await UploadDir.create(config.uploadDir);
+      // The temporary files are deleted before the answer goes out.
+      let answer: Record<string, unknown>;
+      try {
+        const fields: Record<string, string> = {};
+        const files: string[] = [];
+        for await (const part of req.parts()) {
+          if (part.type === 'file') {
+            await upload.save(part.filename, part.file);
+            if (part.file.truncated) {
+              throw Object.assign(
+                new Error(`file ${part.filename} is larger than ${config.uploadFileLimit} bytes`),
+                {
+                  statusCode: 413,
+                },
+              );
+            }
+            files.push(part.filename);
+          } else {
+            fields[part.fieldname] = String(part.value);
+          }
+        }
+        const options = checkUploadFields(fields);
+        const outcome = await upload.importInto(ctx.store, dataset, options);
+        const {
+          dataset: name,
+          version,
+          date,
+          format,
+          entities,
+          statements,
+          added,
+          removed,
+          changed,
+          unchanged,
+          warnings,
+        } = outcome;
+        const counts = {
+          dataset: name,
+          version,
+          date,
+          format,
+          entities,
+          statements,
+          added,
+          removed,
+          changed,
+          unchanged,
+          warnings,
+        };
+        await audit(ctx, req, 'import', `${outcome.dataset}@${outcome.version}`, { files, ...counts });
+        answer = { ...counts, warningList: outcome.warningList.slice(0, 100) };
+        // Matching switches to the new version once its index is built; until then it answers
+        // from the previous one.
+        ctx.screening.refresh().catch((e: Error) => req.log.error(e, 'rebuilding the screening index failed'));
+      } catch (err) {
+        const status = (err as { statusCode?: number }).statusCode;
+        const detail = status === undefined || status < 500 ? (err as Error).message : 'internal error';
+        await audit(ctx, req, 'import_failed', dataset, { error: detail.slice(0, 2000) });
+        throw err;
+      } finally {
+        await upload.dispose();
+      }
+      return reply.status(201).send(answer);
+    },
+  );
+}
