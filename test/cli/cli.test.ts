@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, tangle, tangleAsync, tempDb } from '../helpers/cli.js';
@@ -127,7 +128,7 @@ describe('tangle update', () => {
   // The fixture server runs in this process, so the CLI must be spawned without blocking it.
   it('downloads, imports, skips an unchanged download and survives a failed one', async () => {
     const db = tempDb();
-    const sources = join(ROOT, 'test-results', `sources-${process.pid}.json`);
+    const sources = join(mkdtempSync(join(tmpdir(), 'tangle-update-')), 'sources.json');
     writeFileSync(sources, JSON.stringify([{ dataset: 'us_ofac_sdn', format: 'ofac-csv', urls: [`${base}/sdn.csv`] }]));
     const first = await tangleAsync(['update', '--sources', sources, '--db', db, '--version-date', '2024-06-01', '--json']);
     expect(first.status).toBe(0);

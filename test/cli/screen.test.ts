@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tangle, tempDb } from '../helpers/cli.js';
@@ -19,7 +20,7 @@ describe('tangle screen and match-pairs', () => {
   });
 
   it('screens a book to JSON and CSV with a summary by programme', () => {
-    const out = join(ROOT, 'test-results', `screen-${process.pid}.json`);
+    const out = join(mkdtempSync(join(tmpdir(), 'tangle-screen-')), 'results.json');
     const r = tangle([
       'screen', join(FIX, 'screen', 'book.csv'), '-o', out, '--map', 'id=Customer Ref', '--map', 'name=Full Name', '--db', db,
     ]);
@@ -48,7 +49,7 @@ describe('tangle screen and match-pairs', () => {
   });
 
   it('scores labelled pairs in order', () => {
-    const pairs = join(ROOT, 'test-results', `pairs-${process.pid}.csv`);
+    const pairs = join(mkdtempSync(join(tmpdir(), 'tangle-pairs-')), 'pairs.csv');
     writeFileSync(pairs, 'schema,name1,name2\nPerson,Olaf Scholze,Olaf Scholz\nCompany,Siemens AG,Volkswagen AG\nPerson,Путин Владимир,PUTIN Vladimir\n');
     const r = tangle(['match-pairs', pairs]);
     expect(r.status).toBe(0);
