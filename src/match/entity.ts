@@ -43,8 +43,18 @@ export interface AnalyzedName {
   readonly prop: NameProperty;
   readonly weak: boolean;
   readonly analysis: NameAnalysis;
-  /** Sorted normalised words, for the Jaro-Winkler baseline. */
-  readonly sorted: string;
+}
+
+const sortedWords = new WeakMap<AnalyzedName, string>();
+
+/** Sorted normalised words of a name, for the Jaro-Winkler baseline (computed on first use). */
+function sortedOf(n: AnalyzedName): string {
+  let s = sortedWords.get(n);
+  if (s === undefined) {
+    s = normalizeName(n.value).split(' ').sort().join(' ');
+    sortedWords.set(n, s);
+  }
+  return s;
 }
 
 /** Everything the scorer needs from an entity, computed once. */
@@ -168,13 +178,7 @@ export function analyzeEntityNames(entity: MatchEntity): AnalyzedEntity {
     const sig = `${prop === 'weakAlias' ? 'w' : 's'}|${a.parts.map((p) => `${p.text}/${p.tag}/${p.role}/${p.script}`).join(' ')}|${a.numbers.join(',')}|${a.legalForms.map((f) => f.canonical).join(',')}`;
     if (seen.has(sig)) return;
     seen.add(sig);
-    names.push({
-      value,
-      prop,
-      weak: prop === 'weakAlias',
-      analysis: a,
-      sorted: normalizeName(value).split(' ').sort().join(' '),
-    });
+    names.push({ value, prop, weak: prop === 'weakAlias', analysis: a });
   };
   for (const prop of NAME_PROPS) {
     for (const value of props[prop] ?? []) {
@@ -336,7 +340,7 @@ function scoreJaroWinkler(q: AnalyzedEntity, c: AnalyzedEntity, cfg: ResolvedCon
   let bc = '';
   for (const qn of q.names) {
     for (const cn of c.names) {
-      const s = jaroWinkler(qn.sorted, cn.sorted);
+      const s = jaroWinkler(sortedOf(qn), sortedOf(cn));
       if (s > best) {
         best = s;
         bq = qn.value;

@@ -1,8 +1,8 @@
 /** Matching: name comparison, entity scoring with explanations, algorithms, pairs, evaluation. */
 export { BEST_ALGORITHM, DEFAULT_ALGORITHM, getAlgorithm, listAlgorithms, resolveWeights } from './algorithms.js';
 export type { AlgorithmDefinition, FeatureDefinition, FeatureRole } from './algorithms.js';
-export { alignNames, compareNames, explainAlignment, SimilarityCache } from './compare-names.js';
-export type { NameAlignment, NameComparison, PartPairExplanation } from './compare-names.js';
+export { alignNames, compareNames, explainAlignment, newAlignment, SimilarityCache } from './compare-names.js';
+export type { NameAlignment, NameComparison, PartPairExplanation, Pick } from './compare-names.js';
 export { jaroWinkler, nameEditDistance, maxEdits } from './distance.js';
 export {
   analyzeEntityNames,

@@ -25,6 +25,7 @@ import { type RawToken, tokenizeName } from './tokenize.js';
 import { isArabicName, variantGroups } from './variants.js';
 import {
   AMBIGUOUS_TITLES,
+  ANYWHERE_TITLES,
   ARABIC_PARTICLES,
   COMMON_NAME_WORDS,
   GENERIC_ORG_WORDS,
@@ -221,17 +222,24 @@ function toTok(t: RawToken, id: number): Tok {
 
 function removeTitles(toks: Tok[], kind: NameKind, removed: string[]): Tok[] {
   if (kind === 'person' || kind === 'any') {
-    const isTitle = (t: Tok, i: number, remaining: number): boolean => {
-      if (!PERSON_TITLES.has(t.text)) return false;
-      if (AMBIGUOUS_TITLES.has(t.text)) return i === 0 && remaining >= 3;
-      return true;
-    };
+    // Titles stand before a name (at the start of each comma segment: "MAHMOOD, Dr. Bashir");
+    // pure honorifics are dropped wherever they are, titles that are also surnames (Bishop,
+    // Sheikh, Judge) only in front.
     const kept: Tok[] = [];
+    let segment = toks[0]?.segment ?? 0;
     let leading = true;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
-      // For 'any' (LegalEntity), only leading titles: "General Trading" must stay.
-      if ((kind === 'person' || leading) && isTitle(t, kept.length === 0 ? 0 : i, toks.length - i)) {
+      if (t.segment !== segment) {
+        segment = t.segment;
+        leading = true;
+      }
+      let title = false;
+      if (PERSON_TITLES.has(t.text)) {
+        if (leading) title = AMBIGUOUS_TITLES.has(t.text) ? kept.length === 0 && toks.length - i >= 3 : true;
+        else title = kind === 'person' && ANYWHERE_TITLES.has(t.text);
+      }
+      if (title) {
         removed.push(t.text);
         continue;
       }

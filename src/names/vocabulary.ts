@@ -32,7 +32,20 @@ export const PERSON_TITLES = new Set([
  * Titles that are also common given names; only removed when the name keeps at least two other
  * words and the title comes first ("Amir Khan" keeps Amir, "Emir Abdul Karim X" drops it).
  */
-export const AMBIGUOUS_TITLES = new Set(['sayyed', 'sayyid', 'sayed', 'sayid', 'seyed', 'seyyed', 'syed', 'sied', 'emir', 'amir', 'tan', 'sri', 'don', 'dona', 'fr', 'he', 'his', 'her', 'lady', 'king', 'prince', 'general', 'major', 'justice', 'crown', 'royal', 'vice', 'prime', 'deputy', 'eng']);
+export const AMBIGUOUS_TITLES = new Set(['sen', 'gen', 'maj', 'imam', 'mufti', 'qazi', 'sayyed', 'sayyid', 'sayed', 'sayid', 'seyed', 'seyyed', 'syed', 'sied', 'emir', 'amir', 'tan', 'sri', 'don', 'dona', 'fr', 'he', 'his', 'her', 'lady', 'king', 'prince', 'general', 'major', 'justice', 'crown', 'royal', 'vice', 'prime', 'deputy', 'eng']);
+
+/**
+ * Honorifics that are never part of a name: dropped wherever they stand ("MOHAMMAD HAJI ASAD",
+ * "John Smith Jr."). Other titles are only dropped in front of a name (Bishop, Judge and Sheikh
+ * are surnames too).
+ */
+export const ANYWHERE_TITLES = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'messrs', 'esq', 'jr', 'sr',
+  'snr', 'jnr', 'hon', 'honorable', 'honourable', 'excellency', 'haji', 'hajji', 'hajj', 'alhaji', 'alhaj',
+  'alhajj', 'hadji', 'hadj', 'hajjah', 'ayatollah', 'ayatullah', 'ayatolah', 'hojatoleslam',
+  'hojjatoleslam', 'hojatolislam', 'mullah', 'mulla', 'molla', 'mawlawi', 'maulvi', 'molvi', 'mawlvi',
+  'maulana', 'mawlana', 'moulana', 'monsieur', 'madame', 'mme', 'mlle', 'herr', 'frau', 'senor', 'senora',
+]);
 
 /** Prefixes of ships' names (motor vessel, motor tanker…), dropped from vessel names. */
 export const VESSEL_PREFIXES = new Set([
