@@ -4,8 +4,10 @@
  * worth scoring, without scanning the list.
  *
  * Each key weighs by its kind and by its inverse document frequency, so a rare surname counts far
- * more than "Mohammed" or "Trading". Character 3-grams are consulted only for query words that no
- * other key finds (typos), which keeps common queries fast. Candidates are then scored in full by
+ * more than "Mohammed" or "Trading". Typos are handled at the vocabulary level: a query word that
+ * is not a known list word is looked up in a 3-gram index of the list's words, and the known words
+ * within a small edit distance stand in for it. That keeps the entity index small (no 3-gram
+ * postings per entity) and common queries fast. Candidates are then scored in full by
  * scoreEntity; only the results that will be shown get explanations.
  *
  * Small lists keep every entity's analysis in memory; very large ones (the 1M-entity benchmark)
@@ -25,6 +27,7 @@ import {
   type MatchResult,
   type ScoreConfig,
 } from './entity.js';
+import { maxEdits, nameEditDistance } from './distance.js';
 import { normalizeIdentifier, STRONG_IDENTIFIERS } from './features.js';
 
 /** Weight of a key by its kind (the prefix nameKeys gives it). */
@@ -57,7 +60,7 @@ export interface CandidateFilter {
 export interface ScreenOptions extends CandidateFilter, ScoreConfig {
   /** Results to return (default 5). */
   limit?: number;
-  /** Candidates to score in full (default 300). */
+  /** Candidates to score in full (default 150). */
   candidates?: number;
   /** Return non-matching results too, best first (default: only those at or above the threshold). */
   includeNonMatches?: boolean;
@@ -93,7 +96,7 @@ function identifierKeys(schema: string, properties: Readonly<Record<string, read
 
 function entityKeys(a: AnalyzedEntity, properties: Readonly<Record<string, readonly string[]>>): Set<string> {
   const keys = new Set<string>();
-  for (const n of a.names) for (const k of nameKeys(n.analysis)) keys.add(k);
+  for (const n of a.names) for (const k of nameKeys(n.analysis)) if (!k.startsWith('g:')) keys.add(k);
   for (const k of identifierKeys(a.schema, properties)) keys.add(k);
   return keys;
 }
@@ -152,6 +155,8 @@ export class CandidateIndex {
   private postings = new Map<string, Int32Array>();
   private readonly byId = new Map<string, number>();
   private accumulator = new Float64Array(0);
+  /** 3-gram → list words containing it, for finding the known words a misspelt word stands for. */
+  private readonly wordGrams = new Map<string, string[]>();
   private eager = true;
   readonly buildMs: number = 0;
 
@@ -164,11 +169,10 @@ export class CandidateIndex {
       const analyzed = analyzeEntityNames({ id: record.id, schema: record.schema, properties: record.properties });
       if (!analyzed.names.length) continue;
       const i = index.entities.length;
-      index.entities.push({
-        ...record,
-        topics: record.properties.topics ?? [],
-        programs: record.properties.program ?? [],
-      });
+      const entity = record as IndexedEntity;
+      entity.topics = record.properties.topics ?? [];
+      entity.programs = record.properties.program ?? [];
+      index.entities.push(entity);
       index.analyses.push(analyzed);
       index.byId.set(record.id, i);
       for (const key of entityKeys(analyzed, record.properties)) {
@@ -177,7 +181,17 @@ export class CandidateIndex {
         list.push(i);
       }
     }
-    for (const [key, list] of lists) index.postings.set(key, Int32Array.from(list));
+    for (const [key, list] of lists) {
+      index.postings.set(key, Int32Array.from(list));
+      if (key.startsWith('t:') && key.length >= 6) {
+        const word = key.slice(2);
+        for (const g of trigrams(word)) {
+          const words = index.wordGrams.get(g);
+          if (words) words.push(word);
+          else index.wordGrams.set(g, [word]);
+        }
+      }
+    }
     index.eager = options.eager ?? index.entities.length <= 200_000;
     if (!index.eager) index.analyses = [];
     index.accumulator = new Float64Array(index.entities.length);
@@ -233,16 +247,14 @@ export class CandidateIndex {
         used.add(k);
         add(k, factor);
       }
-      // Trigrams only for words nothing else found: the typo case.
+      // A word the lists do not have may be a typo of one they do: use the near words instead.
       for (const part of name.analysis.parts) {
-        const own = [`t:${part.text}`, ...part.variants.map((v) => `v:${v}`), ...part.phonetic.map((p) => `p:${p}`)];
-        if (own.some((k) => this.postings.has(k))) continue;
-        const padded = `_${part.text}_`;
-        for (let i = 0; i + 3 <= padded.length; i++) {
-          const g = `g:${padded.slice(i, i + 3)}`;
-          if (used.has(g)) continue;
-          used.add(g);
-          add(g, factor);
+        if (part.role !== 'word' || part.text.length < 4 || this.postings.has(`t:${part.text}`)) continue;
+        for (const [word, similarity] of this.nearWords(part.text)) {
+          const k = `t:${word}`;
+          if (used.has(k)) continue;
+          used.add(k);
+          add(k, factor * similarity);
         }
       }
     }
@@ -257,6 +269,26 @@ export class CandidateIndex {
       acc[e] = 0;
     }
     return top.values();
+  }
+
+  /** Known list words within the edit allowance of a word, with a similarity in (0, 1]. */
+  private nearWords(word: string): Array<[string, number]> {
+    const grams = trigrams(word);
+    const shared = new Map<string, number>();
+    for (const g of grams) {
+      const words = this.wordGrams.get(g);
+      if (!words || words.length > 5000) continue;
+      for (const w of words) shared.set(w, (shared.get(w) ?? 0) + 1);
+    }
+    const allowance = Math.max(1, Math.ceil(maxEdits(word.length)));
+    const out: Array<[string, number]> = [];
+    for (const [w, n] of shared) {
+      // Two words within `allowance` edits share all but about 3 × allowance of their 3-grams.
+      if (n < grams.length - 3 * allowance || Math.abs(w.length - word.length) > allowance) continue;
+      const d = nameEditDistance(word, w, allowance + 0.01);
+      if (d <= allowance) out.push([w, 1 - d / (allowance + 1)]);
+    }
+    return out.sort((a, b) => b[1] - a[1]).slice(0, 8);
   }
 
   private passes(e: IndexedEntity, f: CandidateFilter, excluded: ReadonlySet<string>): boolean {
@@ -274,16 +306,19 @@ export class CandidateIndex {
     const cfg = resolveConfig(options);
     const prepared = prepareQuery(query);
     const limit = options.limit ?? 5;
-    const candidates = this.candidates(prepared, query.properties, options.candidates ?? 300);
+    const candidates = this.candidates(prepared, query.properties, options.candidates ?? 150);
     const excluded = new Set(options.excludeIds ?? []);
     const quick: ScoreConfig = { algorithm: cfg.algo.name, weights: options.weights, threshold: options.threshold, explain: false };
     const scored: Array<{ i: number; result: MatchResult }> = [];
+    const compatible = new Map<string, boolean>();
     for (const i of candidates) {
       const e = this.entities[i];
-      if (!schemataCompatible(query.schema, e.schema) || !this.passes(e, options, excluded)) continue;
+      let ok = compatible.get(e.schema);
+      if (ok === undefined) compatible.set(e.schema, (ok = schemataCompatible(query.schema, e.schema)));
+      if (!ok || !this.passes(e, options, excluded)) continue;
       scored.push({ i, result: scoreEntity(prepared, this.analysisOf(i), quick) });
     }
-    scored.sort((a, b) => b.result.score - a.result.score || this.entities[a.i].id.localeCompare(this.entities[b.i].id));
+    scored.sort((a, b) => b.result.score - a.result.score || (this.entities[a.i].id < this.entities[b.i].id ? -1 : 1));
     const matches = scored.filter((s) => s.result.match).length;
     const shown = (options.includeNonMatches ? scored : scored.filter((s) => s.result.match)).slice(0, limit);
     const explain = options.explain !== false;
@@ -293,4 +328,12 @@ export class CandidateIndex {
     }));
     return { hits, matches, candidatesScored: scored.length };
   }
+}
+
+/** Padded character 3-grams of a word, each once. */
+function trigrams(word: string): string[] {
+  const padded = `_${word}_`;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+  return [...out];
 }

@@ -157,9 +157,18 @@ export function areVariants(a: readonly number[], b: readonly number[]): boolean
   return false;
 }
 
+/** Nickname pairs both ways, "a b", in a Set: no prototype keys ("constructor") and one lookup. */
+const NICKNAME_PAIRS = new Set<string>();
+for (const [name, nicks] of Object.entries(NICKNAMES)) {
+  for (const n of nicks) {
+    NICKNAME_PAIRS.add(`${name} ${n}`);
+    NICKNAME_PAIRS.add(`${n} ${name}`);
+  }
+}
+
 /** Whether one token is a listed nickname of the other. */
 export function isNickname(a: string, b: string): boolean {
-  return (NICKNAMES[a]?.includes(b) ?? false) || (NICKNAMES[b]?.includes(a) ?? false);
+  return NICKNAME_PAIRS.has(`${a} ${b}`);
 }
 
 /**
