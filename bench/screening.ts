@@ -63,7 +63,7 @@ interface Query {
 
 function disguise(e: EntityRecord, rand: () => number): Query {
   const name = e.properties.name?.[0] ?? e.caption;
-  const schema = e.schema === 'Person' ? 'Person' : e.schema === 'Vessel' ? 'Vessel' : 'LegalEntity';
+  const schema = ['Person', 'Vessel', 'Airplane'].includes(e.schema) ? e.schema : 'LegalEntity';
   const words = name.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
   const person = e.schema === 'Person' && name.includes(',');
   const given = person ? name.split(',')[1].trim() : '';

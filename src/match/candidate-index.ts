@@ -30,6 +30,9 @@ import {
 import { maxEdits, nameEditDistance } from './distance.js';
 import { normalizeIdentifier, STRONG_IDENTIFIERS } from './features.js';
 
+/** Candidates with less than this share of the query's attainable key weight are not scored. */
+const PRUNE_FRACTION = 0.2;
+
 /** Weight of a key by its kind (the prefix nameKeys gives it). */
 const KIND_WEIGHT: Record<string, number> = { t: 1, v: 0.9, s: 0.7, p: 0.6, n: 0.8, g: 0.3, i: 3 };
 
@@ -160,9 +163,11 @@ export class CandidateIndex {
   private eager = true;
   readonly buildMs: number = 0;
 
+  /** Build from current entity records; the records are kept (not copied) as the index's entities. */
   static build(records: Iterable<EntityRecord>, options: BuildOptions = {}): CandidateIndex {
     const t0 = performance.now();
     const index = new CandidateIndex();
+    index.eager = options.eager ?? (Array.isArray(records) ? records.length <= 200_000 : true);
     const lists = new Map<string, number[]>();
     for (const record of records) {
       if (!isScreenable(record.schema)) continue;
@@ -173,7 +178,7 @@ export class CandidateIndex {
       entity.topics = record.properties.topics ?? [];
       entity.programs = record.properties.program ?? [];
       index.entities.push(entity);
-      index.analyses.push(analyzed);
+      if (index.eager) index.analyses.push(analyzed);
       index.byId.set(record.id, i);
       for (const key of entityKeys(analyzed, record.properties)) {
         let list = lists.get(key);
@@ -192,8 +197,6 @@ export class CandidateIndex {
         }
       }
     }
-    index.eager = options.eager ?? index.entities.length <= 200_000;
-    if (!index.eager) index.analyses = [];
     index.accumulator = new Float64Array(index.entities.length);
     (index as { buildMs: number }).buildMs = performance.now() - t0;
     return index;
@@ -227,26 +230,31 @@ export class CandidateIndex {
   candidates(query: AnalyzedEntity, properties: Readonly<Record<string, readonly string[]>>, max: number): number[] {
     const acc = this.accumulator;
     const touched: number[] = [];
-    const add = (key: string, factor = 1) => {
+    const add = (key: string, factor = 1): number => {
       const list = this.postings.get(key);
-      if (!list) return false;
+      if (!list) return 0;
       const w = (KIND_WEIGHT[key[0]] ?? 0.5) * this.idf(list.length) * factor;
       for (let j = 0; j < list.length; j++) {
         const e = list[j];
         if (acc[e] === 0) touched.push(e);
         acc[e] += w;
       }
-      return true;
+      return w;
     };
     const used = new Set<string>();
+    // The most key weight one query name can collect: candidates far below it share only common
+    // words with the query ("Mohammed", "Trading") and are not worth scoring.
+    let bestName = 0;
     for (const name of query.names) {
       const keys = nameKeys(name.analysis);
       const factor = name.weak ? 0.7 : 1;
+      let nameTotal = 0;
       for (const k of keys) {
         if (k.startsWith('g:') || used.has(k)) continue;
         used.add(k);
-        add(k, factor);
+        nameTotal += add(k, factor);
       }
+      bestName = Math.max(bestName, nameTotal);
       // A word the lists do not have may be a typo of one they do: use the near words instead.
       for (const part of name.analysis.parts) {
         if (part.role !== 'word' || part.text.length < 4 || this.postings.has(`t:${part.text}`)) continue;
@@ -263,9 +271,10 @@ export class CandidateIndex {
       used.add(k);
       add(k);
     }
+    const floor = PRUNE_FRACTION * bestName;
     const top = new TopK(Math.min(max, Math.max(1, touched.length)));
     for (const e of touched) {
-      top.push(acc[e], e);
+      if (acc[e] >= floor) top.push(acc[e], e);
       acc[e] = 0;
     }
     return top.values();
