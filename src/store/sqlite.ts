@@ -182,13 +182,83 @@ export class SqliteStore implements Store {
     return this.importSync(req, progress);
   }
 
-  importSync(req: ImportRequest, progress?: ImportProgress): ImportResult {
+  async repeatVersion(req: Omit<ImportRequest, 'entities' | 'warnings'>): Promise<ImportResult | undefined> {
+    if (!req.checksum) return undefined;
+    const run = this.db.transaction((): ImportResult | undefined => {
+      const latest = this.db
+        .prepare(
+          `SELECT v.* FROM versions v JOIN datasets d ON d.latest_version = v.id WHERE d.name = ?`,
+        )
+        .get(req.dataset) as
+        | { id: number; date: string; label: string; checksum: string | null; entities: number; statements: number; warnings: string }
+        | undefined;
+      if (!latest || latest.checksum !== req.checksum) return undefined;
+      const { versionId, label } = this.insertVersion(req, latest, JSON.parse(latest.warnings) as string[]);
+      this.db
+        .prepare(`UPDATE versions SET entities = ?, statements = ? WHERE id = ?`)
+        .run(latest.entities, latest.statements, versionId);
+      this.db.prepare(`UPDATE datasets SET latest_version = ? WHERE name = ?`).run(versionId, req.dataset);
+      return {
+        dataset: req.dataset,
+        version: label,
+        date: req.versionDate,
+        entities: latest.entities,
+        statements: latest.statements,
+        added: 0,
+        removed: 0,
+        changed: 0,
+        unchanged: latest.entities,
+        warnings: (JSON.parse(latest.warnings) as string[]).length,
+      };
+    });
+    this.checkRequest(req);
+    return run.immediate();
+  }
+
+  private checkRequest(req: { dataset: string; versionDate: string }): void {
     if (!/^[a-z0-9_][a-z0-9_.-]*$/i.test(req.dataset)) {
       throw new UsageError(`dataset name "${req.dataset}" may contain only letters, digits, _ . -`);
     }
     if (!DATE_RE.test(req.versionDate)) {
       throw new UsageError(`version date "${req.versionDate}" is not YYYY-MM-DD or an ISO timestamp`);
     }
+  }
+
+  /** Check the date order, register the dataset, and add the version row with a unique label. */
+  private insertVersion(
+    req: Omit<ImportRequest, 'entities' | 'warnings'>,
+    prevRow: { label: string; date: string } | undefined,
+    warnings: string[],
+  ): { versionId: number; label: string } {
+    const db = this.db;
+    const date = req.versionDate;
+    if (prevRow && date < prevRow.date) {
+      throw new UsageError(
+        `dataset ${req.dataset} already has version ${prevRow.label} (${prevRow.date}); versions must be ` +
+          `imported in date order, and ${date} is earlier (set the date with --version-date)`,
+      );
+    }
+    db.prepare(
+      `INSERT INTO datasets (name, title, format, latest_version) VALUES (?, ?, ?, NULL)
+       ON CONFLICT(name) DO UPDATE SET title = excluded.title, format = excluded.format`,
+    ).run(req.dataset, req.title, req.format);
+    let label = date.slice(0, 10);
+    const labelTaken = db.prepare(`SELECT 1 FROM versions WHERE dataset = ? AND label = ?`);
+    for (let n = 2; labelTaken.get(req.dataset, label); n++) label = `${date.slice(0, 10)}.${n}`;
+    const versionId = Number(
+      db
+        .prepare(
+          `INSERT INTO versions (dataset, label, date, imported_at, files, checksum, warnings)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(req.dataset, label, date, new Date().toISOString(), JSON.stringify(req.files), req.checksum ?? null, JSON.stringify(warnings))
+        .lastInsertRowid,
+    );
+    return { versionId, label };
+  }
+
+  importSync(req: ImportRequest, progress?: ImportProgress): ImportResult {
+    this.checkRequest(req);
     const seen = new Set<string>();
     for (const e of req.entities) {
       if (seen.has(e.id)) throw new Error(`reader produced entity ${e.id} twice`);
@@ -206,42 +276,9 @@ export class SqliteStore implements Store {
       | { latest_version: number | null }
       | undefined;
     const prev = ds?.latest_version ?? null;
-    if (prev !== null) {
-      const prevRow = db.prepare(`SELECT label, date FROM versions WHERE id = ?`).get(prev) as {
-        label: string;
-        date: string;
-      };
-      if (date < prevRow.date) {
-        throw new UsageError(
-          `dataset ${dataset} already has version ${prevRow.label} (${prevRow.date}); versions must be ` +
-            `imported in date order, and ${date} is earlier (set the date with --version-date)`,
-        );
-      }
-    }
-    db.prepare(
-      `INSERT INTO datasets (name, title, format, latest_version) VALUES (?, ?, ?, NULL)
-       ON CONFLICT(name) DO UPDATE SET title = excluded.title, format = excluded.format`,
-    ).run(dataset, req.title, req.format);
-
-    let label = date.slice(0, 10);
-    const labelTaken = db.prepare(`SELECT 1 FROM versions WHERE dataset = ? AND label = ?`);
-    for (let n = 2; labelTaken.get(dataset, label); n++) label = `${date.slice(0, 10)}.${n}`;
-    const versionId = Number(
-      db
-        .prepare(
-          `INSERT INTO versions (dataset, label, date, imported_at, files, checksum, warnings)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          dataset,
-          label,
-          date,
-          new Date().toISOString(),
-          JSON.stringify(req.files),
-          req.checksum ?? null,
-          JSON.stringify(req.warnings),
-        ).lastInsertRowid,
-    );
+    const prevRow =
+      prev === null ? undefined : (db.prepare(`SELECT label, date FROM versions WHERE id = ?`).get(prev) as { label: string; date: string });
+    const { versionId, label } = this.insertVersion(req, prevRow, req.warnings);
 
     /** Entities the dataset has ever had; `open` when the previous version still listed them. */
     const previous = new Map<string, { hash: string; open: number; schema: string; caption: string }>();

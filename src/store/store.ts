@@ -171,6 +171,11 @@ export type ImportProgress = (phase: string, done: number, total: number) => voi
 export interface Store {
   /** Validates and applies an import in one transaction; throws and changes nothing on failure. */
   importVersion(request: ImportRequest, progress?: ImportProgress): Promise<ImportResult>;
+  /**
+   * Record a new version whose files are byte-identical (same checksum) to the dataset's latest:
+   * nothing changed, so no entity needs reading. Returns undefined when the checksum differs.
+   */
+  repeatVersion(request: Omit<ImportRequest, 'entities' | 'warnings'>): Promise<ImportResult | undefined>;
   listDatasets(): Promise<DatasetInfo[]>;
   listVersions(dataset?: string): Promise<VersionInfo[]>;
   listChanges(query: ChangeQuery): Promise<ChangeRecord[]>;

@@ -155,3 +155,18 @@ describe('SqliteStore', () => {
     expect(onlyA.map((e) => e.id)).toEqual(['shared-1']);
   });
 });
+
+describe('repeated identical files', () => {
+  it('records a new version without reading when the checksum matches, and not otherwise', async () => {
+    const s = new SqliteStore(':memory:');
+    const base = { dataset: 'test_list', title: 'T', format: 'test', files: ['x.csv'] };
+    await s.importVersion({ ...request('2024-01-01', [person('t-1', 'Alpha'), person('t-2', 'Beta')]), checksum: 'abc' });
+    expect(await s.repeatVersion({ ...base, versionDate: '2024-02-01', checksum: 'other' })).toBeUndefined();
+    const r = await s.repeatVersion({ ...base, versionDate: '2024-02-01', checksum: 'abc' });
+    expect(r).toMatchObject({ version: '2024-02-01', entities: 2, added: 0, removed: 0, changed: 0, unchanged: 2 });
+    const alpha = (await s.getEntity('t-1'))!;
+    expect([alpha.firstSeen, alpha.lastSeen, alpha.active]).toEqual(['2024-01-01', '2024-02-01', true]);
+    await expect(s.repeatVersion({ ...base, versionDate: '2023-12-01', checksum: 'abc' })).rejects.toThrow(/date order/);
+    await s.close();
+  });
+});
