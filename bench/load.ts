@@ -5,11 +5,13 @@
  * whole from one list version.
  *
  * Bounded: each phase runs for a fixed number of seconds against 127.0.0.1 only.
- * Usage: npx tsx bench/load.ts [--seconds N] [--connections N]
+ * Usage: npx tsx bench/load.ts [--seconds N] [--connections N] [--workers N]
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import cluster from 'node:cluster';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteAccountStore } from '../src/auth/sqlite-accounts.js';
@@ -33,8 +35,20 @@ const SHARED =
  * The server runs in a child process (`--serve`), so the load generator does not share its event
  * loop; it prints its URL, an admin API key and the request bodies as one JSON line.
  */
-if (process.argv.includes('--serve')) {
-  const store = new SqliteStore(':memory:');
+if (process.argv.includes('--serve') && cluster.isWorker) {
+  const store = new SqliteStore(process.env.BENCH_DB!);
+  const accounts = new SqliteAccountStore(store.db);
+  const app = await buildApp({
+    store,
+    accounts,
+    config: serverConfig({ rateLimit: { perAddress: 0, perKey: 0, login: 0 } }),
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  process.send?.({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` });
+} else if (process.argv.includes('--serve')) {
+  const db = join(mkdtempSync(join(tmpdir(), 'tangle-load-')), 'store.sqlite');
+  const store = new SqliteStore(db);
   for (const item of bundledImports()) {
     await importFiles(store, {
       format: item.format,
@@ -44,13 +58,6 @@ if (process.argv.includes('--serve')) {
     });
   }
   const accounts = new SqliteAccountStore(store.db);
-  const app = await buildApp({
-    store,
-    accounts,
-    config: serverConfig({ rateLimit: { perAddress: 0, perKey: 0, login: 0 } }),
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
   const admin = await accounts.createUser({
     username: 'bench-admin',
     password: 'a long bench password 7',
@@ -70,17 +77,29 @@ if (process.argv.includes('--serve')) {
     names.push({ schema: r.schema === 'Person' ? 'Person' : 'LegalEntity', name: disguised });
     if (names.length >= 2000) break;
   }
+  await store.close();
   const bodies = names.map((q) =>
     JSON.stringify({ queries: { q1: { schema: q.schema, properties: { name: [q.name] } } } }),
   );
-  process.stdout.write(
-    `${JSON.stringify({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, key, bodies })}\n`,
-  );
-  process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
-} else {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const workers = Number(process.argv[process.argv.indexOf('--workers') + 1]) || 1;
+  for (let i = 0; i < workers; i++) cluster.fork({ BENCH_DB: db });
+  let ready = 0;
+  cluster.on('message', (_w, message: { url: string }) => {
+    if (++ready === workers) process.stdout.write(`${JSON.stringify({ url: message.url, key, bodies })}\n`);
   });
+  process.on('SIGTERM', () => {
+    for (const w of Object.values(cluster.workers ?? {})) w?.kill();
+    process.exit(0);
+  });
+} else {
+  const WORKERS = arg('--workers', 1);
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', '--workers', String(WORKERS)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const first = await new Promise<string>((resolve, reject) => {
     let buf = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
@@ -161,7 +180,7 @@ if (process.argv.includes('--serve')) {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const fmt = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   console.log(
-    `POST /match/default, one query per request, ${CONNECTIONS} connections, ${SECONDS} s per phase, loopback`,
+    `POST /match/default, one query per request, ${CONNECTIONS} connections, ${SECONDS} s per phase, loopback, ${WORKERS} server process(es)`,
   );
   console.log(fmt(headers));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);

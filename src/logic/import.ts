@@ -3,8 +3,8 @@
  * whole input has been read and validated), then apply them to the store as one new version.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
+import { readInputBytes } from '../sources/input.js';
 import { getFormat } from '../sources/index.js';
 import type { ImportProgress, ImportResult, Store } from '../store/store.js';
 
@@ -76,7 +76,7 @@ export async function importFiles(
 /** SHA-256 over the files' raw bytes, in the order given. */
 export function filesChecksum(paths: string[]): string {
   const hash = createHash('sha256');
-  for (const p of paths) hash.update(readFileSync(p));
+  for (const p of paths) hash.update(readInputBytes(p));
   return hash.digest('hex');
 }
 

@@ -10,8 +10,31 @@ import { buildIndex } from './screening.js';
 export class ScreeningService {
   private current: Promise<CandidateIndex> | undefined;
   private builtAt: string | undefined;
+  private marker: string | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private refreshing = false;
 
   constructor(private readonly store: Store) {}
+
+  /**
+   * Check now and then whether the store has a new version (an import by the CLI, or by another
+   * server process sharing the file) and rebuild when it has.
+   */
+  watch(intervalMs = 5000): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      if (this.refreshing) return;
+      void this.store.versionMarker().then((m) => {
+        if (this.marker !== undefined && m !== this.marker) void this.refresh().catch(() => undefined);
+      });
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
 
   /** The index for queries; the first call builds it. */
   get(): Promise<CandidateIndex> {
@@ -21,9 +44,14 @@ export class ScreeningService {
 
   /** Rebuild after the store changed; readers switch over when the new index is ready. */
   async refresh(): Promise<void> {
-    const next = this.build();
-    await next;
-    this.current = next;
+    this.refreshing = true;
+    try {
+      const next = this.build();
+      await next;
+      this.current = next;
+    } finally {
+      this.refreshing = false;
+    }
   }
 
   get lastBuilt(): string | undefined {
@@ -31,7 +59,9 @@ export class ScreeningService {
   }
 
   private async build(): Promise<CandidateIndex> {
+    const marker = await this.store.versionMarker();
     const index = await buildIndex(this.store);
+    this.marker = marker;
     this.builtAt = new Date().toISOString();
     return index;
   }

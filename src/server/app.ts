@@ -129,5 +129,11 @@ export async function buildApp({
   registerCommentRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerMatchRoutes(app, ctx);
+  // Build the matching index before the server accepts requests, so the first /match is not slow.
+  app.addHook('onReady', async () => {
+    await ctx.screening.get();
+    ctx.screening.watch();
+  });
+  app.addHook('onClose', async () => ctx.screening.stop());
   return app;
 }

@@ -17,15 +17,18 @@ export interface SourceText {
   bytes: Buffer;
 }
 
-export function readSourceFile(path: string): SourceText {
-  let raw: Buffer;
+/** A file's raw bytes; a missing or unreadable file is an InputError naming it. */
+export function readInputBytes(path: string): Buffer {
   try {
-    raw = readFileSync(path);
+    return readFileSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError({ file: path }, code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`);
   }
-  return decodeSource(path, raw);
+}
+
+export function readSourceFile(path: string): SourceText {
+  return decodeSource(path, readInputBytes(path));
 }
 
 export function decodeSource(path: string, raw: Buffer): SourceText {

@@ -696,6 +696,11 @@ export class SqliteStore implements Store {
     };
   }
 
+  async versionMarker(): Promise<string> {
+    const row = this.db.prepare(`SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n FROM versions`).get() as { id: number; n: number };
+    return `${row.id}:${row.n}`;
+  }
+
   async isEmpty(): Promise<boolean> {
     return !this.db.prepare(`SELECT 1 FROM versions LIMIT 1`).get();
   }

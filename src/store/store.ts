@@ -187,6 +187,8 @@ export interface Store {
   /** Every entity that is current in its dataset, merged across datasets, in id order. */
   currentEntities(filter?: { datasets?: string[] }): AsyncIterable<EntityRecord>;
   stats(): Promise<StoreStats>;
+  /** Changes whenever any dataset gets a new version (also one written by another process). */
+  versionMarker(): Promise<string>;
   isEmpty(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import cluster from 'node:cluster';
 import { openAccounts } from '../../auth/open.js';
 import { UsageError } from '../../errors.js';
 import { configFromEnv } from '../../server/config.js';
@@ -13,6 +14,7 @@ export function registerServe(program: Command): void {
       .description('start the HTTP API on localhost (loads the bundled lists into an empty store first)')
       .option('--port <n>', 'port (default: $PORT, then 8080)')
       .option('--host <host>', 'address to listen on', '127.0.0.1')
+      .option('--workers <n>', 'server processes sharing the port and the store (default: $TANGLE_WORKERS, then 1)')
       .option(
         '--read-access <mode>',
         'open: anyone may read; login: reading needs an account (default: $TANGLE_READ_ACCESS, then open)',
@@ -26,9 +28,34 @@ export function registerServe(program: Command): void {
     const config = configFromEnv(
       opts.readAccess ? { ...process.env, TANGLE_READ_ACCESS: opts.readAccess } : process.env,
     );
+    const workers = Number(opts.workers ?? process.env.TANGLE_WORKERS ?? 1);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError('--workers must be 1-64');
+    if (workers > 1 && cluster.isPrimary) {
+      // Load the bundled lists once, then fork: each worker opens the same SQLite file (WAL lets
+      // them read side by side), keeps its own matching index, and rebuilds it when a new version
+      // appears in the store, whichever process imported it.
+      const primaryStore = await openForCommand(opts);
+      await primaryStore.close();
+      for (let i = 0; i < workers; i++) cluster.fork({ TANGLE_NO_BUNDLED: '1' });
+      let announced = false;
+      cluster.on('message', (_worker, message: { url?: string }) => {
+        if (message?.url && !announced) {
+          announced = true;
+          process.stdout.write(`Tangle is listening on ${message.url} with ${workers} worker processes  (API docs: ${message.url}/docs)\n`);
+        }
+      });
+      cluster.on('exit', (worker, code) => {
+        if (code !== 0) process.stderr.write(`tangle: worker ${worker.process.pid} exited with ${code}\n`);
+      });
+      return;
+    }
     const store = await openForCommand(opts);
     const users = await openAccounts(store).listUsers();
     const { url } = await startServer({ store, port, host: opts.host, config });
+    if (cluster.isWorker) {
+      process.send?.({ url });
+      return;
+    }
     process.stdout.write(
       `Tangle is listening on ${url}  (API docs: ${url}/docs, OpenAPI: ${url}/openapi.json)\n`,
     );
