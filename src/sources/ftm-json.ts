@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
 import { EntityDraft } from '../model/entity.js';
 import { model, type Schema } from '../model/model.js';
-import { readSourceFile } from './input.js';
+import { isObject, readJsonLines, type Json } from './json-lines.js';
 import type { ReadContext, ReadResult, SourceFormat } from './source.js';
 
 const require = createRequire(import.meta.url);
@@ -30,9 +30,6 @@ function reverseOf(schema: Schema, prop: string): string | undefined {
   return undefined;
 }
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-const isObject = (v: Json | undefined): v is { [k: string]: Json } =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 class FtmReader {
   readonly entities: EntityDraft[] = [];
@@ -40,26 +37,8 @@ class FtmReader {
   private readonly byId = new Map<string, { draft: EntityDraft; line: number }>();
 
   readFile(path: string): void {
-    const src = readSourceFile(path);
-    const text = src.text;
-    let line = 0;
-    let start = 0;
-    while (start <= text.length) {
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      line++;
-      const raw = text.slice(start, end).trim();
-      start = end + 1;
-      if (!raw) continue;
-      let obj: Json;
-      try {
-        obj = JSON.parse(raw) as Json;
-      } catch (err) {
-        throw new InputError({ file: src.path, line }, `invalid JSON: ${(err as Error).message}`);
-      }
-      if (!isObject(obj))
-        throw new InputError({ file: src.path, line }, 'each line must be one JSON object (an entity)');
-      this.readEntity(obj, { path: src.path, name: src.name, line }, '');
+    for (const { obj, path: file, name, line } of readJsonLines(path, 'an entity')) {
+      this.readEntity(obj, { path: file, name, line }, '');
     }
   }
 

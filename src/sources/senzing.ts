@@ -14,7 +14,7 @@ import { InputError } from '../errors.js';
 import { EntityDraft, derivedId, recordEntityId } from '../model/entity.js';
 import { model, type Schema } from '../model/model.js';
 import { cleanCountry, cleanDate } from '../model/values.js';
-import { readSourceFile } from './input.js';
+import { isObject, readJsonLines, type Json } from './json-lines.js';
 import type { ReadContext, ReadResult, SourceFormat } from './source.js';
 
 /** Registered Senzing attributes, by the feature family they belong to. */
@@ -216,9 +216,6 @@ function senzingDate(raw: string): { value?: string; ambiguous?: boolean } {
   };
 }
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-const isObject = (v: Json | undefined): v is { [k: string]: Json } =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 class SenzingReader {
   readonly entities: EntityDraft[] = [];
@@ -231,30 +228,8 @@ class SenzingReader {
   constructor(private readonly dataset: string) {}
 
   readFile(path: string): void {
-    const src = readSourceFile(path);
-    const text = src.text;
-    let line = 0;
-    let start = 0;
-    while (start <= text.length) {
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      line++;
-      const raw = text.slice(start, end).trim();
-      start = end + 1;
-      if (!raw) continue;
-      let obj: Json;
-      try {
-        obj = JSON.parse(raw) as Json;
-      } catch (err) {
-        throw new InputError({ file: src.path, line }, `invalid JSON: ${(err as Error).message}`);
-      }
-      if (!isObject(obj)) {
-        throw new InputError(
-          { file: src.path, line },
-          'each line must be one JSON object (a Senzing record); JSON arrays are not read',
-        );
-      }
-      this.readRecord(obj, src.path, src.name, line);
+    for (const { obj, path: file, name, line } of readJsonLines(path, 'a Senzing record')) {
+      this.readRecord(obj, file, name, line);
     }
   }
 
