@@ -14,7 +14,10 @@ console.log('load', performance.now() - t);
 t = performance.now();
 const idx = CandidateIndex.build(recs);
 console.log('build', performance.now() - t, idx.size);
-const names = recs.filter(r => r.schema === 'Person').slice(0, 1500).map(r => r.caption);
+const names = recs
+  .filter((r) => r.schema === 'Person')
+  .slice(0, 1500)
+  .map((r) => r.caption);
 t = performance.now();
 for (const n of names) idx.screen({ schema: 'Person', properties: { name: [n] } }, { limit: 5 });
 console.log('per query', (performance.now() - t) / names.length);

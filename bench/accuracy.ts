@@ -11,7 +11,14 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeEntityNames, prepareQuery, scoreEntity } from '../src/match/entity.js';
-import { bestThreshold, evaluateAt, kendallTau, type LabelledPair, scorePairs, spearman } from '../src/match/evaluate.js';
+import {
+  bestThreshold,
+  evaluateAt,
+  kendallTau,
+  type LabelledPair,
+  scorePairs,
+  spearman,
+} from '../src/match/evaluate.js';
 import { parseCsv } from '../src/sources/csv.js';
 
 function unquote(v: string): string {
@@ -30,7 +37,14 @@ export function readEntityChecks(text: string): LabelledPair[] {
   const pairs: LabelledPair[] = [];
   let item: Record<string, unknown> | undefined;
   let nested: Record<string, string[]> | undefined;
-  let lastKey: { target: Record<string, unknown> | Record<string, string[]>; key: string; indent: number; list: boolean } | undefined;
+  let lastKey:
+    | {
+        target: Record<string, unknown> | Record<string, string[]>;
+        key: string;
+        indent: number;
+        list: boolean;
+      }
+    | undefined;
   const finish = (): void => {
     if (!item) return;
     const schema = String(item.schema ?? 'LegalEntity');
@@ -129,7 +143,9 @@ function main(): void {
   const checksPath = resolve(process.argv[2] ?? join(dataDir, 'matching', 'entity-checks.yml'));
   const ofacPath = resolve(process.argv[3] ?? join(dataDir, 'matching', 'ofac-search-tool-scores.csv'));
   const pairs = readEntityChecks(readFileSync(checksPath, 'utf8'));
-  console.log(`${checksPath}: ${pairs.length} labelled pairs (${pairs.filter((p) => p.match).length} matches)\n`);
+  console.log(
+    `${checksPath}: ${pairs.length} labelled pairs (${pairs.filter((p) => p.match).length} matches)\n`,
+  );
   console.log('| algorithm    | threshold | precision | recall |   F1  | best t | best F1 |');
   console.log('|--------------|-----------|-----------|--------|-------|--------|---------|');
   for (const algorithm of ['tangle-v1', 'name-only', 'jaro-winkler']) {
@@ -147,7 +163,9 @@ function main(): void {
   for (const err of e.errors) {
     const qn = Object.values(err.pair.query.properties).flat().join(' / ');
     const cn = Object.values(err.pair.candidate.properties).flat().join(' / ');
-    console.log(`  ${err.pair.match ? 'FN' : 'FP'} ${err.score.toFixed(3)} ${err.pair.schema}: ${qn}  ~  ${cn}`);
+    console.log(
+      `  ${err.pair.match ? 'FN' : 'FP'} ${err.score.toFixed(3)} ${err.pair.schema}: ${qn}  ~  ${cn}`,
+    );
   }
 
   // Rank agreement with OFAC's search tool.
@@ -156,10 +174,14 @@ function main(): void {
   const theirs: number[] = [];
   for (const row of ofac) {
     const q = prepareQuery({ schema: 'LegalEntity', properties: { name: [row.query] } });
-    ours.push(scoreEntity(q, { schema: 'LegalEntity', properties: { name: [row.result] } }, { explain: false }).score);
+    ours.push(
+      scoreEntity(q, { schema: 'LegalEntity', properties: { name: [row.result] } }, { explain: false }).score,
+    );
     theirs.push(row.ofac < 0 ? 0 : row.ofac);
   }
-  console.log(`\nrank agreement with OFAC search tool scores (${ofac.length} pairs): Spearman ${spearman(ours, theirs).toFixed(3)}, Kendall tau-b ${kendallTau(ours, theirs).toFixed(3)}`);
+  console.log(
+    `\nrank agreement with OFAC search tool scores (${ofac.length} pairs): Spearman ${spearman(ours, theirs).toFixed(3)}, Kendall tau-b ${kendallTau(ours, theirs).toFixed(3)}`,
+  );
 
   // Timing (CPU time, so that other work on the machine counts less): pairs scored with prepared
   // queries and analysed candidates, as a screening index does; then cold, analysing both sides

@@ -13,7 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const SHARED = process.env.TANGLE_SHARED_DATA ?? join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'shared', 'data');
+const SHARED =
+  process.env.TANGLE_SHARED_DATA ??
+  join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'shared', 'data');
 const SDN = join(SHARED, 'ofac', 'sdn-history', 'sdn-2024-05-03.csv.gz');
 const HISTORY = readdirSync(join(SHARED, 'ofac', 'sdn-history'))
   .filter((f) => f.endsWith('.csv.gz'))
@@ -37,24 +39,44 @@ async function runCase(name: string, db: string): Promise<CaseResult> {
     const { gunzipSync } = await import('node:zlib');
     const { readFileSync } = await import('node:fs');
     const t0 = performance.now();
-    const rows = parse(gunzipSync(readFileSync(SDN)).toString('utf8').replace(/\u001a\s*$/, ''), {
-      relax_column_count: false,
-    }) as string[][];
+    const rows = parse(
+      gunzipSync(readFileSync(SDN))
+        .toString('utf8')
+        .replace(/\u001a\s*$/, ''),
+      {
+        relax_column_count: false,
+      },
+    ) as string[][];
     result = { ms: performance.now() - t0, entities: rows.length, rssMb: 0, note: 'parse only' };
   } else if (name === 'read') {
     const { getFormat } = await import('../src/sources/index.js');
     const t0 = performance.now();
     const r = getFormat('ofac-csv').read([SDN], { dataset: 'us_ofac_sdn' });
-    result = { ms: performance.now() - t0, entities: r.entities.length, rssMb: 0, note: 'parse + remarks, no store' };
+    result = {
+      ms: performance.now() - t0,
+      entities: r.entities.length,
+      rssMb: 0,
+      note: 'parse + remarks, no store',
+    };
   } else if (name === 'import') {
     const t0 = performance.now();
     const r = await importFiles(store, { format: 'ofac-csv', paths: [SDN], versionDate: '2024-05-03' });
-    result = { ms: performance.now() - t0, entities: r.entities, rssMb: 0, note: `${r.statements} statements` };
+    result = {
+      ms: performance.now() - t0,
+      entities: r.entities,
+      rssMb: 0,
+      note: `${r.statements} statements`,
+    };
   } else if (name === 'reimport') {
     await importFiles(store, { format: 'ofac-csv', paths: [SDN], versionDate: '2024-05-03' });
     const t0 = performance.now();
     const r = await importFiles(store, { format: 'ofac-csv', paths: [SDN], versionDate: '2024-05-03' });
-    result = { ms: performance.now() - t0, entities: r.entities, rssMb: 0, note: `${r.unchanged} unchanged, identical bytes (checksum)` };
+    result = {
+      ms: performance.now() - t0,
+      entities: r.entities,
+      rssMb: 0,
+      note: `${r.unchanged} unchanged, identical bytes (checksum)`,
+    };
   } else if (name === 'reimport-diff') {
     // Same entries, different bytes (the file uncompressed): no shortcut, a full read and diff.
     const { gunzipSync } = await import('node:zlib');
@@ -64,7 +86,12 @@ async function runCase(name: string, db: string): Promise<CaseResult> {
     await importFiles(store, { format: 'ofac-csv', paths: [SDN], versionDate: '2024-05-03' });
     const t0 = performance.now();
     const r = await importFiles(store, { format: 'ofac-csv', paths: [plain], versionDate: '2024-05-03' });
-    result = { ms: performance.now() - t0, entities: r.entities, rssMb: 0, note: `${r.unchanged} unchanged, full read and diff` };
+    result = {
+      ms: performance.now() - t0,
+      entities: r.entities,
+      rssMb: 0,
+      note: `${r.unchanged} unchanged, full read and diff`,
+    };
   } else if (name === 'history') {
     const t0 = performance.now();
     let entities = 0;
@@ -74,7 +101,12 @@ async function runCase(name: string, db: string): Promise<CaseResult> {
       entities += r.entities;
       changes += r.added + r.removed + r.changed;
     }
-    result = { ms: performance.now() - t0, entities, rssMb: 0, note: `${HISTORY.length} versions, ${changes} changes` };
+    result = {
+      ms: performance.now() - t0,
+      entities,
+      rssMb: 0,
+      note: `${HISTORY.length} versions, ${changes} changes`,
+    };
   } else {
     throw new Error(`unknown case ${name}`);
   }
@@ -101,10 +133,14 @@ if (caseArg > 0) {
   for (const [name, label, target] of cases) {
     const dir = mkdtempSync(join(tmpdir(), 'tangle-bench-'));
     try {
-      const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--case', name, join(dir, 'b.sqlite')], {
-        encoding: 'utf8',
-        maxBuffer: 1 << 20,
-      });
+      const out = execFileSync(
+        process.execPath,
+        ['--import', 'tsx', fileURLToPath(import.meta.url), '--case', name, join(dir, 'b.sqlite')],
+        {
+          encoding: 'utf8',
+          maxBuffer: 1 << 20,
+        },
+      );
       const r = JSON.parse(out) as CaseResult;
       results[name] = r;
       rows.push([
@@ -126,6 +162,10 @@ if (caseArg > 0) {
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const r of rows) console.log(fmt(r));
   console.log('');
-  console.log(`reader vs csv-parse (rows only): ${(results.read.ms / results['csv-parse'].ms).toFixed(2)}× the time, with remarks parsed into typed facts`);
-  console.log(`full import vs watchman's published OFAC load (1800 ms, 4-core runner): ${(results.import.ms / 1800).toFixed(2)}×`);
+  console.log(
+    `reader vs csv-parse (rows only): ${(results.read.ms / results['csv-parse'].ms).toFixed(2)}× the time, with remarks parsed into typed facts`,
+  );
+  console.log(
+    `full import vs watchman's published OFAC load (1800 ms, 4-core runner): ${(results.import.ms / 1800).toFixed(2)}×`,
+  );
 }

@@ -17,7 +17,9 @@ import { jaroWinkler } from '../src/match/distance.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import type { EntityRecord } from '../src/store/store.js';
 
-const SHARED = process.env.TANGLE_SHARED_DATA ?? join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'shared', 'data');
+const SHARED =
+  process.env.TANGLE_SHARED_DATA ??
+  join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'shared', 'data');
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
@@ -36,7 +38,10 @@ function rng(seed: number): () => number {
 
 // Name parts from the real lists.
 const store = new SqliteStore(':memory:');
-await importFiles(store, { format: 'ofac-csv', paths: [join(SHARED, 'ofac/sdn-history/sdn-2024-05-03.csv.gz')] });
+await importFiles(store, {
+  format: 'ofac-csv',
+  paths: [join(SHARED, 'ofac/sdn-history/sdn-2024-05-03.csv.gz')],
+});
 await importFiles(store, { format: 'un-xml', paths: [join(SHARED, 'un/un-consolidated-2026-02-27.xml.gz')] });
 const given = new Set<string>();
 const family = new Set<string>();
@@ -63,7 +68,9 @@ const tGen = performance.now();
 const records: EntityRecord[] = [];
 for (let i = 0; i < N; i++) {
   const person = rand() < 0.7;
-  const name = person ? `${pick(F)}, ${pick(G)}${rand() < 0.4 ? ` ${pick(G)}` : ''}` : `${pick(O)} ${pick(O)}${rand() < 0.5 ? ` ${pick(O)}` : ''}`;
+  const name = person
+    ? `${pick(F)}, ${pick(G)}${rand() < 0.4 ? ` ${pick(G)}` : ''}`
+    : `${pick(O)} ${pick(O)}${rand() < 0.5 ? ` ${pick(O)}` : ''}`;
   const properties: Record<string, string[]> = { name: [name] };
   if (rand() < 0.2) properties.alias = [person ? `${pick(G)} ${pick(F)}` : `${pick(O)} ${pick(O)}`];
   records.push({
@@ -103,15 +110,26 @@ const times: number[] = [];
 let found = 0;
 for (const q of queries) {
   const t = performance.now();
-  const hits = index.screen({ schema: q.schema, properties: { name: [q.name] } }, { limit: 5, includeNonMatches: true });
+  const hits = index.screen(
+    { schema: q.schema, properties: { name: [q.name] } },
+    { limit: 5, includeNonMatches: true },
+  );
   times.push(performance.now() - t);
   if (hits.hits.some((h) => h.entity.id === q.truth)) found++;
 }
-const pct = (v: number[], p: number) => [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor((p / 100) * v.length))];
+const pct = (v: number[], p: number) =>
+  [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor((p / 100) * v.length))];
 
 // Peers on the first PEER_QUERIES queries.
 const peerQueries = queries.slice(0, PEER_QUERIES);
-const norm = (s: string) => anyAscii(s).toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/).filter(Boolean).sort().join(' ');
+const norm = (s: string) =>
+  anyAscii(s)
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .sort()
+    .join(' ');
 const keys = records.map((r) => norm(r.properties.name[0]));
 const jwTimes: number[] = [];
 let jwFound = 0;
@@ -131,7 +149,10 @@ for (const q of peerQueries) {
   if (bestId === q.truth) jwFound++;
 }
 const tf = performance.now();
-const fuse = new Fuse(records.map((r) => ({ id: r.id, name: r.properties.name[0] })), { keys: ['name'], threshold: 0.4, ignoreLocation: true });
+const fuse = new Fuse(
+  records.map((r) => ({ id: r.id, name: r.properties.name[0] })),
+  { keys: ['name'], threshold: 0.4, ignoreLocation: true },
+);
 const fuseBuild = performance.now() - tf;
 const fuseTimes: number[] = [];
 let fuseFound = 0;
@@ -143,17 +164,41 @@ for (const q of peerQueries) {
 }
 
 const rows = [
-  ['Tangle index (lazy analyses)', buildMs.toFixed(0), pct(times, 50).toFixed(1), pct(times, 99).toFixed(1), `${((100 * found) / queries.length).toFixed(1)} % of ${queries.length}`],
-  ['fuse.js 7', fuseBuild.toFixed(0), pct(fuseTimes, 50).toFixed(0), pct(fuseTimes, 99).toFixed(0), `${((100 * fuseFound) / peerQueries.length).toFixed(0)} % of ${peerQueries.length}`],
-  ['brute-force Jaro-Winkler', '0', pct(jwTimes, 50).toFixed(0), pct(jwTimes, 99).toFixed(0), `${((100 * jwFound) / peerQueries.length).toFixed(0)} % of ${peerQueries.length}`],
+  [
+    'Tangle index (lazy analyses)',
+    buildMs.toFixed(0),
+    pct(times, 50).toFixed(1),
+    pct(times, 99).toFixed(1),
+    `${((100 * found) / queries.length).toFixed(1)} % of ${queries.length}`,
+  ],
+  [
+    'fuse.js 7',
+    fuseBuild.toFixed(0),
+    pct(fuseTimes, 50).toFixed(0),
+    pct(fuseTimes, 99).toFixed(0),
+    `${((100 * fuseFound) / peerQueries.length).toFixed(0)} % of ${peerQueries.length}`,
+  ],
+  [
+    'brute-force Jaro-Winkler',
+    '0',
+    pct(jwTimes, 50).toFixed(0),
+    pct(jwTimes, 99).toFixed(0),
+    `${((100 * jwFound) / peerQueries.length).toFixed(0)} % of ${peerQueries.length}`,
+  ],
 ];
 const headers = ['matcher', 'build ms', 'p50 ms', 'p99 ms', 'recall@5'];
 const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const fmt = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-console.log(`${N.toLocaleString('en')} synthetic entities (generated in ${(genMs / 1000).toFixed(1)} s from ${G.length} given names, ${F.length} family names, ${O.length} organisation words); ${index.keyCount.toLocaleString('en')} index keys`);
+console.log(
+  `${N.toLocaleString('en')} synthetic entities (generated in ${(genMs / 1000).toFixed(1)} s from ${G.length} given names, ${F.length} family names, ${O.length} organisation words); ${index.keyCount.toLocaleString('en')} index keys`,
+);
 console.log(fmt(headers));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows) console.log(fmt(r));
 console.log('');
-console.log(`p50 Tangle vs fuse.js: ${(pct(fuseTimes, 50) / pct(times, 50)).toFixed(0)}× faster; vs brute force: ${(pct(jwTimes, 50) / pct(times, 50)).toFixed(0)}× faster`);
-console.log(`RSS after index build ${rssAfterBuild.toFixed(0)} MB; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (includes the peers' copies)`);
+console.log(
+  `p50 Tangle vs fuse.js: ${(pct(fuseTimes, 50) / pct(times, 50)).toFixed(0)}× faster; vs brute force: ${(pct(jwTimes, 50) / pct(times, 50)).toFixed(0)}× faster`,
+);
+console.log(
+  `RSS after index build ${rssAfterBuild.toFixed(0)} MB; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (includes the peers' copies)`,
+);

@@ -22,7 +22,9 @@ import { jaroWinkler } from '../src/match/distance.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import type { EntityRecord } from '../src/store/store.js';
 
-const SHARED = process.env.TANGLE_SHARED_DATA ?? join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'shared', 'data');
+const SHARED =
+  process.env.TANGLE_SHARED_DATA ??
+  join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'shared', 'data');
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
@@ -39,8 +41,28 @@ function rng(seed: number): () => number {
 }
 
 const LATIN_TO_CYRILLIC: Record<string, string> = {
-  a: 'а', b: 'б', v: 'в', g: 'г', d: 'д', e: 'е', z: 'з', i: 'и', y: 'й', k: 'к', l: 'л', m: 'м', n: 'н',
-  o: 'о', p: 'п', r: 'р', s: 'с', t: 'т', u: 'у', f: 'ф', h: 'х', c: 'ц',
+  a: 'а',
+  b: 'б',
+  v: 'в',
+  g: 'г',
+  d: 'д',
+  e: 'е',
+  z: 'з',
+  i: 'и',
+  y: 'й',
+  k: 'к',
+  l: 'л',
+  m: 'м',
+  n: 'н',
+  o: 'о',
+  p: 'п',
+  r: 'р',
+  s: 'с',
+  t: 'т',
+  u: 'у',
+  f: 'ф',
+  h: 'х',
+  c: 'ц',
 };
 function toCyrillic(name: string): string {
   return name
@@ -89,14 +111,22 @@ function disguise(e: EntityRecord, rand: () => number): Query {
   } else if (pick < 0.75) {
     out = anyAscii(name).toLowerCase();
     how = 'lower case, no accents';
-  } else if (!person && pick < 0.85 && /\b(LLC|LTD|LIMITED|COMPANY|CO\.|CORPORATION|S\.A\.)\s*$/i.test(name)) {
+  } else if (
+    !person &&
+    pick < 0.85 &&
+    /\b(LLC|LTD|LIMITED|COMPANY|CO\.|CORPORATION|S\.A\.)\s*$/i.test(name)
+  ) {
     out = name
       .replace(/\bLIMITED\b/i, 'Ltd')
       .replace(/\bLLC\b/i, 'Limited Liability Company')
       .replace(/\bCOMPANY\b/i, 'Co.')
       .replace(/\bCORPORATION\b/i, 'Corp');
     how = 'legal form rewritten';
-  } else if (person && pick < 0.95 && (e.properties.nationality ?? e.properties.citizenship ?? []).includes('ru')) {
+  } else if (
+    person &&
+    pick < 0.95 &&
+    (e.properties.nationality ?? e.properties.citizenship ?? []).includes('ru')
+  ) {
     out = toCyrillic(`${family} ${given}`);
     how = 'Cyrillic';
   }
@@ -113,11 +143,17 @@ async function loadLists(): Promise<EntityRecord[]> {
   const imports: Array<[string, string[]]> = [
     ['ofac-csv', [join(SHARED, 'ofac/sdn-history/sdn-2024-05-03.csv.gz')]],
     ['un-xml', [join(SHARED, 'un/un-consolidated-2026-02-27.xml.gz')]],
-    ['ofac-cons-csv', ['cons_prim.csv', 'cons_alt.csv', 'cons_add.csv', 'cons_comments.csv'].map((f) => join(SHARED, 'us-non-sdn', f))],
+    [
+      'ofac-cons-csv',
+      ['cons_prim.csv', 'cons_alt.csv', 'cons_add.csv', 'cons_comments.csv'].map((f) =>
+        join(SHARED, 'us-non-sdn', f),
+      ),
+    ],
     ['us-csl', [join(SHARED, 'us-csl/csl-2019.csv')]],
     ['senzing', [join(SHARED, 'peps/us-congress-senzing.json')]],
   ];
-  for (const [format, paths] of imports) await importFiles(store, { format, paths, versionDate: '2026-01-01' });
+  for (const [format, paths] of imports)
+    await importFiles(store, { format, paths, versionDate: '2026-01-01' });
   const records = [...store.currentEntitiesSync()];
   await store.close();
   return records;
@@ -161,7 +197,9 @@ const index = CandidateIndex.build(records);
 const tangleBuild = performance.now() - t0;
 for (const q of queries.slice(0, 50)) index.screen({ schema: q.schema, properties: { name: [q.name] } }); // warm-up
 const tangle = run('Tangle (index + tangle-v1)', queries, tangleBuild, (q) =>
-  index.screen({ schema: q.schema, properties: { name: [q.name] } }, { limit: 5 }).hits.map((h) => h.entity.id),
+  index
+    .screen({ schema: q.schema, properties: { name: [q.name] } }, { limit: 5 })
+    .hits.map((h) => h.entity.id),
 );
 
 // fuse.js over every name and alias
@@ -169,7 +207,10 @@ interface Doc {
   id: string;
   names: string[];
 }
-const docs: Doc[] = records.map((r) => ({ id: r.id, names: [...(r.properties.name ?? []), ...(r.properties.alias ?? [])] }));
+const docs: Doc[] = records.map((r) => ({
+  id: r.id,
+  names: [...(r.properties.name ?? []), ...(r.properties.alias ?? [])],
+}));
 t0 = performance.now();
 const fuse = new Fuse(docs, { keys: ['names'], includeScore: true, threshold: 0.4, ignoreLocation: true });
 const fuseBuild = performance.now() - t0;
@@ -178,7 +219,14 @@ const fuseResult = run('fuse.js 7 (threshold 0.4)', queries, fuseBuild, (q) =>
 );
 
 // Brute-force Jaro-Winkler over sorted, transliterated tokens
-const norm = (s: string) => anyAscii(s).toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/).filter(Boolean).sort().join(' ');
+const norm = (s: string) =>
+  anyAscii(s)
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .sort()
+    .join(' ');
 t0 = performance.now();
 const flat: Array<{ id: string; key: string }> = [];
 for (const d of docs) for (const n of d.names) flat.push({ id: d.id, key: norm(n) });
@@ -211,7 +259,9 @@ const rows = results.map((r) => [
 const headers = ['matcher', 'build ms', 'p50 ms', 'p99 ms', 'recall@5', 'p50 vs Tangle'];
 const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const fmt = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-console.log(`${records.length} screenable entities (OFAC SDN 2024-05-03, UN 2026-02-27, OFAC non-SDN, CSL 2019, US Congress PEPs); ${queries.length} queries`);
+console.log(
+  `${records.length} screenable entities (OFAC SDN 2024-05-03, UN 2026-02-27, OFAC non-SDN, CSL 2019, US Congress PEPs); ${queries.length} queries`,
+);
 console.log(fmt(headers));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows) console.log(fmt(r));
@@ -220,7 +270,13 @@ const hows = [...tangle.byHow.keys()].sort();
 console.log(fmt(['disguise', 'queries', ...results.map((r) => r.name.split(' ')[0])]));
 for (const how of hows) {
   const n = tangle.byHow.get(how)!.n;
-  console.log(fmt([how, String(n), ...results.map((r) => `${((100 * (r.byHow.get(how)?.found ?? 0)) / n).toFixed(0)} %`)]));
+  console.log(
+    fmt([
+      how,
+      String(n),
+      ...results.map((r) => `${((100 * (r.byHow.get(how)?.found ?? 0)) / n).toFixed(0)} %`),
+    ]),
+  );
 }
 console.log('');
 console.log(`Tangle batch screening: ${Math.round(batchPerSecond)} names/s (one process)`);

@@ -6,9 +6,24 @@ import { cleanCountry, cleanDate } from '../src/model/values.js';
 describe('FtM model', () => {
   it('has the schemata Tangle needs, with inheritance', () => {
     for (const name of [
-      'Person', 'Organization', 'Company', 'LegalEntity', 'PublicBody', 'Vessel', 'Airplane', 'Address',
-      'Sanction', 'Ownership', 'Directorship', 'Membership', 'Employment', 'Family', 'Associate',
-      'UnknownLink', 'Payment', 'Occupancy',
+      'Person',
+      'Organization',
+      'Company',
+      'LegalEntity',
+      'PublicBody',
+      'Vessel',
+      'Airplane',
+      'Address',
+      'Sanction',
+      'Ownership',
+      'Directorship',
+      'Membership',
+      'Employment',
+      'Family',
+      'Associate',
+      'UnknownLink',
+      'Payment',
+      'Occupancy',
     ]) {
       expect(model.has(name), name).toBe(true);
     }

@@ -27,9 +27,13 @@ export async function openForCommand(options: DbOptions, loadBundled = true): Pr
   if (loadBundled && options.bundled !== false && process.env.TANGLE_NO_BUNDLED !== '1') {
     if (await store.isEmpty()) {
       process.stderr.write('Empty store: loading the bundled OFAC SDN and UN lists…\n');
-      const loaded = await ensureBundledData(store, (label) => progressBar(label, !options.json && process.stderr.isTTY));
+      const loaded = await ensureBundledData(store, (label) =>
+        progressBar(label, !options.json && process.stderr.isTTY),
+      );
       for (const r of loaded) {
-        process.stderr.write(`  ${r.dataset} ${r.version}: ${r.entities} entities, ${r.statements} statements\n`);
+        process.stderr.write(
+          `  ${r.dataset} ${r.version}: ${r.entities} entities, ${r.statements} statements\n`,
+        );
       }
     }
   }

@@ -20,7 +20,10 @@ export function printTable(headers: string[], rows: Array<Array<string | number 
 }
 
 /** A progress bar on stderr for long work; silent when stderr is not a terminal or in JSON mode. */
-export function progressBar(label: string, enabled = process.stderr.isTTY === true): ImportProgress | undefined {
+export function progressBar(
+  label: string,
+  enabled = process.stderr.isTTY === true,
+): ImportProgress | undefined {
   if (!enabled) return undefined;
   let bar: cliProgress.SingleBar | undefined;
   let phase = '';
@@ -29,7 +32,10 @@ export function progressBar(label: string, enabled = process.stderr.isTTY === tr
       bar?.stop();
       phase = nextPhase;
       bar = new cliProgress.SingleBar(
-        { format: `${label} ${phase.padEnd(5)} [{bar}] {percentage}% {value}/{total}`, stream: process.stderr },
+        {
+          format: `${label} ${phase.padEnd(5)} [{bar}] {percentage}% {value}/{total}`,
+          stream: process.stderr,
+        },
         cliProgress.Presets.shades_classic,
       );
       bar.start(total, done);

@@ -16,7 +16,9 @@ interface BundledImport {
 }
 
 export function bundledImports(dir = BUNDLED_DATA_DIR): BundledImport[] {
-  const manifest = JSON.parse(readFileSync(join(dir, 'bundled.json'), 'utf8')) as { imports: BundledImport[] };
+  const manifest = JSON.parse(readFileSync(join(dir, 'bundled.json'), 'utf8')) as {
+    imports: BundledImport[];
+  };
   return manifest.imports.map((i) => ({ ...i, files: i.files.map((f) => join(dir, f)) }));
 }
 

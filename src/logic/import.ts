@@ -47,7 +47,13 @@ export async function importFiles(
       checksum,
     });
     if (repeated) {
-      return { ...repeated, format: format.name, warningList: [], readMs: 0, storeMs: performance.now() - t0 };
+      return {
+        ...repeated,
+        format: format.name,
+        warningList: [],
+        readMs: 0,
+        storeMs: performance.now() - t0,
+      };
     }
   }
   const read = format.read(options.paths, {

@@ -104,7 +104,20 @@ export function screenBook(
 
 /** One line per result (or one empty line for a row without results), for spreadsheets. */
 export function bookResultsCsv(results: readonly BookResult[]): string {
-  const header = ['row_id', 'query_name', 'rank', 'entity_id', 'caption', 'schema', 'score', 'match', 'programmes', 'datasets', 'source_ids', 'why'];
+  const header = [
+    'row_id',
+    'query_name',
+    'rank',
+    'entity_id',
+    'caption',
+    'schema',
+    'score',
+    'match',
+    'programmes',
+    'datasets',
+    'source_ids',
+    'why',
+  ];
   const esc = (v: string | number | boolean) => {
     const s = String(v);
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -112,14 +125,30 @@ export function bookResultsCsv(results: readonly BookResult[]): string {
   const lines = [header.join(',')];
   for (const r of results) {
     const name = r.query.properties.name?.[0] ?? '';
-    if (!r.results.length) lines.push([r.id, name, '', '', '', '', '', '', '', '', '', ''].map(esc).join(','));
+    if (!r.results.length)
+      lines.push([r.id, name, '', '', '', '', '', '', '', '', '', ''].map(esc).join(','));
     r.results.forEach((h, i) => {
       const why = Object.entries(h.explanations)
         .map(([k, v]) => `${k} ${v.score}: ${v.detail}`)
         .join(' | ');
-      const sourceIds = Object.entries(h.source_ids).map(([d, ids]) => `${d}:${ids.join('/')}`).join(' ');
+      const sourceIds = Object.entries(h.source_ids)
+        .map(([d, ids]) => `${d}:${ids.join('/')}`)
+        .join(' ');
       lines.push(
-        [r.id, name, i + 1, h.entity_id, h.caption, h.schema, h.score, h.match, h.programmes.join(' '), h.datasets.join(' '), sourceIds, why]
+        [
+          r.id,
+          name,
+          i + 1,
+          h.entity_id,
+          h.caption,
+          h.schema,
+          h.score,
+          h.match,
+          h.programmes.join(' '),
+          h.datasets.join(' '),
+          sourceIds,
+          why,
+        ]
           .map(esc)
           .join(','),
       );

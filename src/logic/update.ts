@@ -54,8 +54,13 @@ export function loadSources(path: string | undefined): UpdateSource[] {
   if (!Array.isArray(list)) throw new UsageError(`${path}: expected an array of {dataset, format, urls}`);
   list.forEach((s, i) => {
     const ok =
-      s && typeof s.dataset === 'string' && typeof s.format === 'string' && Array.isArray(s.urls) && s.urls.length;
-    if (!ok) throw new UsageError(`${path}: source ${i + 1} needs "dataset", "format" and a non-empty "urls"`);
+      s &&
+      typeof s.dataset === 'string' &&
+      typeof s.format === 'string' &&
+      Array.isArray(s.urls) &&
+      s.urls.length;
+    if (!ok)
+      throw new UsageError(`${path}: source ${i + 1} needs "dataset", "format" and a non-empty "urls"`);
   });
   return list as UpdateSource[];
 }
@@ -122,7 +127,8 @@ async function download(url: string, dir: string, timeoutMs: number): Promise<st
     const cause = (err as { cause?: { code?: string } }).cause?.code;
     throw new Error(`download of ${url} failed: ${cause ?? (err as Error).message}`, { cause: err });
   }
-  if (!response.ok) throw new Error(`download of ${url} failed: HTTP ${response.status} ${response.statusText}`);
+  if (!response.ok)
+    throw new Error(`download of ${url} failed: HTTP ${response.status} ${response.statusText}`);
   const body = Buffer.from(await response.arrayBuffer());
   if (!body.length) throw new Error(`download of ${url} failed: empty response`);
   const expected = Number(response.headers.get('content-length'));

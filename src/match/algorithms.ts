@@ -33,12 +33,14 @@ const NAME_FEATURES = {
   weak_alias_match: {
     role: 'main',
     weight: 0.8,
-    description: 'Best similarity against a weak alias of the candidate (low-quality a.k.a.); counts at most 0.8.',
+    description:
+      'Best similarity against a weak alias of the candidate (low-quality a.k.a.); counts at most 0.8.',
   },
   number_mismatch: {
     role: 'qualifier',
     weight: -0.4,
-    description: 'The best-matching names carry different numbers ("SEA PRIDE 2" vs "SEA PRIDE 5", "Fund I" vs "Fund").',
+    description:
+      'The best-matching names carry different numbers ("SEA PRIDE 2" vs "SEA PRIDE 5", "Fund I" vs "Fund").',
   },
   legal_form_mismatch: {
     role: 'qualifier',
@@ -63,7 +65,8 @@ const ALGORITHMS: readonly AlgorithmDefinition[] = [
       identifier_generic_match: {
         role: 'main',
         weight: 0.85,
-        description: 'Another identifier value agrees (passport, national ID, tax or registration number…), whichever property holds it.',
+        description:
+          'Another identifier value agrees (passport, national ID, tax or registration number…), whichever property holds it.',
       },
       identifier_mismatch: {
         role: 'qualifier',
@@ -83,7 +86,8 @@ const ALGORITHMS: readonly AlgorithmDefinition[] = [
       country_mismatch: {
         role: 'qualifier',
         weight: -0.25,
-        description: 'Both have countries (country, nationality, citizenship, jurisdiction, flag) and none agrees.',
+        description:
+          'Both have countries (country, nationality, citizenship, jurisdiction, flag) and none agrees.',
       },
       gender_mismatch: {
         role: 'qualifier',
@@ -94,7 +98,8 @@ const ALGORITHMS: readonly AlgorithmDefinition[] = [
   },
   {
     name: 'name-only',
-    description: 'Only the names: the tangle-v1 name comparison without identifiers, dates, countries or gender.',
+    description:
+      'Only the names: the tangle-v1 name comparison without identifiers, dates, countries or gender.',
     threshold: 0.7,
     features: { ...NAME_FEATURES },
   },
@@ -127,7 +132,12 @@ export function getAlgorithm(name: string = DEFAULT_ALGORITHM): AlgorithmDefinit
 
 /** The list in the shape of yente's GET /algorithms. */
 export function listAlgorithms(): {
-  algorithms: { name: string; description: string; threshold: number; features: Record<string, { description: string; weight: number; role: FeatureRole }> }[];
+  algorithms: {
+    name: string;
+    description: string;
+    threshold: number;
+    features: Record<string, { description: string; weight: number; role: FeatureRole }>;
+  }[];
   default: string;
   best: string;
 } {
@@ -144,14 +154,20 @@ export function listAlgorithms(): {
 }
 
 /** Feature weights of an algorithm with overrides applied; unknown feature names are an error. */
-export function resolveWeights(algo: AlgorithmDefinition, overrides?: Readonly<Record<string, number>>): Record<string, number> {
+export function resolveWeights(
+  algo: AlgorithmDefinition,
+  overrides?: Readonly<Record<string, number>>,
+): Record<string, number> {
   const weights: Record<string, number> = {};
   for (const [k, f] of Object.entries(algo.features)) weights[k] = f.weight;
   for (const [k, v] of Object.entries(overrides ?? {})) {
     if (!(k in algo.features)) {
-      throw new UsageError(`algorithm ${algo.name} has no feature "${k}"; features: ${Object.keys(algo.features).join(', ')}`);
+      throw new UsageError(
+        `algorithm ${algo.name} has no feature "${k}"; features: ${Object.keys(algo.features).join(', ')}`,
+      );
     }
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new UsageError(`weight of "${k}" must be a finite number`);
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      throw new UsageError(`weight of "${k}" must be a finite number`);
     weights[k] = v;
   }
   return weights;

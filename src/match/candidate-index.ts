@@ -171,7 +171,11 @@ export class CandidateIndex {
     const lists = new Map<string, number[]>();
     for (const record of records) {
       if (!isScreenable(record.schema)) continue;
-      const analyzed = analyzeEntityNames({ id: record.id, schema: record.schema, properties: record.properties });
+      const analyzed = analyzeEntityNames({
+        id: record.id,
+        schema: record.schema,
+        properties: record.properties,
+      });
       if (!analyzed.names.length) continue;
       const i = index.entities.length;
       const entity = record as IndexedEntity;
@@ -227,7 +231,11 @@ export class CandidateIndex {
   }
 
   /** Indices of the most promising entities for a query, best first by key overlap. */
-  candidates(query: AnalyzedEntity, properties: Readonly<Record<string, readonly string[]>>, max: number): number[] {
+  candidates(
+    query: AnalyzedEntity,
+    properties: Readonly<Record<string, readonly string[]>>,
+    max: number,
+  ): number[] {
     const acc = this.accumulator;
     const touched: number[] = [];
     const add = (key: string, factor = 1): number => {
@@ -317,7 +325,12 @@ export class CandidateIndex {
     const limit = options.limit ?? 5;
     const candidates = this.candidates(prepared, query.properties, options.candidates ?? 150);
     const excluded = new Set(options.excludeIds ?? []);
-    const quick: ScoreConfig = { algorithm: cfg.algo.name, weights: options.weights, threshold: options.threshold, explain: false };
+    const quick: ScoreConfig = {
+      algorithm: cfg.algo.name,
+      weights: options.weights,
+      threshold: options.threshold,
+      explain: false,
+    };
     const scored: Array<{ i: number; result: MatchResult }> = [];
     const compatible = new Map<string, boolean>();
     for (const i of candidates) {
@@ -327,7 +340,9 @@ export class CandidateIndex {
       if (!ok || !this.passes(e, options, excluded)) continue;
       scored.push({ i, result: scoreEntity(prepared, this.analysisOf(i), quick) });
     }
-    scored.sort((a, b) => b.result.score - a.result.score || (this.entities[a.i].id < this.entities[b.i].id ? -1 : 1));
+    scored.sort(
+      (a, b) => b.result.score - a.result.score || (this.entities[a.i].id < this.entities[b.i].id ? -1 : 1),
+    );
     const matches = scored.filter((s) => s.result.match).length;
     const shown = (options.includeNonMatches ? scored : scored.filter((s) => s.result.match)).slice(0, limit);
     const explain = options.explain !== false;

@@ -33,7 +33,12 @@ import { type MatchHow, type PartSimilarity, partSimilarity } from './part-simil
 /** Weight factor of query parts left unmatched. */
 export const EXTRA_QUERY_FACTOR = 1.0;
 /** Weight factor of candidate parts left unmatched, by the candidate's kind of name. */
-export const EXTRA_CANDIDATE_FACTOR: Record<NameAnalysis['kind'], number> = { person: 0.2, org: 0.5, vessel: 0.5, any: 0.3 };
+export const EXTRA_CANDIDATE_FACTOR: Record<NameAnalysis['kind'], number> = {
+  person: 0.2,
+  org: 0.5,
+  vessel: 0.5,
+  any: 0.3,
+};
 /** Multiplier for a pair whose tags conflict (given name against family name). */
 export const TAG_CONFLICT_FACTOR = 0.55;
 const MIN_PAIR_SCORE = 0.5;
@@ -166,7 +171,14 @@ function grow(): void {
   pOrder = new Int32Array(capacity);
 }
 
-function push(qMask: number, cMask: number, score: number, how: MatchHow, conflict: boolean, weight: number): void {
+function push(
+  qMask: number,
+  cMask: number,
+  score: number,
+  how: MatchHow,
+  conflict: boolean,
+  weight: number,
+): void {
   if (count === capacity) grow();
   pQ[count] = qMask;
   pC[count] = cMask;
@@ -189,7 +201,8 @@ function fill(
   legal: boolean,
   notes: number,
 ): NameAlignment {
-  if (!into) return { score, picks, qMatched, cMatched, numbersAgree: agree, legalFormsCompatible: legal, notes };
+  if (!into)
+    return { score, picks, qMatched, cMatched, numbersAgree: agree, legalFormsCompatible: legal, notes };
   into.score = score;
   into.picks = picks;
   into.qMatched = qMatched;
@@ -202,7 +215,15 @@ function fill(
 
 /** A reusable alignment record, for callers that align many pairs and keep only numbers. */
 export function newAlignment(): NameAlignment {
-  return { score: 0, picks: NO_PICKS, qMatched: 0, cMatched: 0, numbersAgree: undefined, legalFormsCompatible: true, notes: 0 };
+  return {
+    score: 0,
+    picks: NO_PICKS,
+    qMatched: 0,
+    cMatched: 0,
+    numbersAgree: undefined,
+    legalFormsCompatible: true,
+    notes: 0,
+  };
 }
 
 /**
@@ -227,7 +248,10 @@ export function alignNames(
           ? numbersAgree(q.numbers, c.numbers)
           : undefined
         : numbersAgree(q.numbers, c.numbers);
-  const legal = q.legalForms.length === 0 || c.legalForms.length === 0 || legalFormsCompatible(q.legalForms, c.legalForms);
+  const legal =
+    q.legalForms.length === 0 ||
+    c.legalForms.length === 0 ||
+    legalFormsCompatible(q.legalForms, c.legalForms);
   if (qp.length === 0 || cp.length === 0) return fill(into, 0, NO_PICKS, 0, 0, agree, legal, 0);
   const arabic = q.arabic || c.arabic;
   count = 0;
@@ -238,7 +262,14 @@ export function alignNames(
       const sim = cache ? cache.get(i, b, arabic) : partSimilarity(a, b, arabic);
       if (sim.score < MIN_PAIR_SCORE) continue;
       const conflict = tagsConflict(a.tag, b.tag);
-      push(1 << i, 1 << j, conflict ? sim.score * TAG_CONFLICT_FACTOR : sim.score, sim.how, conflict, (a.weight + b.weight) / 2);
+      push(
+        1 << i,
+        1 << j,
+        conflict ? sim.score * TAG_CONFLICT_FACTOR : sim.score,
+        sim.how,
+        conflict,
+        (a.weight + b.weight) / 2,
+      );
     }
   }
   // Run-together spellings: joins of one side against single parts of the other. Latin joins are
@@ -250,7 +281,8 @@ export function alignNames(
       for (let j = 0; j < cp.length; j++) {
         const b = cp[j]!;
         // Cheap length test first: most pairs differ in length.
-        if (!scan && join.text.length !== b.text.length && join.collapsed.length !== b.collapsed.length) continue;
+        if (!scan && join.text.length !== b.text.length && join.collapsed.length !== b.collapsed.length)
+          continue;
         const js = joinScore(join, b);
         if (js > 0) push(join.mask, 1 << j, js, HOW_JOINED, false, (sumWeight(qp, join.mask) + b.weight) / 2);
       }
@@ -262,7 +294,8 @@ export function alignNames(
       const join = c.joins[k]!;
       for (let i = 0; i < qp.length; i++) {
         const a = qp[i]!;
-        if (!scan && join.text.length !== a.text.length && join.collapsed.length !== a.collapsed.length) continue;
+        if (!scan && join.text.length !== a.text.length && join.collapsed.length !== a.collapsed.length)
+          continue;
         const js = joinScore(join, a);
         if (js > 0) push(1 << i, join.mask, js, HOW_JOINED, false, (a.weight + sumWeight(cp, join.mask)) / 2);
       }
@@ -273,7 +306,8 @@ export function alignNames(
       const p = qp[i]!;
       if (p.text.length < 2 || p.text.length > 6 || (p.role !== 'word' && p.role !== 'generic')) continue;
       const mask = c.acronyms.get(p.text);
-      if (mask !== undefined) push(1 << i, mask, 0.85, 'acronym', false, (p.weight + sumWeight(cp, mask)) / 2);
+      if (mask !== undefined)
+        push(1 << i, mask, 0.85, 'acronym', false, (p.weight + sumWeight(cp, mask)) / 2);
     }
   }
   if (q.acronyms.size > 0) {
@@ -281,7 +315,8 @@ export function alignNames(
       const p = cp[j]!;
       if (p.text.length < 2 || p.text.length > 6 || (p.role !== 'word' && p.role !== 'generic')) continue;
       const mask = q.acronyms.get(p.text);
-      if (mask !== undefined) push(mask, 1 << j, 0.85, 'acronym', false, (sumWeight(qp, mask) + p.weight) / 2);
+      if (mask !== undefined)
+        push(mask, 1 << j, 0.85, 'acronym', false, (sumWeight(qp, mask) + p.weight) / 2);
     }
   }
   if (count === 0) return fill(into, 0, NO_PICKS, 0, 0, agree, legal, 0);
@@ -370,7 +405,8 @@ export function alignNames(
   let firstMatched = -1;
   if (c.kind === 'org' || c.kind === 'vessel') {
     firstMatched = Infinity;
-    for (let j = 0; j < cp.length; j++) if (cUsed & (1 << j) && cp[j]!.source < firstMatched) firstMatched = cp[j]!.source;
+    for (let j = 0; j < cp.length; j++)
+      if (cUsed & (1 << j) && cp[j]!.source < firstMatched) firstMatched = cp[j]!.source;
   }
   // A person's family name that the query does not have at all: "Vladimir P." is not
   // "Vladimir Putin" when the entry is "KONONOV, Vladimir P.".
@@ -393,7 +429,12 @@ export function alignNames(
     // A descriptor the list entry has and the query lacks ("Rosneft" vs "Rosneft Oil Company")
     // says less than one the query has and the entry lacks.
     const w = p.role === 'generic' ? (p.weight + p.missWeight) / 2 : p.missWeight;
-    const factor = familyMissing && p.tag === 'family' ? 1 : distinct && p.source < firstMatched ? LEADING_EXTRA_FACTOR : extraC;
+    const factor =
+      familyMissing && p.tag === 'family'
+        ? 1
+        : distinct && p.source < firstMatched
+          ? LEADING_EXTRA_FACTOR
+          : extraC;
     missC += w * factor;
     if (p.role === 'initial') cLooseInitial = true;
     if ((p.role === 'initial' || p.role === 'word') && p.tag !== 'family') cLoose = true;

@@ -27,7 +27,13 @@ import {
   SimilarityCache,
 } from './compare-names.js';
 import { jaroWinkler } from './distance.js';
-import { compareBirthDates, compareIdentifiers, type EntityFacts, extractFacts, setsDisjoint } from './features.js';
+import {
+  compareBirthDates,
+  compareIdentifiers,
+  type EntityFacts,
+  extractFacts,
+  setsDisjoint,
+} from './features.js';
 
 /** An entity as FtM-style JSON: the shape of a yente query and of list entities. */
 export interface MatchEntity {
@@ -298,7 +304,12 @@ function resolveConfigUncached(config: ScoreConfig): ResolvedConfig {
   if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
     throw new RangeError('threshold must be between 0 and 1');
   }
-  const resolved = { algo, weights: resolveWeights(algo, config.weights), threshold, explain: config.explain !== false };
+  const resolved = {
+    algo,
+    weights: resolveWeights(algo, config.weights),
+    threshold,
+    explain: config.explain !== false,
+  };
   if (simple) resolvedCache.set(key, resolved);
   return resolved;
 }
@@ -316,9 +327,19 @@ interface BestName {
   value: number;
 }
 
-function describeName(q: AnalyzedName, c: AnalyzedName, a: NameAlignment): FeatureExplanation & { score: number } {
-  const ex = explainAlignment(q.analysis, c.analysis, a.picks.length > 0 || a.score === 0 ? a : alignNames(q.analysis, c.analysis, undefined, true));
-  const how = ex.pairs.map((p) => (p.query === p.candidate ? `${p.query} (${p.how})` : `${p.query} ~ ${p.candidate} (${p.how} ${p.score})`));
+function describeName(
+  q: AnalyzedName,
+  c: AnalyzedName,
+  a: NameAlignment,
+): FeatureExplanation & { score: number } {
+  const ex = explainAlignment(
+    q.analysis,
+    c.analysis,
+    a.picks.length > 0 || a.score === 0 ? a : alignNames(q.analysis, c.analysis, undefined, true),
+  );
+  const how = ex.pairs.map((p) =>
+    p.query === p.candidate ? `${p.query} (${p.how})` : `${p.query} ~ ${p.candidate} (${p.how} ${p.score})`,
+  );
   const bits = [`${how.join(', ') || 'no parts matched'}`];
   if (ex.unmatchedQuery.length) bits.push(`not in candidate: ${ex.unmatchedQuery.join(' ')}`);
   if (ex.unmatchedCandidate.length) bits.push(`not in query: ${ex.unmatchedCandidate.join(' ')}`);
@@ -352,9 +373,21 @@ function scoreJaroWinkler(q: AnalyzedEntity, c: AnalyzedEntity, cfg: ResolvedCon
   const score = round(Math.max(0, Math.min(1, best * w)));
   const explanations: Record<string, FeatureExplanation> = {};
   if (cfg.explain) {
-    explanations.name_jaro_winkler = { score: round(best), weight: w, detail: `Jaro-Winkler of sorted normalised names`, query: bq, candidate: bc };
+    explanations.name_jaro_winkler = {
+      score: round(best),
+      weight: w,
+      detail: `Jaro-Winkler of sorted normalised names`,
+      query: bq,
+      candidate: bc,
+    };
   }
-  return { score, match: score >= cfg.threshold, threshold: cfg.threshold, algorithm: cfg.algo.name, explanations };
+  return {
+    score,
+    match: score >= cfg.threshold,
+    threshold: cfg.threshold,
+    algorithm: cfg.algo.name,
+    explanations,
+  };
 }
 
 /**
@@ -419,7 +452,8 @@ export function scoreEntity(
     main = best.alignment.score * weight;
     mainFeature = feature;
     if (cfg.explain || best.alignment.score > 0) {
-      if (cfg.explain) explanations[feature] = { ...describeName(q.names[best.qi]!, cn, best.alignment), weight };
+      if (cfg.explain)
+        explanations[feature] = { ...describeName(q.names[best.qi]!, cn, best.alignment), weight };
     }
     if (best.alignment.numbersAgree === false && wNum !== 0) {
       nameQualifiers += wNum;
@@ -455,18 +489,35 @@ export function scoreEntity(
 
   // Identifiers.
   let qualifiers = 0;
-  if ((q.facts.anyIds.size > 0 || q.facts.strongIds.size > 0) && ('identifier_match' in w || 'identifier_generic_match' in w || 'identifier_mismatch' in w)) {
+  if (
+    (q.facts.anyIds.size > 0 || q.facts.strongIds.size > 0) &&
+    ('identifier_match' in w || 'identifier_generic_match' in w || 'identifier_mismatch' in w)
+  ) {
     const ids = compareIdentifiers(q.facts, c.facts);
     if (ids.strong && w.identifier_match) {
       const v = w.identifier_match;
-      if (cfg.explain) explanations.identifier_match = { score: 1, weight: v, detail: `${ids.strong.kind} ${ids.strong.value} agrees`, query: ids.strong.value, candidate: ids.strong.value };
+      if (cfg.explain)
+        explanations.identifier_match = {
+          score: 1,
+          weight: v,
+          detail: `${ids.strong.kind} ${ids.strong.value} agrees`,
+          query: ids.strong.value,
+          candidate: ids.strong.value,
+        };
       if (v > main) {
         main = v;
         mainFeature = 'identifier_match';
       }
     } else if (ids.generic && w.identifier_generic_match) {
       const v = w.identifier_generic_match;
-      if (cfg.explain) explanations.identifier_generic_match = { score: 1, weight: v, detail: `identifier ${ids.generic} agrees`, query: ids.generic, candidate: ids.generic };
+      if (cfg.explain)
+        explanations.identifier_generic_match = {
+          score: 1,
+          weight: v,
+          detail: `identifier ${ids.generic} agrees`,
+          query: ids.generic,
+          candidate: ids.generic,
+        };
       if (v > main) {
         main = v;
         mainFeature = 'identifier_generic_match';
@@ -488,16 +539,34 @@ export function scoreEntity(
   // Name-level penalties only qualify a name-based score.
   if (mainFeature === 'name_match' || mainFeature === 'weak_alias_match') qualifiers += nameQualifiers;
 
-  if (q.facts.birthDates.length > 0 && c.facts.birthDates.length > 0 && ('dob_year_disjoint' in w || 'dob_day_disjoint' in w)) {
+  if (
+    q.facts.birthDates.length > 0 &&
+    c.facts.birthDates.length > 0 &&
+    ('dob_year_disjoint' in w || 'dob_day_disjoint' in w)
+  ) {
     const d = compareBirthDates(q.facts.birthDates, c.facts.birthDates);
     const detail = `birth dates ${q.facts.birthDates.join(', ')} vs ${c.facts.birthDates.join(', ')}`;
     if (d.yearDisjoint && w.dob_year_disjoint) {
       qualifiers += w.dob_year_disjoint;
-      if (cfg.explain) explanations.dob_year_disjoint = { score: 1, weight: w.dob_year_disjoint, detail, query: q.facts.birthDates.join(', '), candidate: c.facts.birthDates.join(', ') };
+      if (cfg.explain)
+        explanations.dob_year_disjoint = {
+          score: 1,
+          weight: w.dob_year_disjoint,
+          detail,
+          query: q.facts.birthDates.join(', '),
+          candidate: c.facts.birthDates.join(', '),
+        };
     }
     if (d.dayDisjoint && w.dob_day_disjoint) {
       qualifiers += w.dob_day_disjoint;
-      if (cfg.explain) explanations.dob_day_disjoint = { score: 1, weight: w.dob_day_disjoint, detail, query: q.facts.birthDates.join(', '), candidate: c.facts.birthDates.join(', ') };
+      if (cfg.explain)
+        explanations.dob_day_disjoint = {
+          score: 1,
+          weight: w.dob_day_disjoint,
+          detail,
+          query: q.facts.birthDates.join(', '),
+          candidate: c.facts.birthDates.join(', '),
+        };
     }
   }
   if (w.country_mismatch && setsDisjoint(q.facts.countries, c.facts.countries)) {

@@ -61,7 +61,10 @@ function normalizeDate(raw: string): string | undefined {
   return cleanDate(s) ?? (/^\d{4}(-\d{2}(-\d{2})?)?/.exec(s)?.[0] || undefined);
 }
 
-export function extractFacts(schemaName: string, properties: Readonly<Record<string, readonly string[]>>): EntityFacts {
+export function extractFacts(
+  schemaName: string,
+  properties: Readonly<Record<string, readonly string[]>>,
+): EntityFacts {
   const schema = model.has(schemaName) ? model.get(schemaName) : undefined;
   const strongIds = new Map<string, Set<string>>();
   const anyIds = new Set<string>();
@@ -91,7 +94,8 @@ export function extractFacts(schemaName: string, properties: Readonly<Record<str
       }
     } else if (COUNTRY_PROPS.includes(prop)) {
       for (const raw of values) {
-        const c = cleanCountry(raw) ?? (/^[a-z]{2}$/i.test(raw.trim()) ? raw.trim().toLowerCase() : undefined);
+        const c =
+          cleanCountry(raw) ?? (/^[a-z]{2}$/i.test(raw.trim()) ? raw.trim().toLowerCase() : undefined);
         if (c) countries.add(c);
       }
     } else if (prop === 'gender') {

@@ -1,7 +1,19 @@
 /** Matching: name comparison, entity scoring with explanations, algorithms, pairs, evaluation. */
-export { BEST_ALGORITHM, DEFAULT_ALGORITHM, getAlgorithm, listAlgorithms, resolveWeights } from './algorithms.js';
+export {
+  BEST_ALGORITHM,
+  DEFAULT_ALGORITHM,
+  getAlgorithm,
+  listAlgorithms,
+  resolveWeights,
+} from './algorithms.js';
 export type { AlgorithmDefinition, FeatureDefinition, FeatureRole } from './algorithms.js';
-export { alignNames, compareNames, explainAlignment, newAlignment, SimilarityCache } from './compare-names.js';
+export {
+  alignNames,
+  compareNames,
+  explainAlignment,
+  newAlignment,
+  SimilarityCache,
+} from './compare-names.js';
 export type { NameAlignment, NameComparison, PartPairExplanation, Pick } from './compare-names.js';
 export { jaroWinkler, nameEditDistance, maxEdits } from './distance.js';
 export {
@@ -24,7 +36,13 @@ export type {
 } from './entity.js';
 export { bestThreshold, evaluateAt, kendallTau, scorePairs, spearman } from './evaluate.js';
 export type { Evaluation, LabelledPair, ScoredPair } from './evaluate.js';
-export { compareBirthDates, compareIdentifiers, extractFacts, normalizeIdentifier, STRONG_IDENTIFIERS } from './features.js';
+export {
+  compareBirthDates,
+  compareIdentifiers,
+  extractFacts,
+  normalizeIdentifier,
+  STRONG_IDENTIFIERS,
+} from './features.js';
 export type { EntityFacts } from './features.js';
 export { MAX_PAIR_NAME_CHARS, matchPairs } from './pairs.js';
 export type { PairResult } from './pairs.js';

@@ -24,7 +24,10 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 function checkName(value: string, file: string, line: number, field: string): string {
   if (value.length > MAX_PAIR_NAME_CHARS) {
-    throw new InputError({ file, line, field }, `name is too long (${value.length} characters, at most ${MAX_PAIR_NAME_CHARS})`);
+    throw new InputError(
+      { file, line, field },
+      `name is too long (${value.length} characters, at most ${MAX_PAIR_NAME_CHARS})`,
+    );
   }
   const bad = CONTROL.exec(value);
   if (bad) {
@@ -40,18 +43,28 @@ function checkSchema(value: string, file: string, line: number): string {
   if (!name) throw new InputError({ file, line, field: 'schema' }, 'schema is empty');
   if (!model.has(name)) throw new InputError({ file, line, field: 'schema' }, `unknown schema "${name}"`);
   if (!model.get(name).matchable) {
-    const matchable = [...model.schemata.values()].filter((s) => s.matchable && !s.abstract).map((s) => s.name);
-    throw new InputError({ file, line, field: 'schema' }, `schema "${name}" cannot be matched (use one of: ${matchable.join(', ')})`);
+    const matchable = [...model.schemata.values()]
+      .filter((s) => s.matchable && !s.abstract)
+      .map((s) => s.name);
+    throw new InputError(
+      { file, line, field: 'schema' },
+      `schema "${name}" cannot be matched (use one of: ${matchable.join(', ')})`,
+    );
   }
   return name;
 }
 
 /** Score every row of a pairs CSV. Throws InputError (file, line, field) on the first bad row. */
-export function matchPairs(csvText: string, file: string, config?: Omit<ScoreConfig, 'explain'>): PairResult[] {
+export function matchPairs(
+  csvText: string,
+  file: string,
+  config?: Omit<ScoreConfig, 'explain'>,
+): PairResult[] {
   const text = csvText.charCodeAt(0) === 0xfeff ? csvText.slice(1) : csvText;
   const rows = parseCsv(text, file);
   const first = rows.next();
-  if (first.done) throw new InputError({ file, line: 1 }, 'file is empty: expected a header with schema,name1,name2');
+  if (first.done)
+    throw new InputError({ file, line: 1 }, 'file is empty: expected a header with schema,name1,name2');
   const header = first.value.fields.map((h) => h.trim().toLowerCase());
   const index: Record<string, number> = {};
   for (const col of REQUIRED) {
@@ -74,7 +87,11 @@ export function matchPairs(csvText: string, file: string, config?: Omit<ScoreCon
     const schema = checkSchema(fields[index.schema!]!, file, line);
     const name1 = checkName(fields[index.name1!]!, file, line, 'name1');
     const name2 = checkName(fields[index.name2!]!, file, line, 'name2');
-    const r = scoreEntity({ schema, properties: { name: [name1] } }, { schema, properties: { name: [name2] } }, cfg);
+    const r = scoreEntity(
+      { schema, properties: { name: [name1] } },
+      { schema, properties: { name: [name2] } },
+      cfg,
+    );
     results.push({ line, score: r.score, match: r.match });
   }
   return results;

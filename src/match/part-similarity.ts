@@ -65,7 +65,10 @@ const ANAGRAM: PartSimilarity = Object.freeze({ score: 0.75, how: 'anagram' as c
  */
 function cvPattern(word: string): string {
   // A final h after a vowel is silent (ta marbuta: Haniyeh = Haniya).
-  const s = word.length > 2 && word.endsWith('h') && 'aeiouy'.includes(word[word.length - 2]!) ? word.slice(0, -1) : word;
+  const s =
+    word.length > 2 && word.endsWith('h') && 'aeiouy'.includes(word[word.length - 2]!)
+      ? word.slice(0, -1)
+      : word;
   let out = '';
   let last = '';
   let prevChar = '';
@@ -81,7 +84,10 @@ function cvPattern(word: string): string {
   return out;
 }
 
-type Part = Pick<NamePart, 'text' | 'collapsed' | 'skeleton' | 'script' | 'role' | 'anagram' | 'variants' | 'phonetic'>;
+type Part = Pick<
+  NamePart,
+  'text' | 'collapsed' | 'skeleton' | 'script' | 'role' | 'anagram' | 'variants' | 'phonetic'
+>;
 
 function skeletonSimilarity(q: Part, c: Part, cjk: boolean): PartSimilarity {
   let a = q.skeleton;
@@ -92,7 +98,8 @@ function skeletonSimilarity(q: Part, c: Part, cjk: boolean): PartSimilarity {
   }
   if (a.length === 0 || b.length === 0) return NO_MATCH;
   if (a === b) return a.length >= 2 ? SKELETON : SKELETON_SHORT;
-  if (a.length >= 4 && b.length >= 4 && Math.abs(a.length - b.length) <= 1 && unitDistance(a, b) <= 1) return SKELETON_NEAR;
+  if (a.length >= 4 && b.length >= 4 && Math.abs(a.length - b.length) <= 1 && unitDistance(a, b) <= 1)
+    return SKELETON_NEAR;
   return NO_MATCH;
 }
 
@@ -137,7 +144,14 @@ export function partSimilarity(q: Part, c: Part, arabic: boolean): PartSimilarit
       if (q.skeleton === c.skeleton && q.skeleton.length >= 2) return PHONETIC;
       if (q.phonetic.length > 0 && c.phonetic.length > 0 && q.phonetic[0] === c.phonetic[0]) return PHONETIC;
     }
-    if (arabic && d <= allowance + slack && q.skeleton === c.skeleton && q.skeleton.length >= 2 && len >= 4 && cvPattern(a) === cvPattern(b)) {
+    if (
+      arabic &&
+      d <= allowance + slack &&
+      q.skeleton === c.skeleton &&
+      q.skeleton.length >= 2 &&
+      len >= 4 &&
+      cvPattern(a) === cvPattern(b)
+    ) {
       return VOWELS;
     }
   }

@@ -41,9 +41,16 @@ export function matchableSchemata(): string[] {
 
 export function checkSchema(value: string | undefined, field = 'schema'): string {
   const name = (value ?? '').trim() || DEFAULT_QUERY_SCHEMA;
-  if (!model.has(name)) throw new QueryFieldError(field, `unknown schema "${name}" (use one of: ${matchableSchemata().join(', ')})`);
+  if (!model.has(name))
+    throw new QueryFieldError(
+      field,
+      `unknown schema "${name}" (use one of: ${matchableSchemata().join(', ')})`,
+    );
   if (!matchableSchemata().includes(name)) {
-    throw new QueryFieldError(field, `schema "${name}" cannot be screened (use one of: ${matchableSchemata().join(', ')})`);
+    throw new QueryFieldError(
+      field,
+      `schema "${name}" cannot be screened (use one of: ${matchableSchemata().join(', ')})`,
+    );
   }
   return name;
 }
@@ -52,7 +59,10 @@ export function checkName(value: string | undefined, field = 'name'): string {
   const name = value ?? '';
   if (!name.trim()) throw new QueryFieldError(field, 'name is empty');
   if (name.length > MAX_QUERY_NAME_CHARS) {
-    throw new QueryFieldError(field, `name is too long (${name.length} characters, at most ${MAX_QUERY_NAME_CHARS})`);
+    throw new QueryFieldError(
+      field,
+      `name is too long (${name.length} characters, at most ${MAX_QUERY_NAME_CHARS})`,
+    );
   }
   const bad = CONTROL.exec(name);
   if (bad) {
@@ -80,24 +90,36 @@ export function buildQuery(input: QueryInput): MatchEntity {
   const properties: Record<string, string[]> = { name: [checkName(input.name)] };
   const s = model.get(schema);
   if (input.dob?.trim()) {
-    const dates = input.dob.split(';').map((d) => d.trim()).filter(Boolean);
+    const dates = input.dob
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean);
     for (const d of dates) {
-      if (!cleanDate(d)) throw new QueryFieldError('dob', `"${d}" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)`);
+      if (!cleanDate(d))
+        throw new QueryFieldError('dob', `"${d}" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)`);
     }
     if (!s.getProperty('birthDate')) throw new QueryFieldError('dob', `a ${schema} has no date of birth`);
     properties.birthDate = dates.map((d) => cleanDate(d)!);
   }
   if (input.country?.trim()) {
-    const countries = input.country.split(';').map((c) => c.trim()).filter(Boolean);
+    const countries = input.country
+      .split(';')
+      .map((c) => c.trim())
+      .filter(Boolean);
     properties.country = countries.map((c) => {
       const code = cleanCountry(c);
-      if (!code) throw new QueryFieldError('country', `unknown country "${c}" (use a name or an ISO code such as IR)`);
+      if (!code)
+        throw new QueryFieldError('country', `unknown country "${c}" (use a name or an ISO code such as IR)`);
       return code;
     });
   }
   if (input.ids?.trim()) {
-    for (const id of input.ids.split(';').map((v) => v.trim()).filter(Boolean)) {
-      if (CONTROL.test(id) || id.length > 100) throw new QueryFieldError('ids', `"${id.slice(0, 40)}" is not an identifier`);
+    for (const id of input.ids
+      .split(';')
+      .map((v) => v.trim())
+      .filter(Boolean)) {
+      if (CONTROL.test(id) || id.length > 100)
+        throw new QueryFieldError('ids', `"${id.slice(0, 40)}" is not an identifier`);
       (properties[identifierProperty(schema, id)] ??= []).push(id);
     }
   }

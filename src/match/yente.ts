@@ -81,7 +81,8 @@ function checkParams(dataset: string, params: MatchParams): ScreenOptions {
   if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) {
     throw new FieldError('threshold', 'must be a number from 0 to 1');
   }
-  const algorithm = params.algorithm === 'best' || params.algorithm === 'default' ? undefined : params.algorithm;
+  const algorithm =
+    params.algorithm === 'best' || params.algorithm === 'default' ? undefined : params.algorithm;
   if (algorithm !== undefined) {
     try {
       getAlgorithm(algorithm);
@@ -140,13 +141,25 @@ export function checkQuery(key: string, raw: unknown): MatchEntity & { id?: stri
       }
       const s = String(v);
       if (s.length > MAX_QUERY_NAME_CHARS) {
-        throw new FieldError(`${field}.properties.${prop}[${i}]`, `longer than ${MAX_QUERY_NAME_CHARS} characters`);
+        throw new FieldError(
+          `${field}.properties.${prop}[${i}]`,
+          `longer than ${MAX_QUERY_NAME_CHARS} characters`,
+        );
       }
       if (s.trim()) clean.push(s);
     });
     if (clean.length) properties[prop] = clean;
   }
-  const names = ['name', 'alias', 'firstName', 'lastName', 'imoNumber', 'registrationNumber', 'idNumber', 'taxNumber'];
+  const names = [
+    'name',
+    'alias',
+    'firstName',
+    'lastName',
+    'imoNumber',
+    'registrationNumber',
+    'idNumber',
+    'taxNumber',
+  ];
   if (!names.some((p) => properties[p]?.length)) {
     throw new FieldError(`${field}.properties.name`, 'a query needs a name (or an identifier) to match on');
   }
@@ -154,22 +167,30 @@ export function checkQuery(key: string, raw: unknown): MatchEntity & { id?: stri
 }
 
 /** POST /match/{dataset}: score each query of the body against the index. */
-export function yenteMatch(index: CandidateIndex, dataset: string, body: unknown, params: MatchParams = {}): YenteMatchResponse {
+export function yenteMatch(
+  index: CandidateIndex,
+  dataset: string,
+  body: unknown,
+  params: MatchParams = {},
+): YenteMatchResponse {
   const options = checkParams(dataset, params);
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new FieldError('body', 'must be a JSON object');
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw new FieldError('body', 'must be a JSON object');
   const b = body as { queries?: unknown; weights?: unknown; config?: unknown };
   if (!b.queries || typeof b.queries !== 'object' || Array.isArray(b.queries)) {
     throw new FieldError('queries', 'must be an object of query id: {schema, properties}');
   }
   const entries = Object.entries(b.queries as Record<string, unknown>);
   if (!entries.length) throw new FieldError('queries', 'is empty');
-  if (entries.length > MAX_QUERIES) throw new FieldError('queries', `at most ${MAX_QUERIES} queries per request`);
+  if (entries.length > MAX_QUERIES)
+    throw new FieldError('queries', `at most ${MAX_QUERIES} queries per request`);
   if (b.weights !== undefined) {
     if (!b.weights || typeof b.weights !== 'object' || Array.isArray(b.weights)) {
       throw new FieldError('weights', 'must be an object of feature: weight');
     }
     for (const [k, v] of Object.entries(b.weights as Record<string, unknown>)) {
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw new FieldError(`weights.${k}`, 'must be a number');
+      if (typeof v !== 'number' || !Number.isFinite(v))
+        throw new FieldError(`weights.${k}`, 'must be a number');
     }
     try {
       resolveWeights(getAlgorithm(options.algorithm), b.weights as Record<string, number>);
@@ -178,7 +199,10 @@ export function yenteMatch(index: CandidateIndex, dataset: string, body: unknown
     }
     options.weights = b.weights as Record<string, number>;
   }
-  if (b.config !== undefined && (typeof b.config !== 'object' || b.config === null || Object.keys(b.config).length)) {
+  if (
+    b.config !== undefined &&
+    (typeof b.config !== 'object' || b.config === null || Object.keys(b.config).length)
+  ) {
     throw new FieldError('config', 'no configuration keys are supported; use weights');
   }
   const queries = entries.map(([key, raw]) => [key, checkQuery(key, raw)] as const);
@@ -194,7 +218,11 @@ export function yenteMatch(index: CandidateIndex, dataset: string, body: unknown
         explanations: h.result.explanations,
       })),
       total: { value: outcome.matches, relation: 'eq' },
-      query: { id: query.id ?? null, schema: query.schema, properties: query.properties as Record<string, string[]> },
+      query: {
+        id: query.id ?? null,
+        schema: query.schema,
+        properties: query.properties as Record<string, string[]>,
+      },
     };
   }
   return { responses, limit: options.limit ?? 5 };
@@ -225,14 +253,22 @@ export interface YenteSearchResponse {
 const FACETS = ['datasets', 'schema', 'countries', 'topics'];
 
 /** GET /search/{dataset}: entities whose names resemble q, with filters and facets. */
-export function yenteSearch(index: CandidateIndex, dataset: string, params: SearchParams): YenteSearchResponse {
+export function yenteSearch(
+  index: CandidateIndex,
+  dataset: string,
+  params: SearchParams,
+): YenteSearchResponse {
   const limit = params.limit ?? 10;
   const offset = params.offset ?? 0;
-  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_LIMIT) throw new FieldError('limit', `must be 0 to ${MAX_LIMIT}`);
-  if (!Number.isInteger(offset) || offset < 0 || offset > 10_000) throw new FieldError('offset', 'must be 0 to 10000');
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_LIMIT)
+    throw new FieldError('limit', `must be 0 to ${MAX_LIMIT}`);
+  if (!Number.isInteger(offset) || offset < 0 || offset > 10_000)
+    throw new FieldError('offset', 'must be 0 to 10000');
   const q = (params.q ?? '').trim();
-  if (q.length > MAX_QUERY_NAME_CHARS) throw new FieldError('q', `longer than ${MAX_QUERY_NAME_CHARS} characters`);
-  if (params.schema && !model.has(params.schema)) throw new FieldError('schema', `unknown schema "${params.schema}"`);
+  if (q.length > MAX_QUERY_NAME_CHARS)
+    throw new FieldError('q', `longer than ${MAX_QUERY_NAME_CHARS} characters`);
+  if (params.schema && !model.has(params.schema))
+    throw new FieldError('schema', `unknown schema "${params.schema}"`);
   const filters = (params.filter ?? []).map((f) => {
     const cut = f.indexOf(':');
     if (cut < 1) throw new FieldError('filter', `"${f}" is not property:value`);
@@ -257,7 +293,11 @@ export function yenteSearch(index: CandidateIndex, dataset: string, params: Sear
     for (const i of index.candidates(query, {}, 1000)) {
       const e = index.entities[i];
       if (!keep(e)) continue;
-      const score = scoreEntity(query, { schema: e.schema, properties: e.properties }, { algorithm: 'name-only', explain: false }).score;
+      const score = scoreEntity(
+        query,
+        { schema: e.schema, properties: e.properties },
+        { algorithm: 'name-only', explain: false },
+      ).score;
       if (score >= 0.3) hits.push({ e, score });
     }
     hits.sort((a, b) => b.score - a.score || a.e.caption.localeCompare(b.e.caption));
@@ -268,7 +308,14 @@ export function yenteSearch(index: CandidateIndex, dataset: string, params: Sear
   for (const f of facetNames) {
     const counts = new Map<string, number>();
     for (const { e } of hits) {
-      const values = f === 'datasets' ? e.datasets : f === 'schema' ? [e.schema] : f === 'topics' ? e.topics : countriesOf(e);
+      const values =
+        f === 'datasets'
+          ? e.datasets
+          : f === 'schema'
+            ? [e.schema]
+            : f === 'topics'
+              ? e.topics
+              : countriesOf(e);
       for (const v of new Set(values)) counts.set(v, (counts.get(v) ?? 0) + 1);
     }
     facets[f] = {
@@ -290,6 +337,7 @@ export function yenteSearch(index: CandidateIndex, dataset: string, params: Sear
 
 function countriesOf(e: IndexedEntity): string[] {
   const out: string[] = [];
-  for (const p of ['country', 'nationality', 'citizenship', 'jurisdiction', 'flag']) out.push(...(e.properties[p] ?? []));
+  for (const p of ['country', 'nationality', 'citizenship', 'jurisdiction', 'flag'])
+    out.push(...(e.properties[p] ?? []));
   return out;
 }

@@ -186,7 +186,25 @@ interface Tok {
 const VOWEL_RE = /[aeiouy]/;
 const ABD_CONNECTOR = /^ab[dt](?:[aeiou][a-z]?)?$/;
 const ABU_WORDS = new Set(['abu', 'abou', 'abo', 'aboo']);
-const ABD_CONNECTOR_PARTICLES = new Set(['al', 'el', 'ul', 'ur', 'ar', 'as', 'an', 'ad', 'az', 'ash', 'at', 'us', 'un', 'ud', 'ed', 'es', 'er']);
+const ABD_CONNECTOR_PARTICLES = new Set([
+  'al',
+  'el',
+  'ul',
+  'ur',
+  'ar',
+  'as',
+  'an',
+  'ad',
+  'az',
+  'ash',
+  'at',
+  'us',
+  'un',
+  'ud',
+  'ed',
+  'es',
+  'er',
+]);
 const ARABIC_CONNECTORS = new Set(['al', 'el', 'ol', 'ul', 'ud', 'ur', 'bin', 'ibn', 'bint']);
 const NUMBER_LABELS = new Set(['no', 'nr', 'number', 'num', 'nomer', 'n']);
 
@@ -200,8 +218,26 @@ function canonicalAbd(joined: string): string {
 }
 
 /** A copy of a token with some fields changed (explicit: object spread is slow on this path). */
-function retok(t: Tok, text: string, role: PartRole = t.role, tag: PartTag = t.tag, initial: boolean = t.initial): Tok {
-  return { id: t.id, text, script: t.script, upper: t.upper, initial, dotted: t.dotted, paren: t.paren, segment: t.segment, source: t.source, role, tag };
+function retok(
+  t: Tok,
+  text: string,
+  role: PartRole = t.role,
+  tag: PartTag = t.tag,
+  initial: boolean = t.initial,
+): Tok {
+  return {
+    id: t.id,
+    text,
+    script: t.script,
+    upper: t.upper,
+    initial,
+    dotted: t.dotted,
+    paren: t.paren,
+    segment: t.segment,
+    source: t.source,
+    role,
+    tag,
+  };
 }
 
 function toTok(t: RawToken, id: number): Tok {
@@ -276,7 +312,8 @@ function removeLegalForms(toks: Tok[], kind: NameKind, forms: LegalForm[]): Tok[
       if (!atEdge || PARTICLES.has(single) || toks.length - h.length - drop.size < 2) continue;
     }
     for (let k = h.start; k < h.start + h.length; k++) drop.add(k);
-    if (!forms.some((f) => f.canonical === h.canonical)) forms.push({ canonical: h.canonical, family: h.family });
+    if (!forms.some((f) => f.canonical === h.canonical))
+      forms.push({ canonical: h.canonical, family: h.family });
   }
   return toks.filter((_, i) => !drop.has(i));
 }
@@ -299,7 +336,9 @@ function extractNumbers(toks: Tok[], kind: NameKind, numbers: string[]): Tok[] {
       const tens = tensValue(t.text);
       if (tens !== undefined) {
         const next = toks[i + 1];
-        const unit = next ? (unitValue(next.text) ?? (/^[1-9]$/.test(next.text) ? Number(next.text) : undefined)) : undefined;
+        const unit = next
+          ? (unitValue(next.text) ?? (/^[1-9]$/.test(next.text) ? Number(next.text) : undefined))
+          : undefined;
         if (unit !== undefined && unit < 10) {
           numbers.push(String(tens + unit));
           i++;
@@ -313,11 +352,20 @@ function extractNumbers(toks: Tok[], kind: NameKind, numbers: string[]): Tok[] {
       }
       // Roman numerals after the first word, written in capitals or longer than one letter.
       const roman = romanValue(t.text);
-      if (roman !== undefined && out.length > 0 && (t.upper || t.text.length > 1) && !(t.text.length === 1 && !t.upper)) {
+      if (
+        roman !== undefined &&
+        out.length > 0 &&
+        (t.upper || t.text.length > 1) &&
+        !(t.text.length === 1 && !t.upper)
+      ) {
         numbers.push(String(roman));
         continue;
       }
-    } else if (out.length >= 2 && i === toks.length - 1 && (t.text === 'ii' || t.text === 'iii' || t.text === 'iv')) {
+    } else if (
+      out.length >= 2 &&
+      i === toks.length - 1 &&
+      (t.text === 'ii' || t.text === 'iii' || t.text === 'iv')
+    ) {
       numbers.push(String(romanValue(t.text)));
       continue;
     }
@@ -392,7 +440,14 @@ function assignRoles(toks: Tok[], kind: NameKind): Tok[] {
         continue;
       }
       // "JC" in capitals, no vowel: initials written together.
-      if (kind === 'person' && t.upper && t.script === 'latin' && t.text.length >= 2 && t.text.length <= 3 && !VOWEL_RE.test(t.text)) {
+      if (
+        kind === 'person' &&
+        t.upper &&
+        t.script === 'latin' &&
+        t.text.length >= 2 &&
+        t.text.length <= 3 &&
+        !VOWEL_RE.test(t.text)
+      ) {
         for (const ch of t.text) result.push(retok(t, ch, 'initial', t.tag, true));
         continue;
       }
@@ -442,14 +497,21 @@ function hintTokens(values: readonly string[] | undefined): Set<string> {
   return out;
 }
 
-function tagParts(toks: Tok[], kind: NameKind, hints: NameHints | undefined): { toks: Tok[]; tagged: boolean } {
+function tagParts(
+  toks: Tok[],
+  kind: NameKind,
+  hints: NameHints | undefined,
+): { toks: Tok[]; tagged: boolean } {
   if (kind === 'any') {
     // A legal entity of unknown kind written "FAMILY, Given" (OFAC style) is most likely a person:
     // tag it when both sides of the comma hold only name words.
     const personLike = toks.every((t) => t.role === 'word' || t.role === 'particle' || t.role === 'initial');
     if (!personLike) return { toks, tagged: false };
   } else if (kind !== 'person') return { toks, tagged: false };
-  if (hints && (hints.given?.length || hints.family?.length || hints.middle?.length || hints.patronymic?.length)) {
+  if (
+    hints &&
+    (hints.given?.length || hints.family?.length || hints.middle?.length || hints.patronymic?.length)
+  ) {
     const family = hintTokens(hints.family);
     const given = hintTokens(hints.given);
     const middle = hintTokens(hints.middle);
@@ -471,7 +533,11 @@ function tagParts(toks: Tok[], kind: NameKind, hints: NameHints | undefined): { 
     return { toks: naturalOrder(out), tagged };
   }
   const segments = new Set(toks.map((t) => t.segment));
-  if (segments.size === 2 && toks.some((t) => t.segment === 0) && toks.filter((t) => t.segment > 0 && t.role !== 'particle').length > 0) {
+  if (
+    segments.size === 2 &&
+    toks.some((t) => t.segment === 0) &&
+    toks.filter((t) => t.segment > 0 && t.role !== 'particle').length > 0
+  ) {
     let firstGiven = true;
     const out = toks.map((t): Tok => {
       if (t.segment === 0) return retok(t, t.text, t.role, 'family');
@@ -621,11 +687,18 @@ export function analyzeName(raw: string, kind: NameKind = 'any', hints?: NameHin
   );
   if (arabic) {
     // "Elsisi" = "el-Sisi" = "al-Sisi": one spelling of the article.
-    toks = toks.map((t) => (t.role === 'word' && t.text.length >= 6 && t.text.startsWith('el') ? retok(t, 'al' + t.text.slice(2)) : t));
+    toks = toks.map((t) =>
+      t.role === 'word' && t.text.length >= 6 && t.text.startsWith('el')
+        ? retok(t, 'al' + t.text.slice(2))
+        : t,
+    );
   }
   const parts: NamePart[] = toks.map((t) => {
     const { weight, missWeight } = weights(t, kind, toks.length);
-    const key = t.script === 'latin' && t.role !== 'initial' ? t.text : `${t.text}|${t.script}|${t.role === 'initial' ? 'i' : ''}`;
+    const key =
+      t.script === 'latin' && t.role !== 'initial'
+        ? t.text
+        : `${t.text}|${t.script}|${t.role === 'initial' ? 'i' : ''}`;
     const collapsed = collapseRuns(t.text);
     return {
       text: t.text,
@@ -676,7 +749,8 @@ function sortLetters(s: string): string {
     counts[c >= 97 ? c - 97 : c - 22]++;
   }
   let out = '';
-  for (let i = 0; i < 36; i++) if (counts[i]) out += String.fromCharCode(i < 26 ? 97 + i : 22 + i) + counts[i];
+  for (let i = 0; i < 36; i++)
+    if (counts[i]) out += String.fromCharCode(i < 26 ? 97 + i : 22 + i) + counts[i];
   return out;
 }
 
@@ -690,9 +764,19 @@ export function liquidSkeleton(s: string): string {
  * parts are joined in natural order and tagged.
  */
 export function analyzeNameParts(
-  parts: { given?: readonly string[]; middle?: readonly string[]; patronymic?: readonly string[]; family?: readonly string[] },
+  parts: {
+    given?: readonly string[];
+    middle?: readonly string[];
+    patronymic?: readonly string[];
+    family?: readonly string[];
+  },
   kind: NameKind = 'person',
 ): NameAnalysis {
-  const text = [...(parts.given ?? []), ...(parts.middle ?? []), ...(parts.patronymic ?? []), ...(parts.family ?? [])].join(' ');
+  const text = [
+    ...(parts.given ?? []),
+    ...(parts.middle ?? []),
+    ...(parts.patronymic ?? []),
+    ...(parts.family ?? []),
+  ].join(' ');
   return analyzeName(text, kind, parts);
 }

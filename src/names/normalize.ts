@@ -68,7 +68,16 @@ export function splitCamel(word: string): string[] {
   return out;
 }
 
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g' };
+const LEET: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+  '9': 'g',
+};
 
 /**
  * Undo look-alike digits inside words ("Ig0r Sech1n" → igor sechin). Only digits with a letter on

@@ -11,7 +11,8 @@
  * - `cjk` (Han, kana, Hangul): syllabic; transliterated syllables are joined and compared by
  *   skeleton with r/l merged (neither Chinese, Japanese nor Korean distinguishes them).
  */
-export type Script = 'latin' | 'cyrillic' | 'greek' | 'alphabet' | 'arabic' | 'hebrew' | 'indic' | 'cjk' | 'other';
+export type Script =
+  'latin' | 'cyrillic' | 'greek' | 'alphabet' | 'arabic' | 'hebrew' | 'indic' | 'cjk' | 'other';
 
 /** Script of one code point; undefined for digits, punctuation, spaces and symbols. */
 export function scriptOf(cp: number): Script | undefined {
@@ -27,7 +28,13 @@ export function scriptOf(cp: number): Script | undefined {
   if (cp >= 0x590 && cp <= 0x5ff) return 'hebrew';
   if ((cp >= 0x600 && cp <= 0x6ff) || (cp >= 0x750 && cp <= 0x77f) || (cp >= 0x8a0 && cp <= 0x8ff)) {
     // Arabic digits and punctuation are not letters.
-    if ((cp >= 0x660 && cp <= 0x669) || (cp >= 0x6f0 && cp <= 0x6f9) || cp === 0x60c || cp === 0x61b || cp === 0x61f) {
+    if (
+      (cp >= 0x660 && cp <= 0x669) ||
+      (cp >= 0x6f0 && cp <= 0x6f9) ||
+      cp === 0x60c ||
+      cp === 0x61b ||
+      cp === 0x61f
+    ) {
       return undefined;
     }
     return 'arabic';
@@ -40,8 +47,10 @@ export function scriptOf(cp: number): Script | undefined {
   if (cp >= 0x1780 && cp <= 0x17ff) return 'indic'; // Khmer
   if (cp >= 0x10a0 && cp <= 0x10ff) return 'alphabet'; // Georgian
   if (cp >= 0x1200 && cp <= 0x139f) return 'alphabet'; // Ethiopic
-  if ((cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f) || (cp >= 0xac00 && cp <= 0xd7af)) return 'cjk';
-  if ((cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff)) return 'cjk';
+  if ((cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f) || (cp >= 0xac00 && cp <= 0xd7af))
+    return 'cjk';
+  if ((cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff))
+    return 'cjk';
   if (cp >= 0xf900 && cp <= 0xfaff) return 'cjk';
   if (cp >= 0x20000 && cp <= 0x2ffff) return 'cjk';
   // Letters of other scripts; symbols in these ranges are rare in names.

@@ -41,19 +41,63 @@ export function consonantSkeleton(token: string): string {
     if (VOWELS.has(c)) continue;
     if (c < 'a' || c > 'z') continue;
     // Digraphs and trigraphs first.
-    if (c === 's' && d === 'c' && e === 'h') { push('x'); i += 2; continue; }
-    if (c === 't' && d === 'c' && e === 'h') { push('x'); i += 2; continue; }
-    if (c === 'd' && d === 'z' && e === 'h') { push('j'); i += 2; continue; }
-    if (d === 'h') {
-      if (c === 's' || c === 'c') { push('x'); i++; continue; }
-      if (c === 'z') { push('j'); i++; continue; }
-      if (c === 'k' || c === 'g') { push('k'); i++; continue; }
-      if (c === 'p') { push('f'); i++; continue; }
-      if (c === 't' || c === 'd') { push('t'); i++; continue; }
+    if (c === 's' && d === 'c' && e === 'h') {
+      push('x');
+      i += 2;
+      continue;
     }
-    if ((c === 't' && (d === 's' || d === 'z'))) { push('s'); i++; continue; }
-    if (c === 'c' && d === 'k') { push('k'); i++; continue; }
-    if (c === 'd' && d === 'j') { push('j'); i++; continue; }
+    if (c === 't' && d === 'c' && e === 'h') {
+      push('x');
+      i += 2;
+      continue;
+    }
+    if (c === 'd' && d === 'z' && e === 'h') {
+      push('j');
+      i += 2;
+      continue;
+    }
+    if (d === 'h') {
+      if (c === 's' || c === 'c') {
+        push('x');
+        i++;
+        continue;
+      }
+      if (c === 'z') {
+        push('j');
+        i++;
+        continue;
+      }
+      if (c === 'k' || c === 'g') {
+        push('k');
+        i++;
+        continue;
+      }
+      if (c === 'p') {
+        push('f');
+        i++;
+        continue;
+      }
+      if (c === 't' || c === 'd') {
+        push('t');
+        i++;
+        continue;
+      }
+    }
+    if (c === 't' && (d === 's' || d === 'z')) {
+      push('s');
+      i++;
+      continue;
+    }
+    if (c === 'c' && d === 'k') {
+      push('k');
+      i++;
+      continue;
+    }
+    if (c === 'd' && d === 'j') {
+      push('j');
+      i++;
+      continue;
+    }
     switch (c) {
       case 'b':
       case 'p':

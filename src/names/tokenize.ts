@@ -31,9 +31,56 @@ export interface RawToken {
 }
 
 const SEPARATORS = new Set([
-  ' ', ',', ';', ':', '(', ')', '[', ']', '{', '}', '/', '\\', '|', '"', '“', '”', '„', '«', '»', '‹', '›',
-  '-', '‐', '‑', '‒', '–', '—', '_', '+', '*', '#', '!', '?', '=', '<', '>', '~', '^', '·', '・', '•', '、',
-  '،', '؛', '¿', '¡', '@', '$', '\t', '\n',
+  ' ',
+  ',',
+  ';',
+  ':',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '/',
+  '\\',
+  '|',
+  '"',
+  '“',
+  '”',
+  '„',
+  '«',
+  '»',
+  '‹',
+  '›',
+  '-',
+  '‐',
+  '‑',
+  '‒',
+  '–',
+  '—',
+  '_',
+  '+',
+  '*',
+  '#',
+  '!',
+  '?',
+  '=',
+  '<',
+  '>',
+  '~',
+  '^',
+  '·',
+  '・',
+  '•',
+  '、',
+  '،',
+  '؛',
+  '¿',
+  '¡',
+  '@',
+  '$',
+  '\t',
+  '\n',
 ]);
 const APOSTROPHES = /['’ʼ`´‘ʻ]/g;
 const POSSESSIVE = /^(.{3,})['’ʼ]s$/i;
@@ -54,7 +101,13 @@ function pushWord(
   if (poss) w = poss[1]!;
   w = w.replace(APOSTROPHES, '');
   if (!w) return;
-  const make = (text: string, script: Script, upper: boolean, initial: boolean, dotted: boolean): RawToken => ({
+  const make = (
+    text: string,
+    script: Script,
+    upper: boolean,
+    initial: boolean,
+    dotted: boolean,
+  ): RawToken => ({
     text,
     script,
     upper,
@@ -66,7 +119,12 @@ function pushWord(
   });
   if (DOTTED.test(w)) {
     const letters = w.split('.').filter(Boolean);
-    const texts = letters.map((l) => transliterateWord(l, wordScript(l)).join('').toLowerCase().replace(/[^a-z0-9]/g, ''));
+    const texts = letters.map((l) =>
+      transliterateWord(l, wordScript(l))
+        .join('')
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, ''),
+    );
     if (splitDotted) {
       for (const t of texts) {
         if (t) out.push(make(t, wordScript(w), true, t.length === 1, true));
@@ -78,7 +136,10 @@ function pushWord(
     return;
   }
   if (SINGLE_INITIAL.test(w)) {
-    const t = transliterateWord(w[0]!, wordScript(w)).join('').toLowerCase().replace(/[^a-z0-9]/g, '');
+    const t = transliterateWord(w[0]!, wordScript(w))
+      .join('')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '');
     if (t) out.push(make(t, wordScript(w), true, t.length === 1, true));
     return;
   }
@@ -90,7 +151,12 @@ function pushWord(
       const subs = script === 'latin' ? splitCamel(translit) : [translit];
       for (const sub of subs) {
         // Transliteration can itself contain separators (e.g. "1/2"); keep only letters and digits.
-        const pieces = ALNUM.test(sub) ? [sub.toLowerCase()] : sub.toLowerCase().replace(APOSTROPHES, '').split(/[^a-z0-9]+/);
+        const pieces = ALNUM.test(sub)
+          ? [sub.toLowerCase()]
+          : sub
+              .toLowerCase()
+              .replace(APOSTROPHES, '')
+              .split(/[^a-z0-9]+/);
         for (const raw of pieces) {
           if (!raw) continue;
           const text = deleet(raw);

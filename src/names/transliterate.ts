@@ -17,16 +17,16 @@ import anyAscii from 'any-ascii';
 import type { Script } from './scripts.js';
 
 const ARABIC_WORDS: Record<string, string> = {
-  'بن': 'bin',
-  'ابن': 'ibn',
-  'إبن': 'ibn',
-  'بنت': 'bint',
-  'أبو': 'abu',
-  'ابو': 'abu',
-  'أبي': 'abi',
-  'عبد': 'abd',
-  'آل': 'al',
-  'ال': 'al',
+  بن: 'bin',
+  ابن: 'ibn',
+  إبن: 'ibn',
+  بنت: 'bint',
+  أبو: 'abu',
+  ابو: 'abu',
+  أبي: 'abi',
+  عبد: 'abd',
+  آل: 'al',
+  ال: 'al',
 };
 
 const TATWEEL = /\u0640/g;
@@ -45,7 +45,7 @@ export function splitArabicWord(word: string): string[] {
   return [w];
 }
 
-const HEBREW_FIX: Record<string, string> = { 'ב': 'b', 'ו': 'w', 'בּ': 'b' };
+const HEBREW_FIX: Record<string, string> = { ב: 'b', ו: 'w', בּ: 'b' };
 
 /**
  * Transliterate a word (no spaces) of the given script. Returns one or more ASCII pieces (case is

@@ -30,7 +30,6 @@ function reverseOf(schema: Schema, prop: string): string | undefined {
   return undefined;
 }
 
-
 class FtmReader {
   readonly entities: EntityDraft[] = [];
   readonly warnings: string[] = [];

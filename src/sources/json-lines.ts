@@ -37,7 +37,10 @@ export function* readJsonLines(path: string, what: string): Generator<JsonLine> 
       throw new InputError({ file: src.path, line }, `invalid JSON: ${(err as Error).message}`);
     }
     if (!isObject(obj)) {
-      throw new InputError({ file: src.path, line }, `each line must be one JSON object (${what}); JSON arrays are not read`);
+      throw new InputError(
+        { file: src.path, line },
+        `each line must be one JSON object (${what}); JSON arrays are not read`,
+      );
     }
     yield { obj, path: src.path, name: src.name, line };
   }

@@ -156,7 +156,6 @@ const ID_PROPS: Record<IdKind, readonly string[]> = {
 
 /** Comparison key for names: case, blanks, blanks around commas and a final period do not count. */
 export function nameKey(name: string): string {
-   
   return (/[^\u0000-\u007f]/.test(name) ? name.normalize('NFKC') : name)
     .toUpperCase()
     .replace(/\s+/g, ' ')

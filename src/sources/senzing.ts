@@ -216,7 +216,6 @@ function senzingDate(raw: string): { value?: string; ambiguous?: boolean } {
   };
 }
 
-
 class SenzingReader {
   readonly entities: EntityDraft[] = [];
   readonly warnings: string[] = [];

@@ -166,10 +166,11 @@ export class SqliteStore implements Store {
     this.db.pragma('temp_store = MEMORY');
     this.db.exec(DDL);
     const row = this.db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).get() as
-      | { value: string }
-      | undefined;
+      { value: string } | undefined;
     if (!row) {
-      this.db.prepare(`INSERT INTO meta (key, value) VALUES ('schema_version', ?)`).run(String(SCHEMA_VERSION));
+      this.db
+        .prepare(`INSERT INTO meta (key, value) VALUES ('schema_version', ?)`)
+        .run(String(SCHEMA_VERSION));
     } else if (Number(row.value) !== SCHEMA_VERSION) {
       throw new UsageError(
         `store ${path} has schema version ${row.value}; this Tangle expects ${SCHEMA_VERSION} ` +
@@ -186,11 +187,17 @@ export class SqliteStore implements Store {
     if (!req.checksum) return undefined;
     const run = this.db.transaction((): ImportResult | undefined => {
       const latest = this.db
-        .prepare(
-          `SELECT v.* FROM versions v JOIN datasets d ON d.latest_version = v.id WHERE d.name = ?`,
-        )
+        .prepare(`SELECT v.* FROM versions v JOIN datasets d ON d.latest_version = v.id WHERE d.name = ?`)
         .get(req.dataset) as
-        | { id: number; date: string; label: string; checksum: string | null; entities: number; statements: number; warnings: string }
+        | {
+            id: number;
+            date: string;
+            label: string;
+            checksum: string | null;
+            entities: number;
+            statements: number;
+            warnings: string;
+          }
         | undefined;
       if (!latest || latest.checksum !== req.checksum) return undefined;
       const { versionId, label } = this.insertVersion(req, latest, JSON.parse(latest.warnings) as string[]);
@@ -251,8 +258,15 @@ export class SqliteStore implements Store {
           `INSERT INTO versions (dataset, label, date, imported_at, files, checksum, warnings)
            VALUES (?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(req.dataset, label, date, new Date().toISOString(), JSON.stringify(req.files), req.checksum ?? null, JSON.stringify(warnings))
-        .lastInsertRowid,
+        .run(
+          req.dataset,
+          label,
+          date,
+          new Date().toISOString(),
+          JSON.stringify(req.files),
+          req.checksum ?? null,
+          JSON.stringify(warnings),
+        ).lastInsertRowid,
     );
     return { versionId, label };
   }
@@ -273,18 +287,30 @@ export class SqliteStore implements Store {
     const { dataset } = req;
     const date = req.versionDate;
     const ds = db.prepare(`SELECT latest_version FROM datasets WHERE name = ?`).get(dataset) as
-      | { latest_version: number | null }
-      | undefined;
+      { latest_version: number | null } | undefined;
     const prev = ds?.latest_version ?? null;
     const prevRow =
-      prev === null ? undefined : (db.prepare(`SELECT label, date FROM versions WHERE id = ?`).get(prev) as { label: string; date: string });
+      prev === null
+        ? undefined
+        : (db.prepare(`SELECT label, date FROM versions WHERE id = ?`).get(prev) as {
+            label: string;
+            date: string;
+          });
     const { versionId, label } = this.insertVersion(req, prevRow, req.warnings);
 
     /** Entities the dataset has ever had; `open` when the previous version still listed them. */
     const previous = new Map<string, { hash: string; open: number; schema: string; caption: string }>();
     for (const row of db
-      .prepare(`SELECT id, hash, (last_version IS NULL) AS open, schema, caption FROM entities WHERE dataset = ?`)
-      .iterate(dataset) as IterableIterator<{ id: string; hash: string; open: number; schema: string; caption: string }>) {
+      .prepare(
+        `SELECT id, hash, (last_version IS NULL) AS open, schema, caption FROM entities WHERE dataset = ?`,
+      )
+      .iterate(dataset) as IterableIterator<{
+      id: string;
+      hash: string;
+      open: number;
+      schema: string;
+      caption: string;
+    }>) {
       previous.set(row.id, row);
     }
 
@@ -332,12 +358,24 @@ export class SqliteStore implements Store {
       for (const [prop, values] of draft.props) {
         const type = schema.getProperty(prop)!.type;
         for (const v of values) {
-          rows.push([`${prop}\u001f${v.value}`, prop, type, v.value, v.original ?? null, v.lang ?? null, v.origin ?? null]);
+          rows.push([
+            `${prop}\u001f${v.value}`,
+            prop,
+            type,
+            v.value,
+            v.original ?? null,
+            v.lang ?? null,
+            v.origin ?? null,
+          ]);
         }
       }
       statements += rows.length;
       const keys = rows.map((r) => r[0]).sort();
-      const hash = createHash('sha1').update(schema.name).update('\n').update(keys.join('\n')).digest('base64url');
+      const hash = createHash('sha1')
+        .update(schema.name)
+        .update('\n')
+        .update(keys.join('\n'))
+        .digest('base64url');
       const old = previous.get(draft.id);
       const wasOpen = old !== undefined && old.open === 1;
       if (wasOpen && old.hash === hash) {
@@ -434,9 +472,7 @@ export class SqliteStore implements Store {
 
   async listVersions(dataset?: string): Promise<VersionInfo[]> {
     const rows = this.db
-      .prepare(
-        `SELECT * FROM versions WHERE (? IS NULL OR dataset = ?) ORDER BY dataset, date, id`,
-      )
+      .prepare(`SELECT * FROM versions WHERE (? IS NULL OR dataset = ?) ORDER BY dataset, date, id`)
       .all(dataset ?? null, dataset ?? null) as Array<{
       dataset: string;
       label: string;
@@ -526,9 +562,7 @@ export class SqliteStore implements Store {
   }
 
   private entityRows(id: string): EntityRow[] {
-    return this.db
-      .prepare(`${ENTITY_SELECT} WHERE e.id = ? ORDER BY e.dataset`)
-      .all(id) as EntityRow[];
+    return this.db.prepare(`${ENTITY_SELECT} WHERE e.id = ? ORDER BY e.dataset`).all(id) as EntityRow[];
   }
 
   async getEntity(id: string): Promise<StoredEntity | undefined> {
@@ -659,7 +693,9 @@ export class SqliteStore implements Store {
          GROUP BY entity_id ORDER BY entity_id`,
       )
       .raw(true);
-    for (const [entityId, joined] of grouped.iterate(...(dsFilter ?? [])) as IterableIterator<[string, string]>) {
+    for (const [entityId, joined] of grouped.iterate(...(dsFilter ?? [])) as IterableIterator<
+      [string, string]
+    >) {
       const record = meta.get(entityId);
       if (!record) continue;
       for (const pair of joined.split('\u001e')) {
@@ -689,15 +725,21 @@ export class SqliteStore implements Store {
       datasets: one<{ n: number }>(`SELECT COUNT(*) AS n FROM datasets`).n,
       versions: one<{ n: number }>(`SELECT COUNT(*) AS n FROM versions`).n,
       entities: one<{ n: number }>(`SELECT COUNT(DISTINCT id) AS n FROM entities`).n,
-      activeEntities: one<{ n: number }>(`SELECT COUNT(DISTINCT id) AS n FROM entities WHERE last_version IS NULL`).n,
+      activeEntities: one<{ n: number }>(
+        `SELECT COUNT(DISTINCT id) AS n FROM entities WHERE last_version IS NULL`,
+      ).n,
       statements: one<{ n: number }>(`SELECT COUNT(*) AS n FROM statements`).n,
-      currentStatements: one<{ n: number }>(`SELECT COUNT(*) AS n FROM statements WHERE last_version IS NULL`).n,
+      currentStatements: one<{ n: number }>(`SELECT COUNT(*) AS n FROM statements WHERE last_version IS NULL`)
+        .n,
       bySchema,
     };
   }
 
   async versionMarker(): Promise<string> {
-    const row = this.db.prepare(`SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n FROM versions`).get() as { id: number; n: number };
+    const row = this.db.prepare(`SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n FROM versions`).get() as {
+      id: number;
+      n: number;
+    };
     return `${row.id}:${row.n}`;
   }
 

@@ -17,7 +17,12 @@ describe('tangle CLI on a small OFAC history', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ dataset: 'us_ofac_sdn', version: '2024-05-02', added: out.entities, removed: 0 });
+    expect(out).toMatchObject({
+      dataset: 'us_ofac_sdn',
+      version: '2024-05-02',
+      added: out.entities,
+      removed: 0,
+    });
   });
 
   it('computes the changes of the next version', () => {
@@ -29,7 +34,9 @@ describe('tangle CLI on a small OFAC history', () => {
       schema: string;
       properties: Record<string, { added: string[]; removed: string[] }>;
     }>;
-    const main = changes.filter((c) => !['Sanction', 'Identification', 'Passport', 'UnknownLink'].includes(c.schema));
+    const main = changes.filter(
+      (c) => !['Sanction', 'Identification', 'Passport', 'UnknownLink'].includes(c.schema),
+    );
     expect(main.map((c) => `${c.kind} ${c.caption}`).sort()).toEqual([
       'added EX-CLE SOLUCIONES BIOMETRICAS C.A.',
       'changed MADURO MOROS, Nicolas',
@@ -49,7 +56,9 @@ describe('tangle CLI on a small OFAC history', () => {
     expect(r.stdout).toMatch(/^MADURO MOROS, Nicolas {2}\[Person\]/);
     expect(r.stdout).toContain('us_ofac_sdn: record 22790');
     expect(r.stdout).toMatch(/Birth date\s+1962-11-23/);
-    expect(r.stdout).toMatch(/↳ us_ofac_sdn record 22790 · sdn-2024-05-02\.csv line 4 · seen 2024-05-02 … 2024-05-03/);
+    expect(r.stdout).toMatch(
+      /↳ us_ofac_sdn record 22790 · sdn-2024-05-02\.csv line 4 · seen 2024-05-02 … 2024-05-03/,
+    );
     expect(r.stdout).toMatch(/VENEZUELA · Office of Foreign Assets Control/);
     expect(r.stdout).toMatch(/IRAN-CON-ARMS-EO/);
     expect(r.stdout).toMatch(/Linked To.*EX-CLE SOLUCIONES BIOMETRICAS C\.A\./);
@@ -64,7 +73,9 @@ describe('tangle CLI on a small OFAC history', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('(no longer listed)');
     expect(r.stdout).toContain('last seen 2024-05-02');
-    const history = JSON.parse(tangle(['changes', '--db', db, '--entity', 'us_ofac_sdn-306', '--json']).stdout);
+    const history = JSON.parse(
+      tangle(['changes', '--db', db, '--entity', 'us_ofac_sdn-306', '--json']).stdout,
+    );
     expect(history.map((c: { version: string; kind: string }) => `${c.version} ${c.kind}`)).toEqual([
       '2024-05-02 added',
       '2024-05-03 removed',
@@ -86,17 +97,32 @@ describe('tangle CLI on a small OFAC history', () => {
     const older = tangle(['import', 'ofac-csv', V1, '--db', db]);
     expect(older.status).toBe(2);
     expect(older.stderr).toMatch(/date order/);
-    const bad = tangle(['import', 'ofac-csv', join(FIX, 'bad', 'sdn.csv'), '--db', db, '--version-date', '2024-06-01']);
+    const bad = tangle([
+      'import',
+      'ofac-csv',
+      join(FIX, 'bad', 'sdn.csv'),
+      '--db',
+      db,
+      '--version-date',
+      '2024-06-01',
+    ]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/bad\/sdn\.csv.*line 3/);
     expect(tangle(['stats', '--db', db, '--json']).stdout).toBe(before);
   });
 
   it('explains unknown ids, formats and options', () => {
-    expect(tangle(['show', 'nobody at all', '--db', db]).stderr).toMatch(/no entity has the id or name "nobody at all"/);
+    expect(tangle(['show', 'nobody at all', '--db', db]).stderr).toMatch(
+      /no entity has the id or name "nobody at all"/,
+    );
     const fmt = tangle(['import', 'xls', V1, '--db', db]);
-    expect([fmt.status, fmt.stderr]).toEqual([2, expect.stringMatching(/unknown format "xls"; known formats: ofac-csv/)]);
-    expect(tangle(['import', 'ofac-csv', join(FIX, 'missing.csv'), '--db', db]).stderr).toMatch(/missing\.csv.*file not found/);
+    expect([fmt.status, fmt.stderr]).toEqual([
+      2,
+      expect.stringMatching(/unknown format "xls"; known formats: ofac-csv/),
+    ]);
+    expect(tangle(['import', 'ofac-csv', join(FIX, 'missing.csv'), '--db', db]).stderr).toMatch(
+      /missing\.csv.*file not found/,
+    );
     expect(tangle(['changes', '--kind', 'moved', '--db', db]).stderr).toMatch(/--kind must be one of/);
   });
 });
@@ -129,12 +155,30 @@ describe('tangle update', () => {
   it('downloads, imports, skips an unchanged download and survives a failed one', async () => {
     const db = tempDb();
     const sources = join(mkdtempSync(join(tmpdir(), 'tangle-update-')), 'sources.json');
-    writeFileSync(sources, JSON.stringify([{ dataset: 'us_ofac_sdn', format: 'ofac-csv', urls: [`${base}/sdn.csv`] }]));
-    const first = await tangleAsync(['update', '--sources', sources, '--db', db, '--version-date', '2024-06-01', '--json']);
+    writeFileSync(
+      sources,
+      JSON.stringify([{ dataset: 'us_ofac_sdn', format: 'ofac-csv', urls: [`${base}/sdn.csv`] }]),
+    );
+    const first = await tangleAsync([
+      'update',
+      '--sources',
+      sources,
+      '--db',
+      db,
+      '--version-date',
+      '2024-06-01',
+      '--json',
+    ]);
     expect(first.status).toBe(0);
     const [outcome] = JSON.parse(first.stdout);
-    expect(outcome).toMatchObject({ dataset: 'us_ofac_sdn', status: 'imported', result: { version: '2024-06-01' } });
-    const again = JSON.parse((await tangleAsync(['update', '--sources', sources, '--db', db, '--json'])).stdout);
+    expect(outcome).toMatchObject({
+      dataset: 'us_ofac_sdn',
+      status: 'imported',
+      result: { version: '2024-06-01' },
+    });
+    const again = JSON.parse(
+      (await tangleAsync(['update', '--sources', sources, '--db', db, '--json'])).stdout,
+    );
     expect(again[0].status).toBe('unchanged');
     fail = true;
     const before = tangle(['stats', '--db', db, '--json']).stdout;

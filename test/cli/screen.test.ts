@@ -15,14 +15,30 @@ describe('tangle screen and match-pairs', () => {
     expect(r.stdout).toMatch(/MATCH MADURO MOROS, Nicolas \[Person\] us_ofac_sdn-22790/);
     expect(r.stdout).toMatch(/programmes: IRAN-CON-ARMS-EO, VENEZUELA · source ids: us_ofac_sdn 22790/);
     expect(r.stdout).toMatch(/name_match .*"Nicolas MADURO" ~ "MADURO MOROS, Nicolas"/);
-    const json = JSON.parse(tangle(['screen', '--name', 'EBANO', '--schema', 'Vessel', '--id', '7406784', '--db', db, '--json']).stdout);
-    expect(json.results[0]).toMatchObject({ entity_id: 'us_ofac_sdn-4243', match: true, source_ids: { us_ofac_sdn: ['4243'] } });
+    const json = JSON.parse(
+      tangle(['screen', '--name', 'EBANO', '--schema', 'Vessel', '--id', '7406784', '--db', db, '--json'])
+        .stdout,
+    );
+    expect(json.results[0]).toMatchObject({
+      entity_id: 'us_ofac_sdn-4243',
+      match: true,
+      source_ids: { us_ofac_sdn: ['4243'] },
+    });
   });
 
   it('screens a book to JSON and CSV with a summary by programme', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'tangle-screen-')), 'results.json');
     const r = tangle([
-      'screen', join(FIX, 'screen', 'book.csv'), '-o', out, '--map', 'id=Customer Ref', '--map', 'name=Full Name', '--db', db,
+      'screen',
+      join(FIX, 'screen', 'book.csv'),
+      '-o',
+      out,
+      '--map',
+      'id=Customer Ref',
+      '--map',
+      'name=Full Name',
+      '--db',
+      db,
     ]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -30,27 +46,45 @@ describe('tangle screen and match-pairs', () => {
     expect(r.stdout).toMatch(/VENEZUELA\s+1/);
     const results = JSON.parse(readFileSync(out, 'utf8'));
     expect(results.map((x: { id: string }) => x.id)).toEqual(['C-1', 'C-2', 'C-3', 'C-4']);
-    expect(results[0].results[0]).toMatchObject({ entity_id: 'us_ofac_sdn-22790', programmes: ['IRAN-CON-ARMS-EO', 'VENEZUELA'] });
+    expect(results[0].results[0]).toMatchObject({
+      entity_id: 'us_ofac_sdn-22790',
+      programmes: ['IRAN-CON-ARMS-EO', 'VENEZUELA'],
+    });
     expect(results[2].results).toEqual([]);
     expect(results[3].results[0].entity_id).toBe('us_ofac_sdn-4243');
     const csvOut = out.replace(/\.json$/, '.csv');
-    expect(tangle(['screen', join(FIX, 'screen', 'book.csv'), '-o', csvOut, '--map', 'name=Full Name', '--db', db]).status).toBe(0);
+    expect(
+      tangle(['screen', join(FIX, 'screen', 'book.csv'), '-o', csvOut, '--map', 'name=Full Name', '--db', db])
+        .status,
+    ).toBe(0);
     expect(readFileSync(csvOut, 'utf8')).toMatch(/^2,Nicolas Maduro Moros,1,us_ofac_sdn-22790,/m);
   });
 
   it('rejects bad books and bad options naming row and field', () => {
     const empty = tangle(['screen', join(FIX, 'screen', 'empty-name.csv'), '--db', db]);
-    expect([empty.status, empty.stderr.trim()]).toEqual([2, expect.stringMatching(/empty-name\.csv, line 2, field "name": name is empty/)]);
+    expect([empty.status, empty.stderr.trim()]).toEqual([
+      2,
+      expect.stringMatching(/empty-name\.csv, line 2, field "name": name is empty/),
+    ]);
     const noCol = tangle(['screen', join(FIX, 'screen', 'no-name-column.csv'), '--db', db]);
     expect(noCol.stderr).toMatch(/line 1, field "name": the header has no name column/);
-    expect(tangle(['screen', '--name', 'x', '--dob', '1970-13-40', '--db', db]).stderr).toMatch(/field "--dob": "1970-13-40" is not a date/);
-    expect(tangle(['screen', '--name', 'x', '--schema', 'Spaceship', '--db', db]).stderr).toMatch(/unknown schema "Spaceship"/);
-    expect(tangle(['screen', '--name', 'x', '--threshold', '2', '--db', db]).stderr).toMatch(/--threshold must be a number from 0 to 1/);
+    expect(tangle(['screen', '--name', 'x', '--dob', '1970-13-40', '--db', db]).stderr).toMatch(
+      /field "--dob": "1970-13-40" is not a date/,
+    );
+    expect(tangle(['screen', '--name', 'x', '--schema', 'Spaceship', '--db', db]).stderr).toMatch(
+      /unknown schema "Spaceship"/,
+    );
+    expect(tangle(['screen', '--name', 'x', '--threshold', '2', '--db', db]).stderr).toMatch(
+      /--threshold must be a number from 0 to 1/,
+    );
   });
 
   it('scores labelled pairs in order', () => {
     const pairs = join(mkdtempSync(join(tmpdir(), 'tangle-pairs-')), 'pairs.csv');
-    writeFileSync(pairs, 'schema,name1,name2\nPerson,Olaf Scholze,Olaf Scholz\nCompany,Siemens AG,Volkswagen AG\nPerson,Путин Владимир,PUTIN Vladimir\n');
+    writeFileSync(
+      pairs,
+      'schema,name1,name2\nPerson,Olaf Scholze,Olaf Scholz\nCompany,Siemens AG,Volkswagen AG\nPerson,Путин Владимир,PUTIN Vladimir\n',
+    );
     const r = tangle(['match-pairs', pairs]);
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');

@@ -4,7 +4,8 @@ import { alignNames, compareNames, SimilarityCache } from '../../src/match/compa
 import { editSimilarity, jaroWinkler, maxEdits, nameEditDistance } from '../../src/match/distance.js';
 import { partSimilarity } from '../../src/match/part-similarity.js';
 
-const cmp = (a: string, b: string, kind: NameKind = 'person') => compareNames(analyzeName(a, kind), analyzeName(b, kind));
+const cmp = (a: string, b: string, kind: NameKind = 'person') =>
+  compareNames(analyzeName(a, kind), analyzeName(b, kind));
 const score = (a: string, b: string, kind: NameKind = 'person') => cmp(a, b, kind).score;
 const part = (text: string) => analyzeName(text, 'person').parts[0]!;
 
@@ -82,7 +83,9 @@ describe('compareNames', () => {
       ]),
     );
     const joined = cmp('Nikolai Patr ushev', 'Nikolai Platonovich Patrushev');
-    expect(joined.pairs).toContainEqual(expect.objectContaining({ query: 'patr ushev', candidate: 'patrushev', how: 'joined' }));
+    expect(joined.pairs).toContainEqual(
+      expect.objectContaining({ query: 'patr ushev', candidate: 'patrushev', how: 'joined' }),
+    );
     expect(joined.unmatchedCandidate).toEqual(['platonovich']);
   });
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { getAlgorithm, listAlgorithms } from '../../src/match/algorithms.js';
-import { analyzeEntityNames, type MatchEntity, prepareQuery, schemataCompatible, scoreEntity } from '../../src/match/entity.js';
+import {
+  analyzeEntityNames,
+  type MatchEntity,
+  prepareQuery,
+  schemataCompatible,
+  scoreEntity,
+} from '../../src/match/entity.js';
 
 const person = (name: string, extra: Record<string, string[]> = {}): MatchEntity => ({
   schema: 'Person',
@@ -12,7 +18,11 @@ describe('scoreEntity: names', () => {
   it('uses the best of all candidate names, aliases and previous names included', () => {
     const candidate: MatchEntity = {
       schema: 'Organization',
-      properties: { name: ['ISLAMIC REVOLUTIONARY GUARD CORPS'], alias: ['SEPAH-E PASDARAN'], previousName: ['PASDARAN-E ENGHELAB-E ISLAMI'] },
+      properties: {
+        name: ['ISLAMIC REVOLUTIONARY GUARD CORPS'],
+        alias: ['SEPAH-E PASDARAN'],
+        previousName: ['PASDARAN-E ENGHELAB-E ISLAMI'],
+      },
     };
     const r = scoreEntity({ schema: 'Organization', properties: { name: ['Sepah Pasdaran'] } }, candidate);
     expect(r.match).toBe(true);
@@ -21,7 +31,10 @@ describe('scoreEntity: names', () => {
   });
 
   it('caps a match on a weak alias', () => {
-    const candidate: MatchEntity = { schema: 'Person', properties: { name: ['MADURO MOROS, Nicolas'], weakAlias: ['El Bus'] } };
+    const candidate: MatchEntity = {
+      schema: 'Person',
+      properties: { name: ['MADURO MOROS, Nicolas'], weakAlias: ['El Bus'] },
+    };
     const r = scoreEntity(person('El Bus'), candidate);
     expect(r.explanations.weak_alias_match).toBeDefined();
     expect(r.score).toBeLessThanOrEqual(0.8);
@@ -68,7 +81,10 @@ describe('scoreEntity: other evidence', () => {
   });
 
   it('matches generic identifiers across properties, after normalising', () => {
-    const r = scoreEntity(person('Ivan Ivanov', { passportNumber: ['72 034 455'] }), person('Pavel Petrov', { idNumber: ['72-034-455'] }));
+    const r = scoreEntity(
+      person('Ivan Ivanov', { passportNumber: ['72 034 455'] }),
+      person('Pavel Petrov', { idNumber: ['72-034-455'] }),
+    );
     expect(r.score).toBe(0.85);
   });
 
@@ -94,23 +110,37 @@ describe('scoreEntity: other evidence', () => {
     expect(other.explanations.dob_year_disjoint).toBeDefined();
     expect(other.explanations.dob_day_disjoint).toBeDefined();
     expect(other.match).toBe(false);
-    expect(scoreEntity(person('Vladimir Putin', { birthDate: ['7 Oct 1952'] }), c).explanations.dob_day_disjoint).toBeUndefined();
+    expect(
+      scoreEntity(person('Vladimir Putin', { birthDate: ['7 Oct 1952'] }), c).explanations.dob_day_disjoint,
+    ).toBeUndefined();
   });
 
   it('penalises country and gender mismatches', () => {
-    const r = scoreEntity(person('Vladimir Putin', { nationality: ['United States'], gender: ['female'] }), person('PUTIN, Vladimir', { nationality: ['ru'], gender: ['m'] }));
+    const r = scoreEntity(
+      person('Vladimir Putin', { nationality: ['United States'], gender: ['female'] }),
+      person('PUTIN, Vladimir', { nationality: ['ru'], gender: ['m'] }),
+    );
     expect(r.explanations.country_mismatch?.weight).toBeLessThan(0);
     expect(r.explanations.gender_mismatch?.weight).toBeLessThan(0);
     expect(r.match).toBe(false);
-    const ok = scoreEntity(person('Vladimir Putin', { nationality: ['Russia'] }), person('PUTIN, Vladimir', { citizenship: ['ru'] }));
+    const ok = scoreEntity(
+      person('Vladimir Putin', { nationality: ['Russia'] }),
+      person('PUTIN, Vladimir', { citizenship: ['ru'] }),
+    );
     expect(ok.explanations.country_mismatch).toBeUndefined();
   });
 
   it('penalises different numbers and legal forms', () => {
-    const n = scoreEntity({ schema: 'Vessel', properties: { name: ['Zu Zag Bong 6'] } }, { schema: 'Vessel', properties: { name: ['Zu Zag Bong 5'] } });
+    const n = scoreEntity(
+      { schema: 'Vessel', properties: { name: ['Zu Zag Bong 6'] } },
+      { schema: 'Vessel', properties: { name: ['Zu Zag Bong 5'] } },
+    );
     expect(n.explanations.number_mismatch).toBeDefined();
     expect(n.match).toBe(false);
-    const l = scoreEntity({ schema: 'Company', properties: { name: ['Deutsche Bank AG'] } }, { schema: 'Company', properties: { name: ['Deutsche Bank GmbH'] } });
+    const l = scoreEntity(
+      { schema: 'Company', properties: { name: ['Deutsche Bank AG'] } },
+      { schema: 'Company', properties: { name: ['Deutsche Bank GmbH'] } },
+    );
     expect(l.explanations.legal_form_mismatch).toBeDefined();
     expect(l.match).toBe(false);
   });
@@ -123,7 +153,15 @@ describe('configuration and algorithms', () => {
     expect(list.best).toBe('tangle-v1');
     expect(list.algorithms.map((a) => a.name)).toEqual(['tangle-v1', 'name-only', 'jaro-winkler']);
     const v1 = list.algorithms[0]!;
-    expect(Object.keys(v1.features)).toEqual(expect.arrayContaining(['name_match', 'weak_alias_match', 'identifier_match', 'country_mismatch', 'dob_year_disjoint']));
+    expect(Object.keys(v1.features)).toEqual(
+      expect.arrayContaining([
+        'name_match',
+        'weak_alias_match',
+        'identifier_match',
+        'country_mismatch',
+        'dob_year_disjoint',
+      ]),
+    );
     expect(v1.features.country_mismatch!.weight).toBeLessThan(0);
     expect(getAlgorithm('best').name).toBe('tangle-v1');
   });
@@ -139,7 +177,9 @@ describe('configuration and algorithms', () => {
 
   it('rejects unknown algorithms and features', () => {
     expect(() => scoreEntity(person('a'), person('a'), { algorithm: 'logic-v9' })).toThrow(UsageError);
-    expect(() => scoreEntity(person('a'), person('a'), { weights: { nm_magic: 1 } })).toThrow(/no feature "nm_magic"/);
+    expect(() => scoreEntity(person('a'), person('a'), { weights: { nm_magic: 1 } })).toThrow(
+      /no feature "nm_magic"/,
+    );
     expect(() => scoreEntity(person('a'), person('a'), { threshold: 2 })).toThrow(RangeError);
   });
 
@@ -159,7 +199,10 @@ describe('configuration and algorithms', () => {
 
   it('gives the same score for raw, analysed and prepared entities, with or without explanations', () => {
     const q = person('Mohammed bin Salman', { birthDate: ['1985-08-31'] });
-    const c = { schema: 'Person', properties: { name: ['Muhammad bin Salman Al Saud'], birthDate: ['1985-08-31'] } };
+    const c = {
+      schema: 'Person',
+      properties: { name: ['Muhammad bin Salman Al Saud'], birthDate: ['1985-08-31'] },
+    };
     const raw = scoreEntity(q, c);
     const prepared = scoreEntity(prepareQuery(q), analyzeEntityNames(c), { explain: false });
     expect(prepared.score).toBe(raw.score);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bestThreshold, evaluateAt, kendallTau, type LabelledPair, scorePairs, spearman } from '../../src/match/evaluate.js';
+import {
+  bestThreshold,
+  evaluateAt,
+  kendallTau,
+  type LabelledPair,
+  scorePairs,
+  spearman,
+} from '../../src/match/evaluate.js';
 
 const pair = (q: string, c: string, match: boolean): LabelledPair => ({
   schema: 'Person',
@@ -26,7 +33,10 @@ describe('evaluation', () => {
   });
 
   it('scores labelled pairs with the matcher', () => {
-    const scored = scorePairs([pair('Vladimir Putin', 'PUTIN, Vladimir', true), pair('Olaf Schulze', 'Olaf Scholz', false)]);
+    const scored = scorePairs([
+      pair('Vladimir Putin', 'PUTIN, Vladimir', true),
+      pair('Olaf Schulze', 'Olaf Scholz', false),
+    ]);
     expect(evaluateAt(scored, 0.7).f1).toBe(1);
   });
 

@@ -90,7 +90,7 @@ const NAME_CASES: NameCase[] = [
   ['Organization', 'Hizbullah', 'HIZBALLAH', true],
   ['Organization', 'حزب الله', 'HIZBALLAH', true],
   ['Organization', 'IRGC', 'ISLAMIC REVOLUTIONARY GUARD CORPS', true],
-  ['Organization', "Islamic Revolutionary Guards Corps", 'ISLAMIC REVOLUTIONARY GUARD CORPS', true],
+  ['Organization', 'Islamic Revolutionary Guards Corps', 'ISLAMIC REVOLUTIONARY GUARD CORPS', true],
   ['Organization', 'Tren de Aragua', 'EL TREN DE ARAGUA', true],
   ['Organization', 'Al-Qaeda', "AL QA'IDA", true],
   ['Organization', 'Hamas', 'HAMAS', true],
@@ -138,25 +138,83 @@ const NAME_CASES: NameCase[] = [
   ['Vessel', 'Golden Star', 'OCEAN STAR', false],
 ];
 
-type EntityCase = [schema: string, query: Record<string, string[]>, candidate: Record<string, string[]>, match: boolean];
-const P = (name: string, extra: Record<string, string[]> = {}): Record<string, string[]> => ({ name: [name], ...extra });
+type EntityCase = [
+  schema: string,
+  query: Record<string, string[]>,
+  candidate: Record<string, string[]>,
+  match: boolean,
+];
+const P = (name: string, extra: Record<string, string[]> = {}): Record<string, string[]> => ({
+  name: [name],
+  ...extra,
+});
 const ENTITY_CASES: EntityCase[] = [
-  ['Person', P('Vladimir Putin', { birthDate: ['1952-10-07'] }), P('PUTIN, Vladimir Vladimirovich', { birthDate: ['1952-10-07'] }), true],
-  ['Person', P('Vladimir Putin', { birthDate: ['1952'] }), P('PUTIN, Vladimir Vladimirovich', { birthDate: ['1952-10-07'] }), true],
-  ['Person', P('Vladimir Putin', { birthDate: ['1971-03-02'] }), P('PUTIN, Vladimir Vladimirovich', { birthDate: ['1952-10-07'] }), false],
-  ['Person', P('Vladimir Putin', { nationality: ['us'] }), P('PUTIN, Vladimir Vladimirovich', { nationality: ['ru'] }), false],
-  ['Person', P('Vladimir Putin', { nationality: ['Russia'] }), P('PUTIN, Vladimir Vladimirovich', { nationality: ['ru'] }), true],
+  [
+    'Person',
+    P('Vladimir Putin', { birthDate: ['1952-10-07'] }),
+    P('PUTIN, Vladimir Vladimirovich', { birthDate: ['1952-10-07'] }),
+    true,
+  ],
+  [
+    'Person',
+    P('Vladimir Putin', { birthDate: ['1952'] }),
+    P('PUTIN, Vladimir Vladimirovich', { birthDate: ['1952-10-07'] }),
+    true,
+  ],
+  [
+    'Person',
+    P('Vladimir Putin', { birthDate: ['1971-03-02'] }),
+    P('PUTIN, Vladimir Vladimirovich', { birthDate: ['1952-10-07'] }),
+    false,
+  ],
+  [
+    'Person',
+    P('Vladimir Putin', { nationality: ['us'] }),
+    P('PUTIN, Vladimir Vladimirovich', { nationality: ['ru'] }),
+    false,
+  ],
+  [
+    'Person',
+    P('Vladimir Putin', { nationality: ['Russia'] }),
+    P('PUTIN, Vladimir Vladimirovich', { nationality: ['ru'] }),
+    true,
+  ],
   ['Person', P('Maria Ivanova', { gender: ['female'] }), P('Mario Ivanov', { gender: ['male'] }), false],
-  ['Person', P('Alexander Petrov', { birthDate: ['1975-02-01'] }), P('PETROV, Aleksandr', { birthDate: ['1975-01-02'] }), true],
-  ['Person', P('Alexander Petrov', { passportNumber: ['7203 445566'] }), P('PETROV, Pavel', { passportNumber: ['7203445566'] }), true],
+  [
+    'Person',
+    P('Alexander Petrov', { birthDate: ['1975-02-01'] }),
+    P('PETROV, Aleksandr', { birthDate: ['1975-01-02'] }),
+    true,
+  ],
+  [
+    'Person',
+    P('Alexander Petrov', { passportNumber: ['7203 445566'] }),
+    P('PETROV, Pavel', { passportNumber: ['7203445566'] }),
+    true,
+  ],
   ['Vessel', P('NEW HORIZON', { imoNumber: ['9166675'] }), P('HORSE', { imoNumber: ['IMO 9166675'] }), true],
   ['Vessel', P('SEA PRIDE', { imoNumber: ['9289518'] }), P('SEA PRIDE', { imoNumber: ['9166675'] }), false],
   ['Vessel', P('Sea Pride', { flag: ['pa'] }), P('SEA PRIDE', { flag: ['ir'] }), true],
-  ['Company', P('Rosneft', { jurisdiction: ['ru'] }), P('ROSNEFT OIL COMPANY', { jurisdiction: ['ru'] }), true],
-  ['Company', P('Acme Holdings', { registrationNumber: ['1027700043502'] }), P('ACME HOLDING LLC', { ogrnCode: ['1027700043502'] }), true],
+  [
+    'Company',
+    P('Rosneft', { jurisdiction: ['ru'] }),
+    P('ROSNEFT OIL COMPANY', { jurisdiction: ['ru'] }),
+    true,
+  ],
+  [
+    'Company',
+    P('Acme Holdings', { registrationNumber: ['1027700043502'] }),
+    P('ACME HOLDING LLC', { ogrnCode: ['1027700043502'] }),
+    true,
+  ],
   ['Person', { firstName: ['Nicolas'], lastName: ['Maduro'] }, P('MADURO MOROS, Nicolas'), true],
   ['Person', { firstName: ['Maduro'], lastName: ['Nicolas'] }, P('MADURO MOROS, Nicolas'), false],
-  ['Person', { firstName: ['Qasem'], lastName: ['Soleimani'] }, { firstName: ['Qassem'], lastName: ['Suleimani'] }, true],
+  [
+    'Person',
+    { firstName: ['Qasem'], lastName: ['Soleimani'] },
+    { firstName: ['Qassem'], lastName: ['Suleimani'] },
+    true,
+  ],
   ['LegalEntity', P('Nicolas Maduro'), P('MADURO MOROS, Nicolas'), true],
   // more companies
   ['Company', P('Smith & Sons Ltd'), P('SMITH AND SONS LIMITED'), true],
@@ -171,14 +229,24 @@ const ENTITY_CASES: EntityCase[] = [
   ['Company', P('Kalashnikov'), P('JSC KALASHNIKOV CONCERN'), true],
   ['Company', P('Rostec'), P('STATE CORPORATION ROSTEC'), true],
   ['Company', P('Rostelecom'), P('ROSTEC'), false],
-  ['Company', P('Mobile Telecommunication Company of Iran'), P('MOBILE TELECOMMUNICATION COMPANY OF IRAN'), true],
+  [
+    'Company',
+    P('Mobile Telecommunication Company of Iran'),
+    P('MOBILE TELECOMMUNICATION COMPANY OF IRAN'),
+    true,
+  ],
   ['Company', P('Iran Air'), P('IRAN AIR'), true],
   ['Company', P('Iran Aseman Airlines'), P('IRAN AIR'), false],
   ['Company', P('National Iranian Oil Company'), P('NATIONAL IRANIAN OIL COMPANY'), true],
   ['Company', P('NIOC'), P('NATIONAL IRANIAN OIL COMPANY'), true],
   ['Company', P('National Iranian Tanker Company'), P('NATIONAL IRANIAN OIL COMPANY'), false],
   ['Company', P('Naftiran Intertrade Company'), P('NAFTIRAN INTERTRADE COMPANY LTD'), true],
-  ['Company', P('Khatam al-Anbiya Construction Headquarters'), P('KHATAM AL-ANBIYA CONSTRUCTION HEADQUARTERS'), true],
+  [
+    'Company',
+    P('Khatam al-Anbiya Construction Headquarters'),
+    P('KHATAM AL-ANBIYA CONSTRUCTION HEADQUARTERS'),
+    true,
+  ],
   ['Company', P('Wagner'), P('WAGNER GROUP'), true],
   // persons with titles, particles
   ['Person', P('Dr. Ayman al-Zawahiri'), P('AL-ZAWAHIRI, Ayman'), true],
@@ -226,7 +294,10 @@ const ENTITY_CASES: EntityCase[] = [
 
 describe('hard name cases', () => {
   it.each(NAME_CASES)('%s: %s ~ %s → %s', (schema, query, candidate, match) => {
-    const r = scoreEntity({ schema, properties: { name: [query] } }, { schema, properties: { name: [candidate] } });
+    const r = scoreEntity(
+      { schema, properties: { name: [query] } },
+      { schema, properties: { name: [candidate] } },
+    );
     const detail = JSON.stringify(r.explanations);
     expect(r.match, `${r.score} ${detail}`).toBe(match);
   });

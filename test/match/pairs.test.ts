@@ -4,7 +4,8 @@ import { matchPairs } from '../../src/match/pairs.js';
 
 describe('matchPairs', () => {
   it('scores rows in order, finding columns by header name', () => {
-    const csv = 'name2,schema,name1,note\n"PUTIN, Vladimir",Person,Vladimir Putin,x\nSiemens AG,Company,SiemensAG,\nOlaf Scholz,Person,Olaf Schulze,\n';
+    const csv =
+      'name2,schema,name1,note\n"PUTIN, Vladimir",Person,Vladimir Putin,x\nSiemens AG,Company,SiemensAG,\nOlaf Scholz,Person,Olaf Schulze,\n';
     const r = matchPairs(csv, 'pairs.csv');
     expect(r.map((x) => x.match)).toEqual([true, true, false]);
     expect(r.map((x) => x.line)).toEqual([2, 3, 4]);

@@ -7,7 +7,12 @@ import { screenBook, bookResultsCsv } from '../../src/logic/screening.js';
 import type { EntityRecord } from '../../src/store/store.js';
 import { InputError } from '../../src/errors.js';
 
-function rec(id: string, schema: string, properties: Record<string, string[]>, datasets = ['test']): EntityRecord {
+function rec(
+  id: string,
+  schema: string,
+  properties: Record<string, string[]>,
+  datasets = ['test'],
+): EntityRecord {
   return {
     id,
     schema,
@@ -30,11 +35,25 @@ const RECORDS: EntityRecord[] = [
     topics: ['sanction'],
     program: ['VENEZUELA', 'IRAN-CON-ARMS-EO'],
   }),
-  rec('x-2', 'Person', { name: ['SOLEIMANI, Qasem'], alias: ['Qassem Suleimani'], topics: ['sanction', 'crime.terror'], program: ['SDGT'] }),
-  rec('x-3', 'Organization', { name: ['HIZBALLAH'], alias: ['Hezbollah', 'Party of God'], topics: ['sanction', 'crime.terror'] }, ['other']),
+  rec('x-2', 'Person', {
+    name: ['SOLEIMANI, Qasem'],
+    alias: ['Qassem Suleimani'],
+    topics: ['sanction', 'crime.terror'],
+    program: ['SDGT'],
+  }),
+  rec(
+    'x-3',
+    'Organization',
+    { name: ['HIZBALLAH'], alias: ['Hezbollah', 'Party of God'], topics: ['sanction', 'crime.terror'] },
+    ['other'],
+  ),
   rec('x-4', 'Vessel', { name: ['EBANO'], imoNumber: ['7406784'], flag: ['pa'], topics: ['sanction'] }),
   rec('x-5', 'Company', { name: ['EX-CLE SOLUCIONES BIOMETRICAS C.A.'], topics: ['sanction'] }),
-  rec('x-6', 'Person', { name: ['MADURO GUERRA, Nicolas Ernesto'], birthDate: ['1990-06-21'], topics: ['sanction'] }),
+  rec('x-6', 'Person', {
+    name: ['MADURO GUERRA, Nicolas Ernesto'],
+    birthDate: ['1990-06-21'],
+    topics: ['sanction'],
+  }),
   rec('x-7', 'UnknownLink', { subject: ['x-5'], object: ['x-1'] }),
 ];
 
@@ -74,8 +93,15 @@ describe('CandidateIndex', () => {
     expect(index.screen(q, { includeDatasets: ['test'] }).hits).toEqual([]);
     expect(index.screen(q, { topics: ['crime.traffick.drug'] }).hits).toEqual([]);
     const soleimani = { schema: 'Person', properties: { name: ['Qasem Soleimani'] } };
-    expect(index.screen(soleimani, { changedSince: '2024-05-01' }).hits.map((h) => h.entity.id)).toEqual(['x-2']);
-    expect(index.screen({ schema: 'Person', properties: { name: ['Nicolas Maduro'] } }, { changedSince: '2024-05-01' }).hits).toEqual([]);
+    expect(index.screen(soleimani, { changedSince: '2024-05-01' }).hits.map((h) => h.entity.id)).toEqual([
+      'x-2',
+    ]);
+    expect(
+      index.screen(
+        { schema: 'Person', properties: { name: ['Nicolas Maduro'] } },
+        { changedSince: '2024-05-01' },
+      ).hits,
+    ).toEqual([]);
   });
 });
 
@@ -87,15 +113,25 @@ describe('customer books', () => {
       'C-2,Acme Bakery Ltd,Company,',
       'C-3,Qassem Suleimani,Person,',
     ].join('\n');
-    const rows = readBook(text, 'book.csv', parseColumnMap(['id=Customer Ref', 'name="Full Name"', 'schema=Kind', 'dob=Born']));
+    const rows = readBook(
+      text,
+      'book.csv',
+      parseColumnMap(['id=Customer Ref', 'name="Full Name"', 'schema=Kind', 'dob=Born']),
+    );
     expect(rows.map((r) => r.id)).toEqual(['C-1', 'C-2', 'C-3']);
     const { results, summary } = screenBook(index, rows, {});
     expect(summary).toMatchObject({ rows: 3, rowsWithMatches: 2, matches: 2 });
     expect(summary.byProgramme).toMatchObject({ VENEZUELA: 1, 'IRAN-CON-ARMS-EO': 1, SDGT: 1 });
-    expect(results[0].results[0]).toMatchObject({ entity_id: 'x-1', source_ids: { test: ['1'] }, match: true });
+    expect(results[0].results[0]).toMatchObject({
+      entity_id: 'x-1',
+      source_ids: { test: ['1'] },
+      match: true,
+    });
     expect(results[1].results).toEqual([]);
     const csv = bookResultsCsv(results);
-    expect(csv.split('\n')[0]).toBe('row_id,query_name,rank,entity_id,caption,schema,score,match,programmes,datasets,source_ids,why');
+    expect(csv.split('\n')[0]).toBe(
+      'row_id,query_name,rank,entity_id,caption,schema,score,match,programmes,datasets,source_ids,why',
+    );
     expect(csv).toMatch(/^C-2,Acme Bakery Ltd,,/m);
   });
 
@@ -124,11 +160,14 @@ describe('customer books', () => {
 });
 
 describe('yente-compatible match and search', () => {
-  it('answers a yente /match body unchanged, in yente\'s response shape', () => {
+  it("answers a yente /match body unchanged, in yente's response shape", () => {
     const body = {
       weights: { country_mismatch: -0.3 },
       queries: {
-        q1: { schema: 'Person', properties: { name: ['Nicolas Maduro'], birthDate: ['1962'], nationality: ['ve'] } },
+        q1: {
+          schema: 'Person',
+          properties: { name: ['Nicolas Maduro'], birthDate: ['1962'], nationality: ['ve'] },
+        },
         q2: { schema: 'Vessel', properties: { name: ['EBANO'], imoNumber: ['7406784'] } },
       },
     };
@@ -155,19 +194,25 @@ describe('yente-compatible match and search', () => {
 
   it('rejects bad requests naming the field', () => {
     const q = { queries: { a: { schema: 'Person', properties: { name: ['X'] } } } };
-    expect(() => yenteMatch(index, 'default', q, { algorithm: 'nope' })).toThrow(/^algorithm: unknown algorithm/);
-    expect(() => yenteMatch(index, 'default', { queries: { a: { schema: 'Address', properties: { full: ['x'] } } } })).toThrow(
-      /queries\.a\.schema: schema "Address" is not matchable/,
+    expect(() => yenteMatch(index, 'default', q, { algorithm: 'nope' })).toThrow(
+      /^algorithm: unknown algorithm/,
     );
-    expect(() => yenteMatch(index, 'default', { queries: { a: { schema: 'Person', properties: { imoNumber: ['1'] } } } })).toThrow(
-      /queries\.a\.properties\.imoNumber: Person has no property/,
-    );
+    expect(() =>
+      yenteMatch(index, 'default', { queries: { a: { schema: 'Address', properties: { full: ['x'] } } } }),
+    ).toThrow(/queries\.a\.schema: schema "Address" is not matchable/);
+    expect(() =>
+      yenteMatch(index, 'default', {
+        queries: { a: { schema: 'Person', properties: { imoNumber: ['1'] } } },
+      }),
+    ).toThrow(/queries\.a\.properties\.imoNumber: Person has no property/);
     expect(() => yenteMatch(index, 'default', { ...q, weights: { bogus_feature: 1 } })).toThrow(/^weights:/);
     expect(() => yenteMatch(index, 'default', { ...q, config: { x: 1 } })).toThrow(/^config:/);
     const many = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`q${i}`, q.queries.a]));
     expect(() => yenteMatch(index, 'default', { queries: many })).toThrow(/at most 100 queries/);
     expect(() => yenteMatch(index, 'default', q, { limit: 501 })).toThrow(/^limit:/);
-    expect(() => yenteMatch(index, 'default', q, { exclude_entity_ids: Array(51).fill('x') })).toThrow(/^exclude_entity_ids:/);
+    expect(() => yenteMatch(index, 'default', q, { exclude_entity_ids: Array(51).fill('x') })).toThrow(
+      /^exclude_entity_ids:/,
+    );
   });
 
   it('searches by text with filters and facets', () => {

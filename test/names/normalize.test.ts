@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cleanRawName, collapseRuns, deleet, MAX_NAME_CHARS, normalizeName, splitCamel } from '../../src/names/normalize.js';
+import {
+  cleanRawName,
+  collapseRuns,
+  deleet,
+  MAX_NAME_CHARS,
+  normalizeName,
+  splitCamel,
+} from '../../src/names/normalize.js';
 import { tokenizeName } from '../../src/names/tokenize.js';
 
 describe('normalizeName', () => {

@@ -4,7 +4,12 @@ import { consonantSkeleton, mergeLiquids } from '../../src/names/skeleton.js';
 import { splitArabicWord, transliterateWord } from '../../src/names/transliterate.js';
 
 const skel = (word: string, script: Parameters<typeof transliterateWord>[1]): string =>
-  consonantSkeleton(transliterateWord(word, script).join('').toLowerCase().replace(/[^a-z]/g, ''));
+  consonantSkeleton(
+    transliterateWord(word, script)
+      .join('')
+      .toLowerCase()
+      .replace(/[^a-z]/g, ''),
+  );
 
 describe('scripts', () => {
   it('detects the script of words', () => {

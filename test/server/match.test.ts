@@ -15,7 +15,10 @@ afterAll(async () => {
 const YENTE_BODY = {
   weights: { country_mismatch: -0.3 },
   queries: {
-    q1: { schema: 'Person', properties: { name: ['Nicolas Maduro'], birthDate: ['1962'], nationality: ['ve'] } },
+    q1: {
+      schema: 'Person',
+      properties: { name: ['Nicolas Maduro'], birthDate: ['1962'], nationality: ['ve'] },
+    },
     q2: { schema: 'Vessel', properties: { name: ['EBANO'], imoNumber: ['7406784'] } },
   },
 };
@@ -42,8 +45,14 @@ describe('yente-compatible routes', () => {
 
   it('honours exclude_entity_ids, include_dataset and threshold', async () => {
     const one = { queries: { a: YENTE_BODY.queries.q1 } };
-    const excluded = await t.app.inject({ method: 'POST', url: '/match/default?exclude_entity_ids=us_ofac_sdn-22790', payload: one });
-    expect(excluded.json().responses.a.results.map((x: { id: string }) => x.id)).not.toContain('us_ofac_sdn-22790');
+    const excluded = await t.app.inject({
+      method: 'POST',
+      url: '/match/default?exclude_entity_ids=us_ofac_sdn-22790',
+      payload: one,
+    });
+    expect(excluded.json().responses.a.results.map((x: { id: string }) => x.id)).not.toContain(
+      'us_ofac_sdn-22790',
+    );
     const other = await t.app.inject({ method: 'POST', url: '/match/un_sc_sanctions', payload: one });
     expect(other.json().responses.a.results).toEqual([]);
     const strict = await t.app.inject({ method: 'POST', url: '/match/default?threshold=0.99', payload: one });
@@ -56,10 +65,13 @@ describe('yente-compatible routes', () => {
       expect(r.statusCode).toBe(400);
       return r.json();
     };
-    expect((await bad('/match/default?algorithm=magic', YENTE_BODY)).detail).toMatch(/^algorithm: unknown algorithm/);
-    expect((await bad('/match/default', { queries: { a: { schema: 'Address', properties: { full: ['x'] } } } })).field).toBe(
-      'queries.a.schema',
+    expect((await bad('/match/default?algorithm=magic', YENTE_BODY)).detail).toMatch(
+      /^algorithm: unknown algorithm/,
     );
+    expect(
+      (await bad('/match/default', { queries: { a: { schema: 'Address', properties: { full: ['x'] } } } }))
+        .field,
+    ).toBe('queries.a.schema');
     expect((await bad('/match/default', { queries: {} })).detail).toMatch(/queries/);
     const many = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`q${i}`, YENTE_BODY.queries.q1]));
     expect((await bad('/match/default', { queries: many })).field).toBe('queries');
@@ -80,11 +92,19 @@ describe('yente-compatible routes', () => {
   });
 
   it('switches to a new list version after an upload, without mixing versions', async () => {
-    const search = async () => (await t.app.inject({ method: 'GET', url: '/search/default?q=EX-CLE SOLUCIONES' })).json();
+    const search = async () =>
+      (await t.app.inject({ method: 'GET', url: '/search/default?q=EX-CLE SOLUCIONES' })).json();
     expect((await search()).total.value).toBe(0);
     const key = await t.keyFor('admin');
-    const body = multipart({ format: 'ofac-csv' }, [{ name: 'sdn-2024-05-03.csv', content: readFileSync(join(FIXTURES, 'sdn-2024-05-03.csv')) }]);
-    const up = await t.app.inject({ method: 'POST', url: '/datasets/us_ofac_sdn/import', payload: body.payload, headers: { ...apiKeyHeader(key), ...body.headers } });
+    const body = multipart({ format: 'ofac-csv' }, [
+      { name: 'sdn-2024-05-03.csv', content: readFileSync(join(FIXTURES, 'sdn-2024-05-03.csv')) },
+    ]);
+    const up = await t.app.inject({
+      method: 'POST',
+      url: '/datasets/us_ofac_sdn/import',
+      payload: body.payload,
+      headers: { ...apiKeyHeader(key), ...body.headers },
+    });
     expect(up.statusCode).toBe(201);
     // The index is rebuilt in the background; every answer meanwhile comes whole from one version.
     let found = 0;

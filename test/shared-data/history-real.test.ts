@@ -12,7 +12,9 @@ import { hasSharedData, shared } from '../helpers/shared-data.js';
 
 /** The primary entries of an SDN file, read independently of the importer: ent_num → name. */
 function entries(path: string): Map<string, string> {
-  const text = gunzipSync(readFileSync(path)).toString('utf8').replace(/\u001a\s*$/, '');
+  const text = gunzipSync(readFileSync(path))
+    .toString('utf8')
+    .replace(/\u001a\s*$/, '');
   const out = new Map<string, string>();
   for (const { fields } of parseCsv(text, path)) out.set(fields[0], fields[1]);
   return out;
@@ -27,11 +29,20 @@ describe.skipIf(!hasSharedData)('OFAC SDN history (real snapshots)', () => {
     const r = await importFiles(store, { format: 'ofac-csv', paths: [v2] });
     const before = entries(v1);
     const after = entries(v2);
-    const expectAdded = [...after.keys()].filter((k) => !before.has(k)).map((k) => `us_ofac_sdn-${k}`).sort();
-    const expectRemoved = [...before.keys()].filter((k) => !after.has(k)).map((k) => `us_ofac_sdn-${k}`).sort();
+    const expectAdded = [...after.keys()]
+      .filter((k) => !before.has(k))
+      .map((k) => `us_ofac_sdn-${k}`)
+      .sort();
+    const expectRemoved = [...before.keys()]
+      .filter((k) => !after.has(k))
+      .map((k) => `us_ofac_sdn-${k}`)
+      .sort();
     const changes = await store.listChanges({ dataset: 'us_ofac_sdn', version: '2024-05-03', limit: 100000 });
     const primary = (kind: string) =>
-      changes.filter((c) => c.kind === kind && /^us_ofac_sdn-\d+$/.test(c.entityId)).map((c) => c.entityId).sort();
+      changes
+        .filter((c) => c.kind === kind && /^us_ofac_sdn-\d+$/.test(c.entityId))
+        .map((c) => c.entityId)
+        .sort();
     expect(primary('added')).toEqual(expectAdded);
     expect(primary('removed')).toEqual(expectRemoved);
     expect(expectAdded.length + expectRemoved.length).toBeGreaterThan(0);
@@ -43,7 +54,9 @@ describe.skipIf(!hasSharedData)('OFAC SDN history (real snapshots)', () => {
     };
     const r1 = rowText(v1);
     const r2 = rowText(v2);
-    const edited = [...after.keys()].filter((k) => before.has(k) && r1.get(k) !== r2.get(k)).map((k) => `us_ofac_sdn-${k}`);
+    const edited = [...after.keys()]
+      .filter((k) => before.has(k) && r1.get(k) !== r2.get(k))
+      .map((k) => `us_ofac_sdn-${k}`);
     const changed = new Set(primary('changed'));
     for (const id of edited) expect(changed.has(id), id).toBe(true);
     await store.close();
@@ -52,7 +65,9 @@ describe.skipIf(!hasSharedData)('OFAC SDN history (real snapshots)', () => {
   it('keeps first-seen and delisting dates across all 13 snapshots', async () => {
     const store = new SqliteStore(':memory:');
     const dir = shared('ofac', 'sdn-history');
-    const files = readdirSync(dir).filter((f) => f.endsWith('.csv.gz')).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.csv.gz'))
+      .sort();
     expect(files).toHaveLength(13);
     const seen = new Map<string, string>();
     const lastSeen = new Map<string, string>();
@@ -79,13 +94,30 @@ describe.skipIf(!hasSharedData)('OFAC SDN history (real snapshots)', () => {
 
   it('rejects every malformed file and leaves the store exactly as it was', async () => {
     const store = new SqliteStore(':memory:');
-    await importFiles(store, { format: 'ofac-csv', paths: [shared('ofac', 'sdn-history', 'sdn-2021-08-24.csv.gz')] });
-    const snapshot = async () => JSON.stringify([await store.stats(), await store.listVersions(), await store.listChanges({ limit: 100000 })]);
+    await importFiles(store, {
+      format: 'ofac-csv',
+      paths: [shared('ofac', 'sdn-history', 'sdn-2021-08-24.csv.gz')],
+    });
+    const snapshot = async () =>
+      JSON.stringify([
+        await store.stats(),
+        await store.listVersions(),
+        await store.listChanges({ limit: 100000 }),
+      ]);
     const before = await snapshot();
     const cases: Array<[string, string[]]> = [
       ['ofac-csv', [shared('ofac', 'malformed', 'sdn.csv')]],
-      ['ofac-csv', [shared('ofac', 'sdn-history', 'sdn-2024-05-03.csv.gz'), shared('ofac', 'malformed', 'alt.csv')]],
-      ['ofac-csv', [shared('ofac', 'sdn-history', 'sdn-2024-05-03.csv.gz'), shared('ofac', 'malformed', 'sdn_comments.csv')]],
+      [
+        'ofac-csv',
+        [shared('ofac', 'sdn-history', 'sdn-2024-05-03.csv.gz'), shared('ofac', 'malformed', 'alt.csv')],
+      ],
+      [
+        'ofac-csv',
+        [
+          shared('ofac', 'sdn-history', 'sdn-2024-05-03.csv.gz'),
+          shared('ofac', 'malformed', 'sdn_comments.csv'),
+        ],
+      ],
       ['us-csl', [shared('ofac', 'malformed', 'csl.csv')]],
     ];
     for (const [format, paths] of cases) {

@@ -11,7 +11,9 @@ import { evaluateAt, scorePairs, spearman } from '../../src/match/evaluate.js';
 import { hasSharedData, shared } from '../helpers/shared-data.js';
 
 describe.skipIf(!hasSharedData)('matching dev set', () => {
-  const pairs = hasSharedData ? readEntityChecks(readFileSync(shared('matching', 'entity-checks.yml'), 'utf8')) : [];
+  const pairs = hasSharedData
+    ? readEntityChecks(readFileSync(shared('matching', 'entity-checks.yml'), 'utf8'))
+    : [];
 
   it('reads all labelled pairs', () => {
     expect(pairs.length).toBe(228);
@@ -35,10 +37,17 @@ describe.skipIf(!hasSharedData)('matching dev set', () => {
   });
 
   it('ranks candidates broadly like OFAC’s search tool', () => {
-    const rows = readOfacScores(readFileSync(shared('matching', 'ofac-search-tool-scores.csv'), 'utf8'), 'ofac-search-tool-scores.csv');
+    const rows = readOfacScores(
+      readFileSync(shared('matching', 'ofac-search-tool-scores.csv'), 'utf8'),
+      'ofac-search-tool-scores.csv',
+    );
     expect(rows.length).toBe(170);
-    const ours = rows.map((r) =>
-      scoreEntity(prepareQuery({ schema: 'LegalEntity', properties: { name: [r.query] } }), { schema: 'LegalEntity', properties: { name: [r.result] } }).score,
+    const ours = rows.map(
+      (r) =>
+        scoreEntity(prepareQuery({ schema: 'LegalEntity', properties: { name: [r.query] } }), {
+          schema: 'LegalEntity',
+          properties: { name: [r.result] },
+        }).score,
     );
     const theirs = rows.map((r) => Math.max(0, r.ofac));
     expect(spearman(ours, theirs)).toBeGreaterThan(0.55);

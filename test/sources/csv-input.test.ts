@@ -30,7 +30,9 @@ describe('parseCsv', () => {
 
   it('names line and column of an unterminated quote', () => {
     const err = inputError(() => rows('a,b\n1,"open\n2,3\n'));
-    expect(err.message).toBe('f.csv, line 2, field "column 2": quoted field is never closed (unterminated quote)');
+    expect(err.message).toBe(
+      'f.csv, line 2, field "column 2": quoted field is never closed (unterminated quote)',
+    );
   });
 
   it('rejects text after a closing quote and stray quotes', () => {
@@ -55,7 +57,11 @@ describe('decodeSource', () => {
   });
 
   it('names the line of an invalid UTF-8 byte', () => {
-    const bytes = Buffer.concat([Buffer.from('ok\nfine\nbad '), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from('ok\nfine\nbad '),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('\n'),
+    ]);
     const err = inputError(() => decodeSource('latin.csv', bytes));
     expect(err.line).toBe(3);
     expect(err.message).toMatch(/not valid UTF-8/);

@@ -11,7 +11,15 @@ function person(id: string, name: string, extra: Record<string, string[]> = {}):
 }
 
 function request(date: string, entities: EntityDraft[], dataset = 'test_list'): ImportRequest {
-  return { dataset, title: 'Test list', format: 'test', versionDate: date, files: ['x.csv'], entities, warnings: [] };
+  return {
+    dataset,
+    title: 'Test list',
+    format: 'test',
+    versionDate: date,
+    files: ['x.csv'],
+    entities,
+    warnings: [],
+  };
 }
 
 let store: SqliteStore;
@@ -74,7 +82,9 @@ describe('SqliteStore', () => {
     expect(beta.properties.name).toEqual(['Beta']);
     expect(beta.statements.every((s) => !s.current)).toBe(true);
     // Relisting counts as added again and keeps the first-seen date.
-    await store.importVersion(request('2024-04-01', [person('t-1', 'Alpha', { birthDate: ['1970'] }), person('t-2', 'Beta')]));
+    await store.importVersion(
+      request('2024-04-01', [person('t-1', 'Alpha', { birthDate: ['1970'] }), person('t-2', 'Beta')]),
+    );
     const relisted = (await store.getEntity('t-2'))!;
     expect(relisted.active).toBe(true);
     expect(relisted.firstSeen).toBe('2024-01-01');
@@ -160,13 +170,25 @@ describe('repeated identical files', () => {
   it('records a new version without reading when the checksum matches, and not otherwise', async () => {
     const s = new SqliteStore(':memory:');
     const base = { dataset: 'test_list', title: 'T', format: 'test', files: ['x.csv'] };
-    await s.importVersion({ ...request('2024-01-01', [person('t-1', 'Alpha'), person('t-2', 'Beta')]), checksum: 'abc' });
+    await s.importVersion({
+      ...request('2024-01-01', [person('t-1', 'Alpha'), person('t-2', 'Beta')]),
+      checksum: 'abc',
+    });
     expect(await s.repeatVersion({ ...base, versionDate: '2024-02-01', checksum: 'other' })).toBeUndefined();
     const r = await s.repeatVersion({ ...base, versionDate: '2024-02-01', checksum: 'abc' });
-    expect(r).toMatchObject({ version: '2024-02-01', entities: 2, added: 0, removed: 0, changed: 0, unchanged: 2 });
+    expect(r).toMatchObject({
+      version: '2024-02-01',
+      entities: 2,
+      added: 0,
+      removed: 0,
+      changed: 0,
+      unchanged: 2,
+    });
     const alpha = (await s.getEntity('t-1'))!;
     expect([alpha.firstSeen, alpha.lastSeen, alpha.active]).toEqual(['2024-01-01', '2024-02-01', true]);
-    await expect(s.repeatVersion({ ...base, versionDate: '2023-12-01', checksum: 'abc' })).rejects.toThrow(/date order/);
+    await expect(s.repeatVersion({ ...base, versionDate: '2023-12-01', checksum: 'abc' })).rejects.toThrow(
+      /date order/,
+    );
     await s.close();
   });
 });

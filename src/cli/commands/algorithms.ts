@@ -14,7 +14,9 @@ export function registerAlgorithms(program: Command): void {
       for (const a of list.algorithms) {
         process.stdout.write(`\n${a.name}: ${a.description}\n`);
         for (const [name, f] of Object.entries(a.features)) {
-          process.stdout.write(`  ${name.padEnd(24)} ${String(f.weight ?? '').padStart(6)}  ${f.description}\n`);
+          process.stdout.write(
+            `  ${name.padEnd(24)} ${String(f.weight ?? '').padStart(6)}  ${f.description}\n`,
+          );
         }
       }
     });

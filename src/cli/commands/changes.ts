@@ -10,7 +10,9 @@ export function registerChanges(program: Command): void {
   withDb(
     program
       .command('changes')
-      .description('what list versions added, removed or changed (the first version of a dataset is omitted unless asked for)')
+      .description(
+        'what list versions added, removed or changed (the first version of a dataset is omitted unless asked for)',
+      )
       .option('--dataset <name>', 'only this dataset')
       .option('--version <label>', 'only changes made by this version, e.g. 2024-05-03')
       .option('--since <date>', 'only versions dated on or after this date')
@@ -27,7 +29,8 @@ export function registerChanges(program: Command): void {
     const limit = Number(opts.limit);
     const offset = Number(opts.offset);
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive integer`);
-    if (!Number.isInteger(offset) || offset < 0) throw new UsageError(`--offset must be a non-negative integer`);
+    if (!Number.isInteger(offset) || offset < 0)
+      throw new UsageError(`--offset must be a non-negative integer`);
     await withStore(opts, async (store) => {
       const changes = await store.listChanges({
         dataset: opts.dataset,
@@ -53,11 +56,18 @@ export function registerChanges(program: Command): void {
           c.entityId,
           c.caption,
           Object.entries(c.properties)
-            .map(([p, d]) => `${p} ${d.added.map((v) => `+${v}`).concat(d.removed.map((v) => `-${v}`)).join(' ')}`)
+            .map(
+              ([p, d]) =>
+                `${p} ${d.added
+                  .map((v) => `+${v}`)
+                  .concat(d.removed.map((v) => `-${v}`))
+                  .join(' ')}`,
+            )
             .join('; '),
         ]),
       );
-      if (changes.length === limit) process.stdout.write(`(first ${limit}; use --offset ${offset + limit} for more)\n`);
+      if (changes.length === limit)
+        process.stdout.write(`(first ${limit}; use --offset ${offset + limit} for more)\n`);
     });
   });
 }

@@ -22,7 +22,16 @@ export function registerDatasets(program: Command): void {
         process.stdout.write('\n');
         printTable(
           ['dataset', 'version', 'entities', 'added', 'changed', 'removed', 'warnings', 'imported at'],
-          versions.map((v) => [v.dataset, v.label, v.entities, v.added, v.changed, v.removed, v.warnings, v.importedAt]),
+          versions.map((v) => [
+            v.dataset,
+            v.label,
+            v.entities,
+            v.added,
+            v.changed,
+            v.removed,
+            v.warnings,
+            v.importedAt,
+          ]),
         );
       }
     });

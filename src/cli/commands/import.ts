@@ -14,7 +14,7 @@ export function registerImport(program: Command): void {
       )
       .argument('<format>', 'file format')
       .argument('<paths...>', 'files that make up one version of the list')
-      .option('--dataset <name>', 'dataset name (default: the format\'s usual dataset)')
+      .option('--dataset <name>', "dataset name (default: the format's usual dataset)")
       .option('--title <title>', 'dataset title')
       .option('--version-date <date>', 'date of this version (default: the date in the files, then today)')
       .option('--json', 'print the result as JSON'),
@@ -41,7 +41,8 @@ export function registerImport(program: Command): void {
         if (r.warningList.length) {
           process.stdout.write(`${r.warningList.length} warnings:\n`);
           for (const w of r.warningList.slice(0, 10)) process.stdout.write(`  ${w}\n`);
-          if (r.warningList.length > 10) process.stdout.write(`  … and ${r.warningList.length - 10} more (--json lists all)\n`);
+          if (r.warningList.length > 10)
+            process.stdout.write(`  … and ${r.warningList.length - 10} more (--json lists all)\n`);
         }
       },
       false,

@@ -14,7 +14,8 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 function numberOption(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(`${name} must be a number from ${min} to ${max}`);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw new UsageError(`${name} must be a number from ${min} to ${max}`);
   return n;
 }
 
@@ -54,12 +55,18 @@ export function registerScreen(program: Command): void {
       const rows = readBook(source.text, book, parseColumnMap(opts.map));
       await withStore(opts, async (store) => {
         const index = await buildIndex(store);
-        const { results, summary } = screenBook(index, rows, options, (() => {
-          const bar = progressBar('screen', !opts.json && process.stderr.isTTY);
-          return bar && ((done: number, total: number) => bar('rows', done, total));
-        })());
+        const { results, summary } = screenBook(
+          index,
+          rows,
+          options,
+          (() => {
+            const bar = progressBar('screen', !opts.json && process.stderr.isTTY);
+            return bar && ((done: number, total: number) => bar('rows', done, total));
+          })(),
+        );
         if (opts.output) {
-          if (/\.json$/i.test(opts.output)) writeFileSync(opts.output, `${JSON.stringify(results, null, 2)}\n`);
+          if (/\.json$/i.test(opts.output))
+            writeFileSync(opts.output, `${JSON.stringify(results, null, 2)}\n`);
           else if (/\.csv$/i.test(opts.output)) writeFileSync(opts.output, bookResultsCsv(results));
           else throw new UsageError('--output must end in .csv or .json');
         }
@@ -76,9 +83,19 @@ export function registerScreen(program: Command): void {
     }
     let query;
     try {
-      query = buildQuery({ name: opts.name, schema: opts.schema, dob: opts.dob, country: opts.country, ids: opts.id?.join(';') });
+      query = buildQuery({
+        name: opts.name,
+        schema: opts.schema,
+        dob: opts.dob,
+        country: opts.country,
+        ids: opts.id?.join(';'),
+      });
     } catch (err) {
-      if (err instanceof QueryFieldError) throw new InputError({ file: 'command line', field: `--${err.field === 'ids' ? 'id' : err.field}` }, err.message);
+      if (err instanceof QueryFieldError)
+        throw new InputError(
+          { file: 'command line', field: `--${err.field === 'ids' ? 'id' : err.field}` },
+          err.message,
+        );
       throw err;
     }
     await withStore(opts, async (store) => {
@@ -87,12 +104,18 @@ export function registerScreen(program: Command): void {
       const results = outcome.hits.map(resultJson);
       if (opts.json) return printJson({ query, total: outcome.matches, results });
       if (!results.length) {
-        process.stdout.write(`no match for "${opts.name}" at threshold ${options.threshold ?? 0.7} (${outcome.candidatesScored} candidates scored)\n`);
+        process.stdout.write(
+          `no match for "${opts.name}" at threshold ${options.threshold ?? 0.7} (${outcome.candidatesScored} candidates scored)\n`,
+        );
         return;
       }
       for (const r of results) {
-        const ids = Object.entries(r.source_ids).map(([d, v]) => `${d} ${v.join(', ')}`).join('; ');
-        process.stdout.write(`${r.score.toFixed(3)} ${r.match ? 'MATCH' : '     '} ${r.caption} [${r.schema}] ${r.entity_id}\n`);
+        const ids = Object.entries(r.source_ids)
+          .map(([d, v]) => `${d} ${v.join(', ')}`)
+          .join('; ');
+        process.stdout.write(
+          `${r.score.toFixed(3)} ${r.match ? 'MATCH' : '     '} ${r.caption} [${r.schema}] ${r.entity_id}\n`,
+        );
         process.stdout.write(`      programmes: ${r.programmes.join(', ') || '—'} · source ids: ${ids}\n`);
         for (const [feature, ex] of Object.entries(r.explanations)) {
           process.stdout.write(`      ${feature} ${ex.score} × ${ex.weight}: ${ex.detail}\n`);

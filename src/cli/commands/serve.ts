@@ -14,7 +14,10 @@ export function registerServe(program: Command): void {
       .description('start the HTTP API on localhost (loads the bundled lists into an empty store first)')
       .option('--port <n>', 'port (default: $PORT, then 8080)')
       .option('--host <host>', 'address to listen on', '127.0.0.1')
-      .option('--workers <n>', 'server processes sharing the port and the store (default: $TANGLE_WORKERS, then 1)')
+      .option(
+        '--workers <n>',
+        'server processes sharing the port and the store (default: $TANGLE_WORKERS, then 1)',
+      )
       .option(
         '--read-access <mode>',
         'open: anyone may read; login: reading needs an account (default: $TANGLE_READ_ACCESS, then open)',
@@ -29,7 +32,8 @@ export function registerServe(program: Command): void {
       opts.readAccess ? { ...process.env, TANGLE_READ_ACCESS: opts.readAccess } : process.env,
     );
     const workers = Number(opts.workers ?? process.env.TANGLE_WORKERS ?? 1);
-    if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError('--workers must be 1-64');
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+      throw new UsageError('--workers must be 1-64');
     if (workers > 1 && cluster.isPrimary) {
       // Load the bundled lists once, then fork: each worker opens the same SQLite file (WAL lets
       // them read side by side), keeps its own matching index, and rebuilds it when a new version
@@ -41,7 +45,9 @@ export function registerServe(program: Command): void {
       cluster.on('message', (_worker, message: { url?: string }) => {
         if (message?.url && !announced) {
           announced = true;
-          process.stdout.write(`Tangle is listening on ${message.url} with ${workers} worker processes  (API docs: ${message.url}/docs)\n`);
+          process.stdout.write(
+            `Tangle is listening on ${message.url} with ${workers} worker processes  (API docs: ${message.url}/docs)\n`,
+          );
         }
       });
       cluster.on('exit', (worker, code) => {

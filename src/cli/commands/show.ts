@@ -67,7 +67,9 @@ export function renderEntity(view: EntityView, history: boolean): string {
   if (view.references.length) {
     out.push('', 'Refers to');
     for (const r of view.references) {
-      out.push(`  ${schema.getProperty(r.prop)?.label ?? r.prop}: ${r.caption ?? '(not in store)'} [${r.schema ?? '?'}] ${r.id}`);
+      out.push(
+        `  ${schema.getProperty(r.prop)?.label ?? r.prop}: ${r.caption ?? '(not in store)'} [${r.schema ?? '?'}] ${r.id}`,
+      );
     }
   }
   const sanctions = view.relationships.filter((r) => r.schema === 'Sanction');
@@ -75,7 +77,11 @@ export function renderEntity(view: EntityView, history: boolean): string {
     out.push('', 'Sanctions');
     for (const s of sanctions) {
       const p = s.properties;
-      const bits = [p.program?.join(', '), p.authority?.join(', '), p.listingDate && `listed ${p.listingDate.join(', ')}`]
+      const bits = [
+        p.program?.join(', '),
+        p.authority?.join(', '),
+        p.listingDate && `listed ${p.listingDate.join(', ')}`,
+      ]
         .filter(Boolean)
         .join(' · ');
       out.push(`  ${bits}  [${s.datasets.join(', ')}] ${s.id}`);

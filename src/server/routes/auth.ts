@@ -160,12 +160,10 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     async (req, reply) => {
       const user = userOf(req);
       if (req.query.all && !roleAtLeast(user.role, 'admin')) {
-        return reply
-          .status(403)
-          .send({
-            error: 'forbidden',
-            detail: `listing everyone’s keys needs the admin role; ${user.username} is ${user.role}`,
-          });
+        return reply.status(403).send({
+          error: 'forbidden',
+          detail: `listing everyone’s keys needs the admin role; ${user.username} is ${user.role}`,
+        });
       }
       const keys = await accounts.listApiKeys(req.query.all ? {} : { userId: user.id });
       return { keys: keys.map(publicKey) };

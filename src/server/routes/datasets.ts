@@ -2,23 +2,35 @@ import type { FastifyInstance } from 'fastify';
 import type { ChangeKind, Store } from '../../store/store.js';
 
 export function registerDatasetRoutes(app: FastifyInstance, store: Store): void {
-  app.get('/datasets', { schema: { tags: ['datasets'], summary: 'datasets with their latest versions' } }, async () => ({
-    datasets: await store.listDatasets(),
-  }));
+  app.get(
+    '/datasets',
+    { schema: { tags: ['datasets'], summary: 'datasets with their latest versions' } },
+    async () => ({
+      datasets: await store.listDatasets(),
+    }),
+  );
 
   app.get<{ Params: { name: string } }>(
     '/datasets/:name/versions',
     { schema: { tags: ['datasets'], summary: 'every imported version of a dataset' } },
     async (req, reply) => {
       const versions = await store.listVersions(req.params.name);
-      if (!versions.length) return reply.status(404).send({ error: 'not_found', detail: `no dataset ${req.params.name}` });
+      if (!versions.length)
+        return reply.status(404).send({ error: 'not_found', detail: `no dataset ${req.params.name}` });
       return { versions };
     },
   );
 
   app.get<{
     Params: { name: string };
-    Querystring: { version?: string; since?: string; until?: string; kind?: ChangeKind; limit: number; offset: number };
+    Querystring: {
+      version?: string;
+      since?: string;
+      until?: string;
+      kind?: ChangeKind;
+      limit: number;
+      offset: number;
+    };
   }>(
     '/datasets/:name/changes',
     {
@@ -41,7 +53,8 @@ export function registerDatasetRoutes(app: FastifyInstance, store: Store): void 
     },
     async (req, reply) => {
       const versions = await store.listVersions(req.params.name);
-      if (!versions.length) return reply.status(404).send({ error: 'not_found', detail: `no dataset ${req.params.name}` });
+      if (!versions.length)
+        return reply.status(404).send({ error: 'not_found', detail: `no dataset ${req.params.name}` });
       const changes = await store.listChanges({ dataset: req.params.name, ...req.query });
       return { dataset: req.params.name, limit: req.query.limit, offset: req.query.offset, changes };
     },

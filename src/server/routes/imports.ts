@@ -87,7 +87,9 @@ export function registerImportRoutes(app: FastifyInstance, ctx: AppContext): voi
         answer = { ...counts, warningList: outcome.warningList.slice(0, 100) };
         // Matching switches to the new version once its index is built; until then it answers
         // from the previous one.
-        ctx.screening.refresh().catch((e: Error) => req.log.error(e, 'rebuilding the screening index failed'));
+        ctx.screening
+          .refresh()
+          .catch((e: Error) => req.log.error(e, 'rebuilding the screening index failed'));
       } catch (err) {
         const status = (err as { statusCode?: number }).statusCode;
         const detail = status === undefined || status < 500 ? (err as Error).message : 'internal error';

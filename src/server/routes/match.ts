@@ -5,7 +5,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { listAlgorithms } from '../../match/algorithms.js';
-import { yenteMatch, yenteSearch, MAX_LIMIT, type MatchParams, type SearchParams } from '../../match/yente.js';
+import {
+  yenteMatch,
+  yenteSearch,
+  MAX_LIMIT,
+  type MatchParams,
+  type SearchParams,
+} from '../../match/yente.js';
 import type { AppContext } from '../context.js';
 
 /** The body of a yente `/match` request: `{ queries: { <id>: { schema, properties } } }`. */
@@ -112,34 +118,40 @@ export function registerMatchRoutes(app: FastifyInstance, ctx: AppContext): void
     async (req) => yenteSearch(await ctx.screening.get(), req.params.dataset, req.query),
   );
 
-  app.get('/algorithms', { schema: { tags: ['matching'], summary: 'scoring algorithms and their features' } }, async () =>
-    listAlgorithms(),
+  app.get(
+    '/algorithms',
+    { schema: { tags: ['matching'], summary: 'scoring algorithms and their features' } },
+    async () => listAlgorithms(),
   );
 
-  app.get('/catalog', { schema: { tags: ['matching'], summary: 'datasets available for matching (yente catalog)' } }, async () => {
-    const datasets = await ctx.store.listDatasets();
-    return {
-      datasets: [
-        {
-          name: 'default',
-          title: 'All datasets',
-          type: 'collection',
-          children: datasets.map((d) => d.name),
-          entity_count: datasets.reduce((n, d) => n + d.entities, 0),
-        },
-        ...datasets.map((d) => ({
-          name: d.name,
-          title: d.title,
-          type: 'source',
-          version: d.latestVersion,
-          last_change: d.latestDate,
-          entity_count: d.entities,
-          load: true,
-        })),
-      ],
-      current: datasets.map((d) => d.name),
-      outdated: [],
-      index_stale: false,
-    };
-  });
+  app.get(
+    '/catalog',
+    { schema: { tags: ['matching'], summary: 'datasets available for matching (yente catalog)' } },
+    async () => {
+      const datasets = await ctx.store.listDatasets();
+      return {
+        datasets: [
+          {
+            name: 'default',
+            title: 'All datasets',
+            type: 'collection',
+            children: datasets.map((d) => d.name),
+            entity_count: datasets.reduce((n, d) => n + d.entities, 0),
+          },
+          ...datasets.map((d) => ({
+            name: d.name,
+            title: d.title,
+            type: 'source',
+            version: d.latestVersion,
+            last_change: d.latestDate,
+            entity_count: d.entities,
+            load: true,
+          })),
+        ],
+        current: datasets.map((d) => d.name),
+        outdated: [],
+        index_stale: false,
+      };
+    },
+  );
 }
