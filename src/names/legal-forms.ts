@@ -337,7 +337,7 @@ interface Spelling {
 }
 
 const BY_FIRST = new Map<string, Spelling[]>();
-/** Long words of legal forms by their first letter, for typo correction. */
+/** Words of six letters or more of legal forms by their first letter, for typo correction. */
 const LONG_WORDS = new Map<string, string[]>();
 /** Single-word spellings of six letters or more by their first three letters, for truncation. */
 const BY_PREFIX = new Map<string, Spelling[]>();
@@ -348,7 +348,7 @@ for (const form of FORMS) {
     list.push({ words, form });
     BY_FIRST.set(words[0]!, list);
     for (const w of words) {
-      if (w.length < 8) continue;
+      if (w.length < 6) continue;
       const byLetter = LONG_WORDS.get(w[0]!) ?? [];
       if (!byLetter.includes(w)) byLetter.push(w);
       LONG_WORDS.set(w[0]!, byLetter);
@@ -368,19 +368,29 @@ for (const list of BY_FIRST.values()) list.sort((a, b) => b.words.length - a.wor
  * The first letter must be right.
  */
 function correctLongWord(word: string): string | undefined {
-  if (word.length < 8) return undefined;
+  if (word.length < 6) return undefined;
   for (const w of LONG_WORDS.get(word[0]!) ?? []) {
     if (Math.abs(w.length - word.length) > 2) continue;
-    const d = distance(w, word);
+    // Swapped neighbours ("LIMIETD", "COPMANY") are the commonest typo: count them as one edit.
+    const d = Math.min(distance(w, word), transposedDistance(w, word));
     if (d <= (w.length >= 12 ? 2 : 1)) return w;
   }
   return undefined;
 }
 
+/** 1 when the words differ only by one pair of swapped neighbouring letters, else Infinity. */
+function transposedDistance(a: string, b: string): number {
+  if (a.length !== b.length) return Infinity;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (i >= a.length - 1) return Infinity;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2) ? 1 : Infinity;
+}
+
 function wordMatches(spelled: string, word: string, isLastOfName: boolean, fuzzy: boolean): boolean {
   if (spelled === word) return true;
   if (!fuzzy) return false;
-  if (spelled.length >= 8 && word.length >= 8 && correctLongWord(word) === spelled) return true;
+  if (spelled.length >= 6 && word.length >= 6 && correctLongWord(word) === spelled) return true;
   // A truncated last word ("… JOINT STOCK COMPAN"): lists cut long names at a field width.
   return isLastOfName && word.length >= 5 && spelled.length > word.length && spelled.startsWith(word);
 }

@@ -226,3 +226,36 @@ describe('yente-compatible match and search', () => {
     expect(() => yenteSearch(index, 'default', { q: 'x', filter: ['nocolon'] })).toThrow(/^filter:/);
   });
 });
+
+describe('typos in legal forms', () => {
+  it('reads a misspelt legal form as the form, not as a distinctive word', async () => {
+    const { scoreEntity } = await import('../../src/match/entity.js');
+    const pairs: Array<[string, string]> = [
+      ['ARTA SYSTEM LIMIETD', 'ARTA SYSTEM LIMITED'],
+      ['JOINT STOCK COPMANY VREMYA CH', 'JOINT STOCK COMPANY VREMYA CH'],
+      ['GLOBAL KEY LIMITED LIBAILITY COMPANY', 'GLOBAL KEY LIMITED LIABILITY COMPANY'],
+    ];
+    for (const [q, c] of pairs) {
+      const r = scoreEntity(
+        { schema: 'Company', properties: { name: [q] } },
+        { schema: 'Company', properties: { name: [c] } },
+      );
+      expect(r.match, `${q} ~ ${c}: ${r.score}`).toBe(true);
+    }
+    // …while a different company with the same legal form stays apart.
+    const other = scoreEntity(
+      { schema: 'Company', properties: { name: ['ARTA SYSTEM LIMIETD'] } },
+      { schema: 'Company', properties: { name: ['ORBITA SYSTEMS LIMITED'] } },
+    );
+    expect(other.match).toBe(false);
+  });
+});
+
+describe('hostile names', () => {
+  it('scores names made of JavaScript property names without crashing', () => {
+    for (const n of ['constructor', '__proto__ toString', 'hasOwnProperty valueOf']) {
+      const out = index.screen({ schema: 'Person', properties: { name: [n] } }, { includeNonMatches: true });
+      expect(Array.isArray(out.hits)).toBe(true);
+    }
+  });
+});
