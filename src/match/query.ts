@@ -9,7 +9,11 @@ import type { MatchEntity } from './entity.js';
 /** Longest name accepted: no real name comes close, and scoring cost grows with length. */
 export const MAX_QUERY_NAME_CHARS = 1000;
 
-export const DEFAULT_QUERY_SCHEMA = 'LegalEntity';
+/**
+ * Without a schema a query may match anything screenable: people, organisations, vessels,
+ * aircraft. (Identifiers other than IMO/MMSI then make it a LegalEntity query, see buildQuery.)
+ */
+export const DEFAULT_QUERY_SCHEMA = 'Thing';
 
 export interface QueryInput {
   name?: string;
@@ -41,6 +45,7 @@ export function matchableSchemata(): string[] {
 
 export function checkSchema(value: string | undefined, field = 'schema'): string {
   const name = (value ?? '').trim() || DEFAULT_QUERY_SCHEMA;
+  if (name === DEFAULT_QUERY_SCHEMA) return name;
   if (!model.has(name))
     throw new QueryFieldError(
       field,
@@ -77,6 +82,7 @@ export function checkName(value: string | undefined, field = 'name'): string {
 function identifierProperty(schema: string, id: string): string {
   const s = model.get(schema);
   const digits = id.replace(/^IMO\s*/i, '').replace(/\s/g, '');
+  if (schema === DEFAULT_QUERY_SCHEMA) return /^\d{7}$/.test(digits) ? 'imoNumber' : 'mmsi';
   if (s.getProperty('imoNumber') && /^\d{7}$/.test(digits) && s.isA('Vessel')) return 'imoNumber';
   if (s.getProperty('mmsi') && /^\d{9}$/.test(digits)) return 'mmsi';
   for (const prop of ['idNumber', 'registrationNumber', 'serialNumber', 'imoNumber']) {
@@ -86,7 +92,13 @@ function identifierProperty(schema: string, id: string): string {
 }
 
 export function buildQuery(input: QueryInput): MatchEntity {
-  const schema = checkSchema(input.schema);
+  let schema = checkSchema(input.schema);
+  // A Thing has no date of birth or generic identifiers: a date of birth makes an open query a
+  // person, other identifiers than IMO/MMSI a legal entity (person or organisation).
+  const ids = (input.ids ?? '').split(';').map((v) => v.trim()).filter(Boolean);
+  const onlyVesselIds = ids.every((id) => /^(IMO\s*)?\d{7}$|^\d{9}$/i.test(id));
+  if (schema === DEFAULT_QUERY_SCHEMA && input.dob?.trim()) schema = 'Person';
+  else if (schema === DEFAULT_QUERY_SCHEMA && ids.length && !onlyVesselIds) schema = 'LegalEntity';
   const properties: Record<string, string[]> = { name: [checkName(input.name)] };
   const s = model.get(schema);
   if (input.dob?.trim()) {

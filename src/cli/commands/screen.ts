@@ -26,7 +26,7 @@ export function registerScreen(program: Command): void {
       .description('screen one name (--name) or a CSV book of parties against the lists')
       .argument('[book]', 'CSV with a header: id,name,schema,dob,country,ids (only name required)')
       .option('--name <name>', 'the name to screen')
-      .option('--schema <schema>', 'Person, Company, Organization, LegalEntity (default), Vessel, Airplane…')
+      .option('--schema <schema>', 'Person, Company, Organization, LegalEntity, Vessel, Airplane… (default: any)')
       .option('--dob <date>', 'date of birth (YYYY, YYYY-MM or YYYY-MM-DD)')
       .option('--country <country>', 'country name or ISO code')
       .option('--id <id>', 'an identifier (passport, national id, IMO, registration…); repeatable', collect)
