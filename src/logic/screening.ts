@@ -3,15 +3,55 @@
  * and whole books, and shape results with what an analyst needs to act on them (programmes, the
  * list's own record ids, scores and explanations).
  */
-import { CandidateIndex, type ScreenHit, type ScreenOptions } from '../match/candidate-index.js';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
+import {
+  CandidateIndex,
+  type IndexSnapshot,
+  type ScreenHit,
+  type ScreenOptions,
+} from '../match/candidate-index.js';
 import type { BookRow } from '../match/book.js';
 import type { FeatureExplanation, MatchEntity } from '../match/entity.js';
 import type { Store } from '../store/store.js';
 
-export async function buildIndex(store: Store, datasets?: string[]): Promise<CandidateIndex> {
+/** Bump when index keys change, so cached indexes from older code are not used. */
+const CACHE_FORMAT = 'tangle-index-1';
+
+/**
+ * The screening index for the store's current entities. With `cache`, a command-line run reuses
+ * the keys saved beside the store file by an earlier run against the same list versions (name
+ * analyses are then redone only for the candidates a query touches); otherwise, and for the
+ * server, everything is analysed up front for the fastest queries.
+ */
+export async function buildIndex(
+  store: Store,
+  options: { datasets?: string[]; cache?: boolean } = {},
+): Promise<CandidateIndex> {
+  const path = (store as { path?: string }).path;
+  const cacheFile =
+    options.cache && !options.datasets?.length && path && path !== ':memory:' ? `${path}.index` : undefined;
+  const marker = `${CACHE_FORMAT}|${await store.versionMarker()}`;
+  if (cacheFile) {
+    try {
+      const cached = deserialize(readFileSync(cacheFile)) as { marker: string; snapshot: IndexSnapshot };
+      if (cached.marker === marker) return CandidateIndex.fromSnapshot(cached.snapshot);
+    } catch {
+      // No cache yet, or an unreadable one: build afresh.
+    }
+  }
   const records = [];
-  for await (const r of store.currentEntities({ datasets })) records.push(r);
-  return CandidateIndex.build(records);
+  for await (const r of store.currentEntities({ datasets: options.datasets })) records.push(r);
+  const index = CandidateIndex.build(records);
+  if (cacheFile) {
+    try {
+      writeFileSync(`${cacheFile}.tmp`, serialize({ marker, snapshot: index.snapshot() }));
+      renameSync(`${cacheFile}.tmp`, cacheFile);
+    } catch {
+      // A cache is an optimisation: a read-only directory only costs the next run its build.
+    }
+  }
+  return index;
 }
 
 export interface ScreenResultJson {

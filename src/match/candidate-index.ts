@@ -147,6 +147,15 @@ class TopK {
   }
 }
 
+/** Analyses a lazy index keeps once computed. */
+const LAZY_CACHE_LIMIT = 20_000;
+
+export interface IndexSnapshot {
+  entities: IndexedEntity[];
+  postings: Array<[string, Int32Array]>;
+  wordGrams: Array<[string, string[]]>;
+}
+
 export interface BuildOptions {
   /** Keep every entity's analysis in memory (fast queries); default when there are ≤ 200k entities. */
   eager?: boolean;
@@ -161,6 +170,7 @@ export class CandidateIndex {
   /** 3-gram → list words containing it, for finding the known words a misspelt word stands for. */
   private readonly wordGrams = new Map<string, string[]>();
   private eager = true;
+  private lazyCached = 0;
   readonly buildMs: number = 0;
 
   /** Build from current entity records; the records are kept (not copied) as the index's entities. */
@@ -206,6 +216,23 @@ export class CandidateIndex {
     return index;
   }
 
+  /** What a snapshot keeps: entities and keys, not the name analyses (redone on demand). */
+  snapshot(): IndexSnapshot {
+    return { entities: this.entities, postings: [...this.postings], wordGrams: [...this.wordGrams] };
+  }
+
+  /** An index from a snapshot: analyses are computed for candidates as queries need them. */
+  static fromSnapshot(snapshot: IndexSnapshot): CandidateIndex {
+    const index = new CandidateIndex();
+    index.eager = false;
+    index.entities.push(...snapshot.entities);
+    snapshot.entities.forEach((e, i) => index.byId.set(e.id, i));
+    for (const [k, v] of snapshot.postings) index.postings.set(k, v);
+    for (const [k, v] of snapshot.wordGrams) index.wordGrams.set(k, v);
+    index.accumulator = new Float64Array(index.entities.length);
+    return index;
+  }
+
   get size(): number {
     return this.entities.length;
   }
@@ -223,7 +250,13 @@ export class CandidateIndex {
     const cached = this.analyses[i];
     if (cached) return cached;
     const e = this.entities[i];
-    return analyzeEntityNames({ id: e.id, schema: e.schema, properties: e.properties });
+    const analyzed = analyzeEntityNames({ id: e.id, schema: e.schema, properties: e.properties });
+    // A lazy index keeps what queries needed, up to a bound (a book screens the same names often).
+    if (this.lazyCached < LAZY_CACHE_LIMIT) {
+      this.analyses[i] = analyzed;
+      this.lazyCached++;
+    }
+    return analyzed;
   }
 
   private idf(df: number): number {

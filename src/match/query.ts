@@ -95,7 +95,10 @@ export function buildQuery(input: QueryInput): MatchEntity {
   let schema = checkSchema(input.schema);
   // A Thing has no date of birth or generic identifiers: a date of birth makes an open query a
   // person, other identifiers than IMO/MMSI a legal entity (person or organisation).
-  const ids = (input.ids ?? '').split(';').map((v) => v.trim()).filter(Boolean);
+  const ids = (input.ids ?? '')
+    .split(';')
+    .map((v) => v.trim())
+    .filter(Boolean);
   const onlyVesselIds = ids.every((id) => /^(IMO\s*)?\d{7}$|^\d{9}$/i.test(id));
   if (schema === DEFAULT_QUERY_SCHEMA && input.dob?.trim()) schema = 'Person';
   else if (schema === DEFAULT_QUERY_SCHEMA && ids.length && !onlyVesselIds) schema = 'LegalEntity';

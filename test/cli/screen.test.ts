@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +24,28 @@ describe('tangle screen and match-pairs', () => {
       match: true,
       source_ids: { us_ofac_sdn: ['4243'] },
     });
+  });
+
+  it('reuses the index saved beside the store until a new version arrives', () => {
+    expect(existsSync(`${db}.index`)).toBe(true);
+    const again = tangle(['screen', '--name', 'Nicolas MADURO', '--schema', 'Person', '--db', db]);
+    expect(again.stdout).toMatch(/MATCH MADURO MOROS, Nicolas/);
+    // A new version changes the store's marker: the next run rebuilds and sees the new entry.
+    expect(tangle(['screen', '--name', 'Banco Nacional de Cuba', '--db', db]).stdout).toMatch(/^no match/);
+    expect(
+      tangle([
+        'import',
+        'ofac-csv',
+        join(FIX, 'cli', 'sdn-2024-05-02.csv'),
+        '--db',
+        db,
+        '--version-date',
+        '2024-06-01',
+      ]).status,
+    ).toBe(0);
+    expect(tangle(['screen', '--name', 'Banco Nacional de Cuba', '--db', db]).stdout).toMatch(
+      /MATCH BANCO NACIONAL DE CUBA/,
+    );
   });
 
   it('screens a book to JSON and CSV with a summary by programme', () => {

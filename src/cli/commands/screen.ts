@@ -26,7 +26,10 @@ export function registerScreen(program: Command): void {
       .description('screen one name (--name) or a CSV book of parties against the lists')
       .argument('[book]', 'CSV with a header: id,name,schema,dob,country,ids (only name required)')
       .option('--name <name>', 'the name to screen')
-      .option('--schema <schema>', 'Person, Company, Organization, LegalEntity, Vessel, Airplane… (default: any)')
+      .option(
+        '--schema <schema>',
+        'Person, Company, Organization, LegalEntity, Vessel, Airplane… (default: any)',
+      )
       .option('--dob <date>', 'date of birth (YYYY, YYYY-MM or YYYY-MM-DD)')
       .option('--country <country>', 'country name or ISO code')
       .option('--id <id>', 'an identifier (passport, national id, IMO, registration…); repeatable', collect)
@@ -54,7 +57,7 @@ export function registerScreen(program: Command): void {
       const source = readSourceFile(book);
       const rows = readBook(source.text, book, parseColumnMap(opts.map));
       await withStore(opts, async (store) => {
-        const index = await buildIndex(store);
+        const index = await buildIndex(store, { cache: true });
         const { results, summary } = screenBook(
           index,
           rows,
@@ -99,7 +102,7 @@ export function registerScreen(program: Command): void {
       throw err;
     }
     await withStore(opts, async (store) => {
-      const index = await buildIndex(store);
+      const index = await buildIndex(store, { cache: true });
       const outcome = index.screen(query, options);
       const results = outcome.hits.map(resultJson);
       if (opts.json) return printJson({ query, total: outcome.matches, results });
