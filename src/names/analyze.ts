@@ -421,7 +421,7 @@ function assignRoles(toks: Tok[], kind: NameKind): Tok[] {
   for (let i = 0; i < out.length; i++) {
     let t = out[i]!;
     if (kind !== 'person' && kind !== 'vessel') {
-      const full = ORG_ABBREVIATIONS[t.text];
+      const full = Object.hasOwn(ORG_ABBREVIATIONS, t.text) ? ORG_ABBREVIATIONS[t.text] : undefined;
       if (full && out.length > 1) t = retok(t, full);
     }
     if (t.role === 'initial' || t.role === 'syllable') {
