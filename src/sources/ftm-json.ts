@@ -14,7 +14,7 @@ import { InputError } from '../errors.js';
 import { EntityDraft } from '../model/entity.js';
 import { model, type Schema } from '../model/model.js';
 import { isObject, readJsonLines, type Json } from './json-lines.js';
-import type { ReadContext, ReadResult, SourceFormat } from './source.js';
+import { readEach, type ReadContext, type ReadResult, type SourceFormat } from './source.js';
 
 const require = createRequire(import.meta.url);
 const rawModel = require('@alephdata/followthemoney/dist/defaultModel.json') as {
@@ -161,10 +161,7 @@ export const ftmJson: SourceFormat = {
   defaultTitle: 'FollowTheMoney entities',
   read(paths: string[], ctx: ReadContext): ReadResult {
     const reader = new FtmReader();
-    paths.forEach((path, k) => {
-      reader.readFile(path);
-      ctx.progress?.(k + 1, paths.length);
-    });
+    readEach(paths, ctx, (path) => reader.readFile(path));
     return { entities: reader.entities, warnings: reader.warnings };
   },
 };

@@ -15,7 +15,7 @@ import { EntityDraft, derivedId, recordEntityId } from '../model/entity.js';
 import { model, type Schema } from '../model/model.js';
 import { cleanCountry, cleanDate } from '../model/values.js';
 import { isObject, readJsonLines, type Json } from './json-lines.js';
-import type { ReadContext, ReadResult, SourceFormat } from './source.js';
+import { readEach, type ReadContext, type ReadResult, type SourceFormat } from './source.js';
 
 /** Registered Senzing attributes, by the feature family they belong to. */
 const FAMILIES: Record<string, string[]> = {
@@ -741,10 +741,7 @@ export const senzingJson: SourceFormat = {
   defaultTitle: 'Senzing JSON records',
   read(paths: string[], ctx: ReadContext): ReadResult {
     const reader = new SenzingReader(ctx.dataset);
-    paths.forEach((path, k) => {
-      reader.readFile(path);
-      ctx.progress?.(k + 1, paths.length);
-    });
+    readEach(paths, ctx, (path) => reader.readFile(path));
     reader.finish();
     return { entities: reader.entities, warnings: reader.warnings };
   },

@@ -28,3 +28,11 @@ export interface SourceFormat {
   defaultTitle: string;
   read(paths: string[], ctx: ReadContext): ReadResult;
 }
+
+/** Read files one after another, reporting progress per file. */
+export function readEach(paths: readonly string[], ctx: ReadContext, readFile: (path: string) => void): void {
+  paths.forEach((path, k) => {
+    readFile(path);
+    ctx.progress?.(k + 1, paths.length);
+  });
+}

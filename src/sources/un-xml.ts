@@ -14,7 +14,7 @@ import { InputError } from '../errors.js';
 import { EntityDraft, derivedId, recordEntityId } from '../model/entity.js';
 import { cleanDate } from '../model/values.js';
 import { readSourceFile } from './input.js';
-import type { ReadContext, ReadResult, SourceFormat } from './source.js';
+import { readEach, type ReadContext, type ReadResult, type SourceFormat } from './source.js';
 
 // ---------------------------------------------------------------------------------------------
 // A small strict XML scanner
@@ -661,10 +661,9 @@ export const unXml: SourceFormat = {
   read(paths: string[], ctx: ReadContext): ReadResult {
     const reader = new UnReader(ctx.dataset);
     let publishedAt: string | undefined;
-    paths.forEach((path, k) => {
+    readEach(paths, ctx, (path) => {
       const date = reader.readFile(path);
       if (date && (!publishedAt || date > publishedAt)) publishedAt = date;
-      ctx.progress?.(k + 1, paths.length);
     });
     reader.linkNarratives();
     return { entities: reader.entities, warnings: reader.warnings, publishedAt };

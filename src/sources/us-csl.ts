@@ -13,7 +13,7 @@ import { EntityDraft, derivedId, recordEntityId, shortHash } from '../model/enti
 import { cleanCountry } from '../model/values.js';
 import { parseCsv } from './csv.js';
 import { readSourceFile } from './input.js';
-import type { ReadContext, ReadResult, SourceFormat } from './source.js';
+import { readEach, type ReadContext, type ReadResult, type SourceFormat } from './source.js';
 
 const REQUIRED = ['source', 'entity_number', 'type', 'programs', 'name'];
 const KNOWN = new Set([
@@ -481,10 +481,7 @@ export const usCsl: SourceFormat = {
   defaultTitle: 'US Consolidated Screening List',
   read(paths: string[], ctx: ReadContext): ReadResult {
     const reader = new CslReader(ctx.dataset);
-    paths.forEach((path, k) => {
-      reader.readFile(path);
-      ctx.progress?.(k + 1, paths.length);
-    });
+    readEach(paths, ctx, (path) => reader.readFile(path));
     reader.resolveLinks();
     return { entities: reader.entities, warnings: reader.warnings };
   },
