@@ -29,6 +29,7 @@ import {
 } from './entity.js';
 import { maxEdits, nameEditDistance } from './distance.js';
 import { normalizeIdentifier, STRONG_IDENTIFIERS } from './features.js';
+import { PostingLists, PostingListsBuilder, type PostingListsData } from './posting-lists.js';
 
 /** Candidates with less than this share of the query's attainable key weight are not scored. */
 const PRUNE_FRACTION = 0.2;
@@ -99,7 +100,7 @@ function identifierKeys(schema: string, properties: Readonly<Record<string, read
 
 function entityKeys(a: AnalyzedEntity, properties: Readonly<Record<string, readonly string[]>>): Set<string> {
   const keys = new Set<string>();
-  for (const n of a.names) for (const k of nameKeys(n.analysis)) if (!k.startsWith('g:')) keys.add(k);
+  for (const n of a.names) for (const k of nameKeys(n.analysis, { grams: false })) keys.add(k);
   for (const k of identifierKeys(a.schema, properties)) keys.add(k);
   return keys;
 }
@@ -152,9 +153,12 @@ const LAZY_CACHE_LIMIT = 20_000;
 
 export interface IndexSnapshot {
   entities: IndexedEntity[];
-  postings: Array<[string, Int32Array]>;
-  wordGrams: Array<[string, string[]]>;
+  postings: PostingListsData;
+  wordGrams: PostingListsData;
 }
+
+/** Words shorter than this are not looked up for typos (too many near neighbours). */
+const MIN_TYPO_WORD = 4;
 
 export interface BuildOptions {
   /** Keep every entity's analysis in memory (fast queries); default when there are ≤ 200k entities. */
@@ -164,11 +168,16 @@ export interface BuildOptions {
 export class CandidateIndex {
   readonly entities: IndexedEntity[] = [];
   private analyses: Array<AnalyzedEntity | undefined> = [];
-  private postings = new Map<string, Int32Array>();
+  /** Key → entities having it. */
+  private postings = new PostingLists([], new Int32Array(1), new Int32Array(0));
   private readonly byId = new Map<string, number>();
   private accumulator = new Float64Array(0);
-  /** 3-gram → list words containing it, for finding the known words a misspelt word stands for. */
-  private readonly wordGrams = new Map<string, string[]>();
+  /**
+   * 3-gram → list words containing it (as the numbers of their `t:` keys in `postings`), for
+   * finding the known words a misspelt word stands for.
+   */
+  private wordGrams = new PostingLists([], new Int32Array(1), new Int32Array(0));
+  private gramHits = new Uint8Array(0);
   private eager = true;
   private lazyCached = 0;
   readonly buildMs: number = 0;
@@ -178,7 +187,7 @@ export class CandidateIndex {
     const t0 = performance.now();
     const index = new CandidateIndex();
     index.eager = options.eager ?? (Array.isArray(records) ? records.length <= 200_000 : true);
-    const lists = new Map<string, number[]>();
+    const postings = new PostingListsBuilder();
     for (const record of records) {
       if (!isScreenable(record.schema)) continue;
       const analyzed = analyzeEntityNames({
@@ -194,31 +203,27 @@ export class CandidateIndex {
       index.entities.push(entity);
       if (index.eager) index.analyses.push(analyzed);
       index.byId.set(record.id, i);
-      for (const key of entityKeys(analyzed, record.properties)) {
-        let list = lists.get(key);
-        if (!list) lists.set(key, (list = []));
-        list.push(i);
+      for (const key of entityKeys(analyzed, record.properties)) postings.add(key, i);
+    }
+    index.postings = postings.build();
+    const grams = new PostingListsBuilder();
+    const keys = index.postings.keys;
+    for (let id = 0; id < keys.length; id++) {
+      const key = keys[id]!;
+      if (key.startsWith('t:') && key.length >= MIN_TYPO_WORD + 2) {
+        for (const g of trigrams(key.slice(2))) grams.add(g, id);
       }
     }
-    for (const [key, list] of lists) {
-      index.postings.set(key, Int32Array.from(list));
-      if (key.startsWith('t:') && key.length >= 6) {
-        const word = key.slice(2);
-        for (const g of trigrams(word)) {
-          const words = index.wordGrams.get(g);
-          if (words) words.push(word);
-          else index.wordGrams.set(g, [word]);
-        }
-      }
-    }
+    index.wordGrams = grams.build();
     index.accumulator = new Float64Array(index.entities.length);
+    index.gramHits = new Uint8Array(keys.length);
     (index as { buildMs: number }).buildMs = performance.now() - t0;
     return index;
   }
 
   /** What a snapshot keeps: entities and keys, not the name analyses (redone on demand). */
   snapshot(): IndexSnapshot {
-    return { entities: this.entities, postings: [...this.postings], wordGrams: [...this.wordGrams] };
+    return { entities: this.entities, postings: this.postings.data(), wordGrams: this.wordGrams.data() };
   }
 
   /** An index from a snapshot: analyses are computed for candidates as queries need them. */
@@ -227,9 +232,10 @@ export class CandidateIndex {
     index.eager = false;
     index.entities.push(...snapshot.entities);
     snapshot.entities.forEach((e, i) => index.byId.set(e.id, i));
-    for (const [k, v] of snapshot.postings) index.postings.set(k, v);
-    for (const [k, v] of snapshot.wordGrams) index.wordGrams.set(k, v);
+    index.postings = PostingLists.fromData(snapshot.postings);
+    index.wordGrams = PostingLists.fromData(snapshot.wordGrams);
     index.accumulator = new Float64Array(index.entities.length);
+    index.gramHits = new Uint8Array(index.postings.size);
     return index;
   }
 
@@ -271,12 +277,15 @@ export class CandidateIndex {
   ): number[] {
     const acc = this.accumulator;
     const touched: number[] = [];
+    const { offsets, items } = this.postings;
     const add = (key: string, factor = 1): number => {
-      const list = this.postings.get(key);
-      if (!list) return 0;
-      const w = (KIND_WEIGHT[key[0]] ?? 0.5) * this.idf(list.length) * factor;
-      for (let j = 0; j < list.length; j++) {
-        const e = list[j];
+      const id = this.postings.idOf(key);
+      if (id === undefined) return 0;
+      const start = offsets[id]!;
+      const end = offsets[id + 1]!;
+      const w = (KIND_WEIGHT[key[0]!] ?? 0.5) * this.idf(end - start) * factor;
+      for (let j = start; j < end; j++) {
+        const e = items[j]!;
         if (acc[e] === 0) touched.push(e);
         acc[e] += w;
       }
@@ -298,7 +307,9 @@ export class CandidateIndex {
       bestName = Math.max(bestName, nameTotal);
       // A word the lists do not have may be a typo of one they do: use the near words instead.
       for (const part of name.analysis.parts) {
-        if (part.role !== 'word' || part.text.length < 4 || this.postings.has(`t:${part.text}`)) continue;
+        if (part.role !== 'word' || part.text.length < MIN_TYPO_WORD || this.postings.has(`t:${part.text}`)) {
+          continue;
+        }
         for (const [word, similarity] of this.nearWords(part.text)) {
           const k = `t:${word}`;
           if (used.has(k)) continue;
@@ -324,21 +335,34 @@ export class CandidateIndex {
   /** Known list words within the edit allowance of a word, with a similarity in (0, 1]. */
   private nearWords(word: string): Array<[string, number]> {
     const grams = trigrams(word);
-    const shared = new Map<string, number>();
+    const hits = this.gramHits;
+    const { offsets, items } = this.wordGrams;
+    const touched: number[] = [];
     for (const g of grams) {
-      const words = this.wordGrams.get(g);
-      if (!words || words.length > 5000) continue;
-      for (const w of words) shared.set(w, (shared.get(w) ?? 0) + 1);
+      const id = this.wordGrams.idOf(g);
+      if (id === undefined) continue;
+      const start = offsets[id]!;
+      const end = offsets[id + 1]!;
+      if (end - start > 5000) continue;
+      for (let j = start; j < end; j++) {
+        const w = items[j]!;
+        if (hits[w] === 0) touched.push(w);
+        if (hits[w] < 255) hits[w]++;
+      }
     }
     const allowance = Math.max(1, Math.ceil(maxEdits(word.length)));
     const out: Array<[string, number]> = [];
-    for (const [w, n] of shared) {
+    for (const w of touched) {
+      const n = hits[w]!;
+      hits[w] = 0;
       // Two words within `allowance` edits share all but about 3 × allowance of their 3-grams.
-      if (n < grams.length - 3 * allowance || Math.abs(w.length - word.length) > allowance) continue;
-      const d = nameEditDistance(word, w, allowance + 0.01);
-      if (d <= allowance) out.push([w, 1 - d / (allowance + 1)]);
+      if (n < grams.length - 3 * allowance) continue;
+      const known = this.postings.keys[w]!.slice(2);
+      if (Math.abs(known.length - word.length) > allowance) continue;
+      const d = nameEditDistance(word, known, allowance + 0.01);
+      if (d <= allowance) out.push([known, 1 - d / (allowance + 1)]);
     }
-    return out.sort((a, b) => b[1] - a[1]).slice(0, 8);
+    return out.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 8);
   }
 
   private passes(e: IndexedEntity, f: CandidateFilter, excluded: ReadonlySet<string>): boolean {

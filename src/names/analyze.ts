@@ -148,6 +148,46 @@ function internKey(key: string): number {
   return id;
 }
 
+/** What a part's comparison keys depend on: its text, script and role, never its context. */
+interface WordKeys {
+  readonly collapsed: string;
+  readonly skeleton: string;
+  readonly phonetic: readonly string[];
+  readonly anagram: string;
+  readonly variants: readonly number[];
+  readonly common: boolean;
+  readonly key: string;
+  readonly keyId: number;
+}
+
+/**
+ * Keys per distinct word, computed once: list names repeat their words (Mohammed, Trading,
+ * Company…) thousands of times, and phonetic codes and skeletons are the costly part of analysis.
+ * Bounded like the intern table; the cached objects are shared and never modified.
+ */
+const wordKeyCache = new Map<string, WordKeys>();
+
+function wordKeys(text: string, script: Script, role: PartRole): WordKeys {
+  const cacheKey = `${role}|${script}|${text}`;
+  let keys = wordKeyCache.get(cacheKey);
+  if (keys) return keys;
+  const key =
+    script === 'latin' && role !== 'initial' ? text : `${text}|${script}|${role === 'initial' ? 'i' : ''}`;
+  keys = {
+    collapsed: collapseRuns(text),
+    skeleton: consonantSkeleton(text),
+    phonetic: role === 'word' || role === 'generic' ? phoneticKeys(text) : [],
+    anagram: text.length >= 5 ? sortLetters(text) : '',
+    variants: variantGroups(text),
+    common: COMMON_NAME_WORDS.has(text),
+    key,
+    keyId: internKey(key),
+  };
+  if (wordKeyCache.size >= 500_000) wordKeyCache.clear();
+  wordKeyCache.set(cacheKey, keys);
+  return keys;
+}
+
 /** Parts beyond this many are ignored (bit masks are 31-bit). */
 export const MAX_PARTS = 24;
 
@@ -695,11 +735,6 @@ export function analyzeName(raw: string, kind: NameKind = 'any', hints?: NameHin
   }
   const parts: NamePart[] = toks.map((t) => {
     const { weight, missWeight } = weights(t, kind, toks.length);
-    const key =
-      t.script === 'latin' && t.role !== 'initial'
-        ? t.text
-        : `${t.text}|${t.script}|${t.role === 'initial' ? 'i' : ''}`;
-    const collapsed = collapseRuns(t.text);
     return {
       text: t.text,
       tag: t.tag,
@@ -708,15 +743,8 @@ export function analyzeName(raw: string, kind: NameKind = 'any', hints?: NameHin
       weight,
       missWeight,
       optional: t.paren,
-      collapsed,
-      skeleton: consonantSkeleton(t.text),
-      phonetic: t.role === 'word' || t.role === 'generic' ? phoneticKeys(t.text) : [],
-      anagram: t.text.length >= 5 ? sortLetters(t.text) : '',
-      variants: variantGroups(t.text),
+      ...wordKeys(t.text, t.script, t.role),
       distinctive: (t.role === 'word' || t.role === 'syllable') && !t.paren,
-      common: COMMON_NAME_WORDS.has(t.text),
-      key,
-      keyId: internKey(key),
       segment: t.segment,
       source: t.source,
     };

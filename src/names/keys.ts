@@ -20,7 +20,9 @@
 import type { NameAnalysis } from './analyze.js';
 import { mergeLiquids } from './skeleton.js';
 
-export function nameKeys(analysis: NameAnalysis): string[] {
+/** `grams: false` leaves out the `g:` keys (an index that handles typos by other means). */
+export function nameKeys(analysis: NameAnalysis, options: { grams?: boolean } = {}): string[] {
+  const grams = options.grams !== false;
   const keys = new Set<string>();
   for (const p of analysis.parts) {
     if (p.role === 'particle' || p.role === 'initial') continue;
@@ -29,7 +31,7 @@ export function nameKeys(analysis: NameAnalysis): string[] {
     for (const v of p.variants) keys.add(`v:${v}`);
     for (const code of p.phonetic) keys.add(`p:${code}`);
     if (p.skeleton.length >= 2) keys.add(`s:${mergeLiquids(p.skeleton)}`);
-    if (p.role === 'syllable') continue;
+    if (p.role === 'syllable' || !grams) continue;
     const padded = `_${p.text}_`;
     for (let i = 0; i + 3 <= padded.length; i++) keys.add(`g:${padded.slice(i, i + 3)}`);
   }

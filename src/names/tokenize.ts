@@ -88,6 +88,15 @@ const DOTTED = /^(?:\p{L}\.){2,}\p{L}?\.?$/u;
 const SINGLE_INITIAL = /^\p{L}\.$/u;
 const ALNUM = /^[A-Za-z0-9]+$/;
 
+/** A word's tokens without their position (text, script, upper, initial, dotted). */
+type WordToken = readonly [string, Script, boolean, boolean, boolean];
+
+/**
+ * Tokens per distinct source word, computed once: list names repeat their words, and the regular
+ * expressions and transliteration below cost more than the lookup. Bounded; entries are shared.
+ */
+const wordTokenCache = [new Map<string, readonly WordToken[]>(), new Map<string, readonly WordToken[]>()];
+
 function pushWord(
   chunk: string,
   out: RawToken[],
@@ -96,27 +105,32 @@ function pushWord(
   word: number,
   splitDotted: boolean,
 ): void {
+  const cache = wordTokenCache[splitDotted ? 1 : 0]!;
+  let tokens = cache.get(chunk);
+  if (!tokens) {
+    tokens = wordTokens(chunk, splitDotted);
+    if (cache.size >= 200_000) cache.clear();
+    cache.set(chunk, tokens);
+  }
+  for (const [text, script, upper, initial, dotted] of tokens) {
+    out.push({ text, script, upper, initial, dotted, paren, segment, word });
+  }
+}
+
+function wordTokens(chunk: string, splitDotted: boolean): WordToken[] {
+  const out: WordToken[] = [];
   let w = chunk;
   const poss = POSSESSIVE.exec(w);
   if (poss) w = poss[1]!;
   w = w.replace(APOSTROPHES, '');
-  if (!w) return;
+  if (!w) return out;
   const make = (
     text: string,
     script: Script,
     upper: boolean,
     initial: boolean,
     dotted: boolean,
-  ): RawToken => ({
-    text,
-    script,
-    upper,
-    initial,
-    dotted,
-    paren,
-    segment,
-    word,
-  });
+  ): WordToken => [text, script, upper, initial, dotted];
   if (DOTTED.test(w)) {
     const letters = w.split('.').filter(Boolean);
     const texts = letters.map((l) =>
@@ -133,7 +147,7 @@ function pushWord(
       const joined = texts.join('');
       if (joined) out.push(make(joined, wordScript(w), true, false, true));
     }
-    return;
+    return out;
   }
   if (SINGLE_INITIAL.test(w)) {
     const t = transliterateWord(w[0]!, wordScript(w))
@@ -141,7 +155,7 @@ function pushWord(
       .toLowerCase()
       .replace(/[^a-z0-9]/g, '');
     if (t) out.push(make(t, wordScript(w), true, t.length === 1, true));
-    return;
+    return out;
   }
   for (const piece of w.split('.')) {
     if (!piece) continue;
@@ -165,6 +179,7 @@ function pushWord(
       }
     }
   }
+  return out;
 }
 
 /**
