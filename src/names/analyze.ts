@@ -48,7 +48,7 @@ export type PartTag = 'given' | 'middle' | 'patronymic' | 'family' | 'any';
  */
 export type PartRole = 'word' | 'initial' | 'particle' | 'generic' | 'geo' | 'syllable';
 
-export interface NamePart {
+export interface NamePart extends WordKeys {
   /** Lowercase ASCII form compared. */
   readonly text: string;
   readonly tag: PartTag;
@@ -61,20 +61,8 @@ export interface NamePart {
   readonly missWeight: number;
   /** Inside parentheses in the source. */
   readonly optional: boolean;
-  readonly collapsed: string;
-  readonly skeleton: string;
-  readonly phonetic: readonly string[];
-  /** Letters sorted (for reversed/shuffled spellings); empty for short parts. */
-  readonly anagram: string;
-  readonly variants: readonly number[];
   /** A word or syllable outside parentheses: evidence of identity when matched. */
   readonly distinctive: boolean;
-  /** One of the very common name words (Mohammed, Ali, Kim…). */
-  readonly common: boolean;
-  /** Memo key for comparisons: text, script and role. */
-  readonly key: string;
-  /** Number interned for `key` (the same key gives the same number while the table lasts). */
-  readonly keyId: number;
   /** Source segment (comma-separated) and position, for joins. */
   readonly segment: number;
   readonly source: number;
@@ -149,14 +137,18 @@ function internKey(key: string): number {
 }
 
 /** What a part's comparison keys depend on: its text, script and role, never its context. */
-interface WordKeys {
+export interface WordKeys {
   readonly collapsed: string;
   readonly skeleton: string;
   readonly phonetic: readonly string[];
+  /** Letters sorted (for reversed/shuffled spellings); empty for short parts. */
   readonly anagram: string;
   readonly variants: readonly number[];
+  /** One of the very common name words (Mohammed, Ali, Kim…). */
   readonly common: boolean;
+  /** Memo key for comparisons: text, script and role. */
   readonly key: string;
+  /** Number interned for `key` (the same key gives the same number while the table lasts). */
   readonly keyId: number;
 }
 
