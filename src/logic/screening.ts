@@ -101,6 +101,38 @@ export interface BookSummary {
   rowsPerSecond: number;
 }
 
+/** Screen one book row: its results as the JSON output shows them. */
+export function screenRow(index: CandidateIndex, row: BookRow, options: ScreenOptions): BookResult {
+  const outcome = index.screen(row.query, options);
+  return { id: row.id, line: row.line, query: row.query, results: outcome.hits.map(resultJson) };
+}
+
+/** Counts over a screened book: rows with matches, matches by programme and by dataset. */
+export function summarizeBook(results: readonly BookResult[], seconds: number): BookSummary {
+  const byProgramme: Record<string, number> = {};
+  const byDataset: Record<string, number> = {};
+  let rowsWithMatches = 0;
+  let matches = 0;
+  for (const r of results) {
+    const hits = r.results.filter((h) => h.match);
+    if (hits.length) rowsWithMatches++;
+    matches += hits.length;
+    for (const h of hits) {
+      for (const p of h.programmes) byProgramme[p] = (byProgramme[p] ?? 0) + 1;
+      for (const d of h.datasets) byDataset[d] = (byDataset[d] ?? 0) + 1;
+    }
+  }
+  return {
+    rows: results.length,
+    rowsWithMatches,
+    matches,
+    byProgramme,
+    byDataset,
+    seconds,
+    rowsPerSecond: results.length / Math.max(seconds, 1e-9),
+  };
+}
+
 export function screenBook(
   index: CandidateIndex,
   rows: readonly BookRow[],
@@ -108,38 +140,12 @@ export function screenBook(
   progress?: (done: number, total: number) => void,
 ): { results: BookResult[]; summary: BookSummary } {
   const t0 = performance.now();
-  const results: BookResult[] = [];
-  const byProgramme: Record<string, number> = {};
-  const byDataset: Record<string, number> = {};
-  let rowsWithMatches = 0;
-  let matches = 0;
-  rows.forEach((row, i) => {
+  const results = rows.map((row, i) => {
     if (progress && i % 50 === 0) progress(i, rows.length);
-    const outcome = index.screen(row.query, options);
-    const shown = outcome.hits.map(resultJson);
-    const hits = shown.filter((r) => r.match);
-    if (hits.length) rowsWithMatches++;
-    matches += hits.length;
-    for (const h of hits) {
-      for (const p of h.programmes) byProgramme[p] = (byProgramme[p] ?? 0) + 1;
-      for (const d of h.datasets) byDataset[d] = (byDataset[d] ?? 0) + 1;
-    }
-    results.push({ id: row.id, line: row.line, query: row.query, results: shown });
+    return screenRow(index, row, options);
   });
   progress?.(rows.length, rows.length);
-  const seconds = (performance.now() - t0) / 1000;
-  return {
-    results,
-    summary: {
-      rows: rows.length,
-      rowsWithMatches,
-      matches,
-      byProgramme,
-      byDataset,
-      seconds,
-      rowsPerSecond: rows.length / Math.max(seconds, 1e-9),
-    },
-  };
+  return { results, summary: summarizeBook(results, (performance.now() - t0) / 1000) };
 }
 
 /** One line per result (or one empty line for a row without results), for spreadsheets. */

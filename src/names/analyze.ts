@@ -514,6 +514,7 @@ function dedupe(toks: Tok[]): Tok[] {
   return out;
 }
 
+/** Hint values' part texts; sized for a whole list's firstName/lastName values, so no rebuilds. */
 const hintCache = new Map<string, string[]>();
 function hintTokens(values: readonly string[] | undefined): Set<string> {
   const out = new Set<string>();
@@ -521,7 +522,7 @@ function hintTokens(values: readonly string[] | undefined): Set<string> {
     let texts = hintCache.get(v);
     if (!texts) {
       texts = analyzeName(v, 'person').parts.map((p) => p.text);
-      if (hintCache.size > 10000) hintCache.clear();
+      if (hintCache.size >= 200_000) hintCache.clear();
       hintCache.set(v, texts);
     }
     for (const t of texts) out.add(t);

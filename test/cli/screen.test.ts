@@ -82,6 +82,32 @@ describe('tangle screen and match-pairs', () => {
     expect(readFileSync(csvOut, 'utf8')).toMatch(/^2,Nicolas Maduro Moros,1,us_ofac_sdn-22790,/m);
   });
 
+  it('screens a book on several threads with the same results as one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tangle-book-'));
+    const book = join(dir, 'book.csv');
+    const names = ['Nicolas Maduro Moros', 'EBANO', 'Acme Bakery Ltd', 'maduro moros nicolas'];
+    writeFileSync(
+      book,
+      `id,name\n${Array.from({ length: 150 }, (_, i) => `B-${i},${names[i % names.length]}`).join('\n')}\n`,
+    );
+    const run = (workers: string) => {
+      const out = join(dir, `w${workers}.json`);
+      const r = tangle(['screen', book, '--workers', workers, '-o', out, '--db', db]);
+      expect([r.status, r.stderr]).toEqual([0, '']);
+      return { stdout: r.stdout, results: readFileSync(out, 'utf8') };
+    };
+    const one = run('1');
+    const three = run('3');
+    expect(three.stdout).toMatch(/^150 rows screened against \d+ entities .*3 threads/);
+    expect(three.results).toBe(one.results);
+    expect(JSON.parse(three.results)[1].results[0].entity_id).toBe('us_ofac_sdn-4243');
+    const bad = tangle(['screen', book, '--workers', '0', '--db', db]);
+    expect([bad.status, bad.stderr]).toEqual([
+      2,
+      expect.stringMatching(/--workers must be a number from 1 to 64/),
+    ]);
+  });
+
   it('rejects bad books and bad options naming row and field', () => {
     const empty = tangle(['screen', join(FIX, 'screen', 'empty-name.csv'), '--db', db]);
     expect([empty.status, empty.stderr.trim()]).toEqual([

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { InputError, UsageError } from '../../errors.js';
-import { bookResultsCsv, buildIndex, resultJson, screenBook } from '../../logic/screening.js';
+import { bookResultsCsv, buildIndex, resultJson, screenBook, summarizeBook } from '../../logic/screening.js';
+import { defaultWorkers, ScreeningPool } from '../../logic/screening-pool.js';
 import { parseColumnMap, readBook } from '../../match/book.js';
 import type { ScreenOptions } from '../../match/candidate-index.js';
 import { buildQuery, QueryFieldError } from '../../match/query.js';
@@ -41,6 +42,10 @@ export function registerScreen(program: Command): void {
       .option('--algorithm <name>', 'scoring algorithm (see `tangle algorithms`)')
       .option('--exclude <entity-id>', 'judged false positive to leave out; repeatable', collect)
       .option('--all', 'also list candidates below the threshold')
+      .option(
+        '--workers <n>',
+        'book screening threads, each with its own index (default: one per core for books of 12,000+ rows)',
+      )
       .option('--json', 'print JSON'),
   ).action(async (book: string | undefined, opts) => {
     if (book && opts.name) throw new UsageError('give either a book file or --name, not both');
@@ -56,17 +61,32 @@ export function registerScreen(program: Command): void {
     if (book) {
       const source = readSourceFile(book);
       const rows = readBook(source.text, book, parseColumnMap(opts.map));
+      const workers = Math.floor(
+        numberOption(opts.workers, '--workers', 1, 64) ?? defaultWorkers(rows.length),
+      );
       await withStore(opts, async (store) => {
-        const index = await buildIndex(store, { cache: true });
-        const { results, summary } = screenBook(
-          index,
-          rows,
-          options,
-          (() => {
-            const bar = progressBar('screen', !opts.json && process.stderr.isTTY);
-            return bar && ((done: number, total: number) => bar('rows', done, total));
-          })(),
-        );
+        const bar = progressBar('screen', !opts.json && process.stderr.isTTY);
+        const progress = bar && ((done: number, total: number) => bar('rows', done, total));
+        let screened;
+        let indexSize: number;
+        if (workers > 1) {
+          const records = [];
+          for await (const r of store.currentEntities()) records.push(r);
+          const pool = await ScreeningPool.start(records, workers);
+          try {
+            const t0 = performance.now();
+            const results = await pool.screen(rows, options, progress || undefined);
+            screened = { results, summary: summarizeBook(results, (performance.now() - t0) / 1000) };
+            indexSize = pool.size;
+          } finally {
+            await pool.close();
+          }
+        } else {
+          const index = await buildIndex(store, { cache: true });
+          screened = screenBook(index, rows, options, progress || undefined);
+          indexSize = index.size;
+        }
+        const { results, summary } = screened;
         if (opts.output) {
           if (/\.json$/i.test(opts.output))
             writeFileSync(opts.output, `${JSON.stringify(results, null, 2)}\n`);
@@ -75,8 +95,8 @@ export function registerScreen(program: Command): void {
         }
         if (opts.json) return printJson(opts.output ? summary : { summary, results });
         process.stdout.write(
-          `${summary.rows} rows screened against ${index.size} entities in ${summary.seconds.toFixed(2)} s ` +
-            `(${Math.round(summary.rowsPerSecond)} rows/s): ${summary.rowsWithMatches} rows with matches, ${summary.matches} matches\n`,
+          `${summary.rows} rows screened against ${indexSize} entities in ${summary.seconds.toFixed(2)} s ` +
+            `(${Math.round(summary.rowsPerSecond)} rows/s${workers > 1 ? `, ${workers} threads` : ''}): ${summary.rowsWithMatches} rows with matches, ${summary.matches} matches\n`,
         );
         const programmes = Object.entries(summary.byProgramme).sort((a, b) => b[1] - a[1]);
         if (programmes.length) printTable(['programme', 'matches'], programmes);
