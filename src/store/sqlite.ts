@@ -10,10 +10,11 @@
  * where it was first read.
  */
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { createHash, hash as cryptoHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { captionOf } from '../model/entity.js';
+import { captionOf, type DraftValue } from '../model/entity.js';
+import { BatchInsert } from './batch-insert.js';
 import { model } from '../model/model.js';
 import { UsageError } from '../errors.js';
 import type {
@@ -273,16 +274,16 @@ export class SqliteStore implements Store {
 
   importSync(req: ImportRequest, progress?: ImportProgress): ImportResult {
     this.checkRequest(req);
-    const seen = new Set<string>();
+    const ids = new Set<string>();
     for (const e of req.entities) {
-      if (seen.has(e.id)) throw new Error(`reader produced entity ${e.id} twice`);
-      seen.add(e.id);
+      if (ids.has(e.id)) throw new Error(`reader produced entity ${e.id} twice`);
+      ids.add(e.id);
     }
-    const run = this.db.transaction(() => this.applyImport(req, progress));
+    const run = this.db.transaction(() => this.applyImport(req, ids, progress));
     return run.immediate();
   }
 
-  private applyImport(req: ImportRequest, progress?: ImportProgress): ImportResult {
+  private applyImport(req: ImportRequest, ids: ReadonlySet<string>, progress?: ImportProgress): ImportResult {
     const db = this.db;
     const { dataset } = req;
     const date = req.versionDate;
@@ -298,27 +299,44 @@ export class SqliteStore implements Store {
           });
     const { versionId, label } = this.insertVersion(req, prevRow, req.warnings);
 
-    /** Entities the dataset has ever had; `open` when the previous version still listed them. */
-    const previous = new Map<string, { hash: string; open: number; schema: string; caption: string }>();
-    for (const row of db
-      .prepare(
-        `SELECT id, hash, (last_version IS NULL) AS open, schema, caption FROM entities WHERE dataset = ?`,
-      )
-      .iterate(dataset) as IterableIterator<{
-      id: string;
-      hash: string;
-      open: number;
-      schema: string;
-      caption: string;
-    }>) {
-      previous.set(row.id, row);
+    /**
+     * Every entity the dataset has ever had: its hash while the previous version still listed it,
+     * null once dropped. Schema and caption are read only for the few that change or leave.
+     */
+    const previous = new Map<string, string | null>();
+    for (const [id, hash] of db
+      .prepare(`SELECT id, CASE WHEN last_version IS NULL THEN hash END FROM entities WHERE dataset = ?`)
+      .raw(true)
+      .iterate(dataset) as IterableIterator<[string, string | null]>) {
+      previous.set(id, hash);
     }
+    // A dataset's first version cannot collide with stored rows: plain inserts, no conflict clause.
+    const fresh = previous.size === 0;
 
-    const upsertStatement = db.prepare(
+    const statementRows = new BatchInsert(
+      db,
       `INSERT INTO statements (entity_id, dataset, prop, value, prop_type, original_value, lang, origin,
-         first_version, last_version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
-       ON CONFLICT(entity_id, dataset, prop, value) DO UPDATE SET last_version = NULL`,
+         first_version, last_version)`,
+      // The dataset name (checked: letters, digits, _ . -) and version id are written into the SQL:
+      // two fewer values to bind per row.
+      `(?, '${dataset}', ?, ?, ?, ?, ?, ?, ${versionId}, NULL)`,
+      fresh ? '' : 'ON CONFLICT(entity_id, dataset, prop, value) DO UPDATE SET last_version = NULL',
+    );
+    const entityRows = new BatchInsert(
+      db,
+      `INSERT INTO entities (dataset, id, schema, caption, record_id, hash, first_version, last_version,
+         change_version)`,
+      '(?, ?, ?, ?, ?, ?, ?, NULL, ?)',
+      fresh
+        ? ''
+        : `ON CONFLICT(dataset, id) DO UPDATE SET schema = excluded.schema, caption = excluded.caption,
+             record_id = excluded.record_id, hash = excluded.hash, last_version = NULL,
+             change_version = excluded.change_version`,
+    );
+    const changeRows = new BatchInsert(
+      db,
+      `INSERT INTO changes (version_id, dataset, entity_id, kind, schema, caption, properties)`,
+      '(?, ?, ?, ?, ?, ?, ?)',
     );
     const closeStatement = db.prepare(
       `UPDATE statements SET last_version = ? WHERE entity_id = ? AND dataset = ? AND prop = ? AND value = ?`,
@@ -329,67 +347,46 @@ export class SqliteStore implements Store {
     const openStatements = db.prepare(
       `SELECT prop, value FROM statements WHERE entity_id = ? AND dataset = ? AND last_version IS NULL`,
     );
-    const upsertEntity = db.prepare(
-      `INSERT INTO entities (dataset, id, schema, caption, record_id, hash, first_version, last_version, change_version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)
-       ON CONFLICT(dataset, id) DO UPDATE SET schema = excluded.schema, caption = excluded.caption,
-         record_id = excluded.record_id, hash = excluded.hash, last_version = NULL,
-         change_version = excluded.change_version`,
-    );
+    const storedEntity = db.prepare(`SELECT schema, caption FROM entities WHERE dataset = ? AND id = ?`);
     const closeEntity = db.prepare(`UPDATE entities SET last_version = ? WHERE dataset = ? AND id = ?`);
-    const insertChange = db.prepare(
-      `INSERT INTO changes (version_id, dataset, entity_id, kind, schema, caption, properties)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
 
     let statements = 0;
     let added = 0;
     let changed = 0;
     let unchanged = 0;
     const total = req.entities.length;
-    const seenIds = new Set<string>();
+    // Entities are written in key order (B-tree appends instead of scattered inserts); their change
+    // records in the reader's order, as before, so reports list ties the same way.
+    const order = req.entities.map((_, i) => i);
+    order.sort((a, b) => compareIds(req.entities[a].id, req.entities[b].id));
+    const changeList: Array<[string, ChangeKind, string, string, string] | undefined> = new Array(total);
 
-    req.entities.forEach((draft, index) => {
+    order.forEach((at, index) => {
       if (progress && index % 1000 === 0) progress('store', index, total);
-      seenIds.add(draft.id);
+      const draft = req.entities[at];
       const schema = draft.schema;
-      // [key, prop, type, value, original, lang, origin]; key = prop + value, unique per entity.
-      const rows: Array<[string, string, string, string, string | null, string | null, string | null]> = [];
+      // [key, prop, type, value]; key = prop + value, unique per entity, sorts like the table's key.
+      const rows: Array<[string, string, string, DraftValue]> = [];
       for (const [prop, values] of draft.props) {
         const type = schema.getProperty(prop)!.type;
-        for (const v of values) {
-          rows.push([
-            `${prop}\u001f${v.value}`,
-            prop,
-            type,
-            v.value,
-            v.original ?? null,
-            v.lang ?? null,
-            v.origin ?? null,
-          ]);
-        }
+        for (const v of values) rows.push([`${prop}\u001f${v.value}`, prop, type, v]);
       }
+      rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       statements += rows.length;
-      const keys = rows.map((r) => r[0]).sort();
-      const hash = createHash('sha1')
-        .update(schema.name)
-        .update('\n')
-        .update(keys.join('\n'))
-        .digest('base64url');
-      const old = previous.get(draft.id);
-      const wasOpen = old !== undefined && old.open === 1;
-      if (wasOpen && old.hash === hash) {
+      const hash = cryptoHash('sha1', `${schema.name}\n${rows.map((r) => r[0]).join('\n')}`, 'base64url');
+      const oldHash = previous.get(draft.id) ?? null;
+      if (oldHash === hash) {
         unchanged++;
         return;
       }
       const caption = draft.caption();
       let kind: ChangeKind = 'added';
       const propChanges: Record<string, PropertyChange> = {};
-      if (wasOpen) {
+      if (oldHash !== null) {
         kind = 'changed';
         changed++;
         const before = openStatements.all(draft.id, dataset) as Array<{ prop: string; value: string }>;
-        const newKeys = new Set(keys);
+        const newKeys = new Set(rows.map((r) => r[0]));
         const oldKeys = new Set(before.map((s) => `${s.prop}\u001f${s.value}`));
         const entry = (p: string) => (propChanges[p] ??= { added: [], removed: [] });
         for (const s of before) {
@@ -397,7 +394,8 @@ export class SqliteStore implements Store {
           entry(s.prop).removed.push(s.value);
           closeStatement.run(prev, draft.id, dataset, s.prop, s.value);
         }
-        for (const r of rows) if (!oldKeys.has(r[0])) entry(r[1]).added.push(r[3]);
+        for (const r of rows) if (!oldKeys.has(r[0])) entry(r[1]).added.push(r[3].value);
+        const old = storedEntity.get(dataset, draft.id) as { schema: string };
         if (old.schema !== schema.name) {
           entry('$schema').added.push(schema.name);
           entry('$schema').removed.push(old.schema);
@@ -405,22 +403,35 @@ export class SqliteStore implements Store {
       } else {
         added++;
       }
-      for (const r of rows) {
-        upsertStatement.run(draft.id, dataset, r[1], r[3], r[2], r[4], r[5], r[6], versionId);
+      for (const [, prop, type, v] of rows) {
+        statementRows.add(
+          draft.id,
+          prop,
+          v.value,
+          type,
+          v.original ?? null,
+          v.lang ?? null,
+          v.origin ?? null,
+        );
       }
-      upsertEntity.run(dataset, draft.id, schema.name, caption, draft.recordId, hash, versionId, versionId);
-      insertChange.run(versionId, dataset, draft.id, kind, schema.name, caption, JSON.stringify(propChanges));
+      entityRows.add(dataset, draft.id, schema.name, caption, draft.recordId, hash, versionId, versionId);
+      changeList[at] = [draft.id, kind, schema.name, caption, JSON.stringify(propChanges)];
     });
+    statementRows.flush();
+    entityRows.flush();
+    for (const c of changeList) if (c) changeRows.add(versionId, dataset, ...c);
 
     let removed = 0;
-    for (const [id, old] of previous) {
-      if (old.open === 1 && !seenIds.has(id)) {
+    for (const [id, oldHash] of previous) {
+      if (oldHash !== null && !ids.has(id)) {
         removed++;
+        const old = storedEntity.get(dataset, id) as { schema: string; caption: string };
         closeEntityStatements.run(prev, id, dataset);
         closeEntity.run(prev, dataset, id);
-        insertChange.run(versionId, dataset, id, 'removed', old.schema, old.caption, '{}');
+        changeRows.add(versionId, dataset, id, 'removed', old.schema, old.caption, '{}');
       }
     }
+    changeRows.flush();
     progress?.('store', total, total);
 
     db.prepare(
@@ -767,6 +778,11 @@ export function mergeSchemata(schemata: string[]): string {
   let result = schemata[0];
   for (const s of schemata.slice(1)) result = model.commonSchema(result, s) ?? result;
   return result;
+}
+
+/** Binary order of ASCII ids, as SQLite compares the table keys. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function min(values: string[]): string {

@@ -96,6 +96,40 @@ describe('SqliteStore', () => {
     ]);
   });
 
+  it('writes imports larger than one insert batch completely, first and later versions alike', async () => {
+    store = new SqliteStore(':memory:');
+    // 257 entities, 3 values each: neither count is a multiple of the 100-row batches.
+    const people = (n: number, extra: (i: number) => Record<string, string[]> = () => ({})) =>
+      Array.from({ length: n }, (_, i) =>
+        person(`t-${1000 - i}`, `Person ${i}`, { ...extra(i), birthDate: ['1970'] }),
+      );
+    const r1 = await store.importVersion(request('2024-01-01', people(257)));
+    expect(r1).toMatchObject({ entities: 257, statements: 514, added: 257 });
+    expect(await store.stats()).toMatchObject({
+      activeEntities: 257,
+      statements: 514,
+      currentStatements: 514,
+    });
+    const first = await store.listChanges({ version: '2024-01-01', limit: 10_000 });
+    expect(first).toHaveLength(257);
+    expect(new Set(first.map((c) => c.entityId)).size).toBe(257);
+    expect(first.every((c) => c.kind === 'added')).toBe(true);
+    // Every 3rd entity gains a nationality; the last 10 leave; 5 new ones arrive.
+    const next = people(247, (i): Record<string, string[]> => (i % 3 === 0 ? { nationality: ['ir'] } : {}));
+    next.push(...Array.from({ length: 5 }, (_, i) => person(`t-new${i}`, `New ${i}`)));
+    const r2 = await store.importVersion(request('2024-02-01', next));
+    expect(r2).toMatchObject({ entities: 252, added: 5, changed: 83, removed: 10, unchanged: 164 });
+    const stats = await store.stats();
+    expect(stats).toMatchObject({
+      activeEntities: 252,
+      statements: 514 + 83 + 5,
+      currentStatements: 494 + 83 + 5,
+    });
+    const e = (await store.getEntity('t-1000'))!;
+    expect(e.properties).toEqual({ name: ['Person 0'], birthDate: ['1970'], nationality: ['ir'] });
+    expect(e.statements.find((s) => s.prop === 'name')).toMatchObject({ origin: 'test line t-1000' });
+  });
+
   it('rejects versions older than the latest and leaves the store as it was', async () => {
     store = new SqliteStore(':memory:');
     await store.importVersion(request('2024-05-03', [person('t-1', 'Alpha')]));
