@@ -163,7 +163,7 @@ export class SqliteStore implements Store {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('cache_size = -65536');
+    this.db.pragma('cache_size = -262144');
     this.db.pragma('temp_store = MEMORY');
     this.db.exec(DDL);
     const row = this.db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).get() as
@@ -312,6 +312,9 @@ export class SqliteStore implements Store {
     }
     // A dataset's first version cannot collide with stored rows: plain inserts, no conflict clause.
     const fresh = previous.size === 0;
+    // Nor does it write a change record per entity: that it added each of them is derived from
+    // entities.first_version when changes are listed (see keepFirstVersionRecord, listChanges).
+    const initial = prev === null;
 
     const statementRows = new BatchInsert(
       db,
@@ -348,6 +351,19 @@ export class SqliteStore implements Store {
       `SELECT prop, value FROM statements WHERE entity_id = ? AND dataset = ? AND last_version IS NULL`,
     );
     const storedEntity = db.prepare(`SELECT schema, caption FROM entities WHERE dataset = ? AND id = ?`);
+    /**
+     * Before a later version overwrites the schema or caption of an entity from the dataset's first
+     * version, write down the derived "added" record as it was (once; stores made before records
+     * were derived already have it).
+     */
+    const keepFirstVersionRecord = db.prepare(
+      `INSERT INTO changes (version_id, dataset, entity_id, kind, schema, caption, properties)
+       SELECT e.first_version, e.dataset, e.id, 'added', e.schema, e.caption, '{}' FROM entities e
+       WHERE e.dataset = ? AND e.id = ? AND (e.schema <> ? OR e.caption <> ?)
+         AND e.first_version = (SELECT MIN(id) FROM versions WHERE dataset = e.dataset)
+         AND NOT EXISTS (SELECT 1 FROM changes c
+           WHERE c.entity_id = e.id AND c.version_id = e.first_version AND c.dataset = e.dataset)`,
+    );
     const closeEntity = db.prepare(`UPDATE entities SET last_version = ? WHERE dataset = ? AND id = ?`);
 
     let statements = 0;
@@ -403,6 +419,7 @@ export class SqliteStore implements Store {
       } else {
         added++;
       }
+      if (previous.has(draft.id)) keepFirstVersionRecord.run(dataset, draft.id, schema.name, caption);
       for (const [, prop, type, v] of rows) {
         statementRows.add(
           draft.id,
@@ -415,7 +432,7 @@ export class SqliteStore implements Store {
         );
       }
       entityRows.add(dataset, draft.id, schema.name, caption, draft.recordId, hash, versionId, versionId);
-      changeList[at] = [draft.id, kind, schema.name, caption, JSON.stringify(propChanges)];
+      if (!initial) changeList[at] = [draft.id, kind, schema.name, caption, JSON.stringify(propChanges)];
     });
     statementRows.flush();
     entityRows.flush();
@@ -542,15 +559,40 @@ export class SqliteStore implements Store {
       args.push(q.kind);
     }
     // The first version of a dataset "adds" everything; that is not a change anyone wants listed
-    // unless they ask for that version or entity explicitly.
+    // unless they ask for that version or entity explicitly. Those records are mostly not stored
+    // but derived from the entities the first version brought (see applyImport).
+    let source = 'changes';
+    const sourceArgs: unknown[] = [];
     if (!q.version && !q.entityId) {
       where.push(`v.id <> (SELECT MIN(id) FROM versions f WHERE f.dataset = c.dataset)`);
+    } else {
+      const derived = [
+        `e.first_version = (SELECT MIN(f.id) FROM versions f WHERE f.dataset = e.dataset)`,
+        `NOT EXISTS (SELECT 1 FROM changes x
+           WHERE x.entity_id = e.id AND x.version_id = e.first_version AND x.dataset = e.dataset)`,
+      ];
+      if (q.dataset) {
+        derived.push('e.dataset = ?');
+        sourceArgs.push(q.dataset);
+      }
+      if (q.entityId) {
+        derived.push('e.id = ?');
+        sourceArgs.push(q.entityId);
+      }
+      if (q.version) {
+        derived.push('e.first_version IN (SELECT id FROM versions WHERE label = ?)');
+        sourceArgs.push(q.version);
+      }
+      source = `(SELECT version_id, dataset, entity_id, kind, schema, caption, properties FROM changes
+        UNION ALL
+        SELECT e.first_version, e.dataset, e.id, 'added', e.schema, e.caption, '{}' FROM entities e
+        WHERE ${derived.join(' AND ')})`;
     }
-    const sql = `SELECT c.*, v.label, v.date FROM changes c JOIN versions v ON v.id = c.version_id
+    const sql = `SELECT c.*, v.label, v.date FROM ${source} c JOIN versions v ON v.id = c.version_id
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY v.date, v.id, c.kind, c.caption LIMIT ? OFFSET ?`;
+      ORDER BY v.date, v.id, c.kind, c.caption, c.entity_id LIMIT ? OFFSET ?`;
     args.push(q.limit ?? 1000, q.offset ?? 0);
-    const rows = this.db.prepare(sql).all(...args) as Array<{
+    const rows = this.db.prepare(sql).all(...sourceArgs, ...args) as Array<{
       dataset: string;
       entity_id: string;
       kind: ChangeKind;

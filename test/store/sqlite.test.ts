@@ -130,6 +130,55 @@ describe('SqliteStore', () => {
     expect(e.statements.find((s) => s.prop === 'name')).toMatchObject({ origin: 'test line t-1000' });
   });
 
+  it("reports a first version's entities as added without storing a record for each", async () => {
+    store = new SqliteStore(':memory:');
+    await store.importVersion(request('2024-01-01', [person('t-1', 'Alpha'), person('t-2', 'Beta')]));
+    const stored = () => (store.db.prepare('SELECT COUNT(*) AS n FROM changes').get() as { n: number }).n;
+    expect(stored()).toBe(0);
+    const added = (q: object) =>
+      store.listChanges(q).then((cs) => cs.map((c) => [c.version, c.kind, c.entityId, c.caption, c.schema]));
+    expect(await added({ version: '2024-01-01' })).toEqual([
+      ['2024-01-01', 'added', 't-1', 'Alpha', 'Person'],
+      ['2024-01-01', 'added', 't-2', 'Beta', 'Person'],
+    ]);
+    expect(await added({ entityId: 't-2', dataset: 'test_list', kind: 'added' })).toEqual([
+      ['2024-01-01', 'added', 't-2', 'Beta', 'Person'],
+    ]);
+    expect(await added({ version: '2024-01-01', kind: 'removed' })).toEqual([]);
+    expect(await added({ version: '2024-01-01', dataset: 'other' })).toEqual([]);
+    expect(await added({ dataset: 'test_list' })).toEqual([]);
+    // Alpha is renamed twice, Beta changes a value but keeps its caption: the first version still
+    // reports them as they were added, each once.
+    await store.importVersion(
+      request('2024-02-01', [person('t-1', 'Alpha Renamed'), person('t-2', 'Beta', { birthDate: ['1970'] })]),
+    );
+    await store.importVersion(request('2024-03-01', [person('t-1', 'Alpha Again'), person('t-3', 'Gamma')]));
+    expect(await added({ version: '2024-01-01' })).toEqual([
+      ['2024-01-01', 'added', 't-1', 'Alpha', 'Person'],
+      ['2024-01-01', 'added', 't-2', 'Beta', 'Person'],
+    ]);
+    expect((await added({ entityId: 't-1' })).map((c) => `${c[0]}:${c[1]}:${c[3]}`)).toEqual([
+      '2024-01-01:added:Alpha',
+      '2024-02-01:changed:Alpha Renamed',
+      '2024-03-01:changed:Alpha Again',
+    ]);
+    // Beta, removed in March and relisted under another name in April, keeps its first record.
+    await store.importVersion(
+      request('2024-04-01', [person('t-1', 'Alpha Again'), person('t-2', 'Beta Two')]),
+    );
+    expect((await added({ entityId: 't-2' })).map((c) => `${c[0]}:${c[1]}:${c[3]}`)).toEqual([
+      '2024-01-01:added:Beta',
+      '2024-02-01:changed:Beta',
+      '2024-03-01:removed:Beta',
+      '2024-04-01:added:Beta Two',
+    ]);
+    // A later version's additions are stored as before; versions keep their counts.
+    expect(await added({ version: '2024-03-01', kind: 'added' })).toEqual([
+      ['2024-03-01', 'added', 't-3', 'Gamma', 'Person'],
+    ]);
+    expect((await store.listVersions('test_list'))[0]).toMatchObject({ added: 2, entities: 2 });
+  });
+
   it('rejects versions older than the latest and leaves the store as it was', async () => {
     store = new SqliteStore(':memory:');
     await store.importVersion(request('2024-05-03', [person('t-1', 'Alpha')]));
