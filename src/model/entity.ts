@@ -49,7 +49,7 @@ export class EntityDraft {
     const value = cleanValue(property.type, raw);
     if (value === undefined) return false;
     const values = this.props.get(prop);
-    if (values?.some((v) => v.value === value)) return true;
+    if (values) for (const v of values) if (v.value === value) return true;
     const original = (opts.original ?? raw).trim();
     // One literal with every field (absent ones undefined) keeps them all inside the object; fields
     // added one by one afterwards would need a separate property store per value.

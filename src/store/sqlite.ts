@@ -397,9 +397,12 @@ export class SqliteStore implements Store {
         const type = schema.getProperty(prop)!.type;
         for (const v of values) rows.push([`${prop}\u001f${v.value}`, prop, type, v]);
       }
-      rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      rows.sort(byFirst);
       statements += rows.length;
-      const hash = cryptoHash('sha1', `${schema.name}\n${rows.map((r) => r[0]).join('\n')}`, 'base64url');
+      // Schema, newline, sorted keys joined by newlines: the formula stored hashes were made with.
+      let hashed = `${schema.name}\n`;
+      for (let i = 0; i < rows.length; i++) hashed += i ? `\n${rows[i][0]}` : rows[i][0];
+      const hash = cryptoHash('sha1', hashed, 'base64url');
       const oldHash = previous.get(draft.id) ?? null;
       if (oldHash === hash) {
         unchanged++;
@@ -830,6 +833,11 @@ export function mergeSchemata(schemata: string[]): string {
   let result = schemata[0];
   for (const s of schemata.slice(1)) result = model.commonSchema(result, s) ?? result;
   return result;
+}
+
+/** Tuples in the order of their first element (a statement key). */
+function byFirst(a: [string, ...unknown[]], b: [string, ...unknown[]]): number {
+  return compareIds(a[0], b[0]);
 }
 
 /** Binary order of ASCII ids, as SQLite compares the table keys. */

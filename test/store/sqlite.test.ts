@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EntityDraft } from '../../src/model/entity.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
@@ -177,6 +178,18 @@ describe('SqliteStore', () => {
       ['2024-03-01', 'added', 't-3', 'Gamma', 'Person'],
     ]);
     expect((await store.listVersions('test_list'))[0]).toMatchObject({ added: 2, entities: 2 });
+  });
+
+  it('hashes entities as stores made by earlier versions did', async () => {
+    store = new SqliteStore(':memory:');
+    const bare = new EntityDraft('Person', 't-2', '2');
+    await store.importVersion(request('2024-01-01', [person('t-1', 'Alpha', { birthDate: ['1970'] }), bare]));
+    const hashes = store.db.prepare('SELECT id, hash FROM entities ORDER BY id').raw(true).all();
+    const sha1 = (s: string) => createHash('sha1').update(s).digest('base64url');
+    expect(hashes).toEqual([
+      ['t-1', sha1('Person\nbirthDate\u001f1970\nname\u001fAlpha')],
+      ['t-2', sha1('Person\n')],
+    ]);
   });
 
   it('rejects versions older than the latest and leaves the store as it was', async () => {
