@@ -423,7 +423,11 @@ export class SqliteStore implements Store {
           entry(s.prop).removed.push(s.value);
           closeStatement.run(prev, draft.id, dataset, s.prop, s.value);
         }
-        for (const r of rows) if (!oldKeys.has(r[0])) entry(r[1]).added.push(r[3].value);
+        // Added values in the reader's order (rows are sorted by now), as reports always listed them.
+        for (const [prop, values] of draft.props) {
+          for (const v of values)
+            if (!oldKeys.has(`${prop}\u001f${v.value}`)) entry(prop).added.push(v.value);
+        }
         const old = storedEntity.get(dataset, draft.id) as { schema: string };
         if (old.schema !== schema.name) {
           entry('$schema').added.push(schema.name);

@@ -192,6 +192,19 @@ describe('SqliteStore', () => {
     ]);
   });
 
+  it("lists a changed entity's new properties and values in the order the reader gave them", async () => {
+    store = new SqliteStore(':memory:');
+    await store.importVersion(request('2024-01-01', [person('t-1', 'Alpha')]));
+    await store.importVersion(
+      request('2024-02-01', [
+        person('t-1', 'Alpha', { nationality: ['ir'], alias: ['Zed', 'Abe'], birthDate: ['1970'] }),
+      ]),
+    );
+    const [change] = await store.listChanges({ version: '2024-02-01' });
+    expect(Object.keys(change.properties)).toEqual(['nationality', 'alias', 'birthDate']);
+    expect(change.properties.alias.added).toEqual(['Zed', 'Abe']);
+  });
+
   it('rejects versions older than the latest and leaves the store as it was', async () => {
     store = new SqliteStore(':memory:');
     await store.importVersion(request('2024-05-03', [person('t-1', 'Alpha')]));
