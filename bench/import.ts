@@ -5,7 +5,10 @@
  * reader; watchman's published figure (full OFAC load ≈ 1.8 s) is quoted for reference.
  *
  * Each case runs in a fresh child process so its peak RSS is its own.
- * Usage: npx tsx bench/import.ts   (needs ../shared/data)
+ * Usage: npx tsx bench/import.ts [--repeat N] [--only import,history]   (needs ../shared/data)
+ *   --repeat N  run each case N times (each in a fresh process and store) and report the fastest,
+ *               for a machine whose other core may be busy
+ *   --only      run only these cases
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -120,17 +123,24 @@ if (caseArg > 0) {
   const r = await runCase(process.argv[caseArg + 1], process.argv[caseArg + 2]);
   process.stdout.write(JSON.stringify(r));
 } else {
-  const cases: Array<[string, string, number | null]> = [
+  // [name, label, time target ms, peak RSS target MB]
+  const cases: Array<[string, string, number | null, number?]> = [
     ['csv-parse', 'csv-parse: SDN 2024-05-03, rows only', null],
     ['read', 'Tangle reader: SDN 2024-05-03, remarks parsed', null],
     ['import', 'Tangle import: SDN 2024-05-03 into an empty store', 3000],
     ['reimport', 'Tangle re-import, identical file', 2000],
     ['reimport-diff', 'Tangle re-import, same entries, other bytes', 2000],
-    ['history', 'Tangle: 13 SDN snapshots in date order', 40000],
+    ['history', 'Tangle: 13 SDN snapshots in date order', 40000, 600],
   ];
+  const option = (flag: string): string | undefined => {
+    const i = process.argv.indexOf(flag);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const repeat = Math.max(1, Number(option('--repeat') ?? 1));
+  const only = option('--only')?.split(',');
   const rows: string[][] = [];
   const results: Record<string, CaseResult> = {};
-  for (const [name, label, target] of cases) {
+  const runOnce = (name: string): CaseResult => {
     const dir = mkdtempSync(join(tmpdir(), 'tangle-bench-'));
     try {
       const out = execFileSync(
@@ -141,19 +151,31 @@ if (caseArg > 0) {
           maxBuffer: 1 << 20,
         },
       );
-      const r = JSON.parse(out) as CaseResult;
-      results[name] = r;
-      rows.push([
-        label,
-        r.ms.toFixed(0),
-        Math.round(r.entities / (r.ms / 1000)).toLocaleString('en'),
-        r.rssMb.toFixed(0),
-        target === null ? '—' : `${target} ms ${r.ms <= target ? 'met' : 'MISSED'}`,
-        r.note ?? '',
-      ]);
+      return JSON.parse(out) as CaseResult;
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  };
+  for (const [name, label, target, rssTarget] of cases) {
+    if (only && !only.includes(name)) continue;
+    const runs = Array.from({ length: repeat }, () => runOnce(name));
+    // The fastest run, with the highest peak RSS of all runs (memory is not noise to pick from).
+    const r = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+    r.rssMb = Math.max(...runs.map((x) => x.rssMb));
+    if (repeat > 1)
+      r.note = `${r.note ?? ''}; best of ${repeat}: ${runs.map((x) => x.ms.toFixed(0)).join(', ')}`;
+    results[name] = r;
+    rows.push([
+      label,
+      r.ms.toFixed(0),
+      Math.round(r.entities / (r.ms / 1000)).toLocaleString('en'),
+      r.rssMb.toFixed(0),
+      [
+        target === null ? '—' : `${target} ms ${r.ms <= target ? 'met' : 'MISSED'}`,
+        ...(rssTarget ? [`${rssTarget} MB ${r.rssMb <= rssTarget ? 'met' : 'MISSED'}`] : []),
+      ].join('; '),
+      r.note ?? '',
+    ]);
   }
   const headers = ['case', 'ms', 'entities/s', 'peak RSS MB', 'target', 'note'];
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -162,10 +184,14 @@ if (caseArg > 0) {
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const r of rows) console.log(fmt(r));
   console.log('');
-  console.log(
-    `reader vs csv-parse (rows only): ${(results.read.ms / results['csv-parse'].ms).toFixed(2)}× the time, with remarks parsed into typed facts`,
-  );
-  console.log(
-    `full import vs watchman's published OFAC load (1800 ms, 4-core runner): ${(results.import.ms / 1800).toFixed(2)}×`,
-  );
+  if (results.read && results['csv-parse']) {
+    console.log(
+      `reader vs csv-parse (rows only): ${(results.read.ms / results['csv-parse'].ms).toFixed(2)}× the time, with remarks parsed into typed facts`,
+    );
+  }
+  if (results.import) {
+    console.log(
+      `full import vs watchman's published OFAC load (1800 ms, 4-core runner): ${(results.import.ms / 1800).toFixed(2)}×`,
+    );
+  }
 }

@@ -48,15 +48,20 @@ export class EntityDraft {
     if (!property) throw new Error(`schema ${this.schema.name} has no property "${prop}"`);
     const value = cleanValue(property.type, raw);
     if (value === undefined) return false;
-    let values = this.props.get(prop);
-    if (!values) this.props.set(prop, (values = []));
-    if (values.some((v) => v.value === value)) return true;
-    const entry: DraftValue = { value };
-    const original = opts.original ?? raw;
-    if (original.trim() !== value) entry.original = original.trim();
-    if (opts.lang) entry.lang = opts.lang;
-    if (opts.origin) entry.origin = opts.origin;
-    values.push(entry);
+    const values = this.props.get(prop);
+    if (values) for (const v of values) if (v.value === value) return true;
+    const original = (opts.original ?? raw).trim();
+    // One literal with every field (absent ones undefined) keeps them all inside the object; fields
+    // added one by one afterwards would need a separate property store per value.
+    const entry: DraftValue = {
+      value,
+      original: original !== value ? original : undefined,
+      lang: opts.lang || undefined,
+      origin: opts.origin || undefined,
+    };
+    // Most properties get one value: `[entry]` has room for one, where `[]` plus push reserves 17.
+    if (values) values.push(entry);
+    else this.props.set(prop, [entry]);
     return true;
   }
 

@@ -10,10 +10,11 @@
  * where it was first read.
  */
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { createHash, hash as cryptoHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { captionOf } from '../model/entity.js';
+import { captionOf, type DraftValue } from '../model/entity.js';
+import { BatchInsert } from './batch-insert.js';
 import { model } from '../model/model.js';
 import { UsageError } from '../errors.js';
 import type {
@@ -35,6 +36,8 @@ import type {
 } from './store.js';
 
 const SCHEMA_VERSION = 2;
+/** Page cache while importing, in KiB (negative, as SQLite takes it); 64 MiB otherwise. */
+const IMPORT_CACHE_SIZE = -32768;
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -273,16 +276,24 @@ export class SqliteStore implements Store {
 
   importSync(req: ImportRequest, progress?: ImportProgress): ImportResult {
     this.checkRequest(req);
-    const seen = new Set<string>();
+    const ids = new Set<string>();
     for (const e of req.entities) {
-      if (seen.has(e.id)) throw new Error(`reader produced entity ${e.id} twice`);
-      seen.add(e.id);
+      if (ids.has(e.id)) throw new Error(`reader produced entity ${e.id} twice`);
+      ids.add(e.id);
     }
-    const run = this.db.transaction(() => this.applyImport(req, progress));
-    return run.immediate();
+    const run = this.db.transaction(() => this.applyImport(req, ids, progress));
+    // Imports write in key order and re-read little: half the page cache costs them no measurable
+    // time and keeps a long series of imports in one process within its memory budget.
+    const cacheSize = this.db.pragma('cache_size', { simple: true }) as number;
+    this.db.pragma(`cache_size = ${IMPORT_CACHE_SIZE}`);
+    try {
+      return run.immediate();
+    } finally {
+      this.db.pragma(`cache_size = ${cacheSize}`);
+    }
   }
 
-  private applyImport(req: ImportRequest, progress?: ImportProgress): ImportResult {
+  private applyImport(req: ImportRequest, ids: ReadonlySet<string>, progress?: ImportProgress): ImportResult {
     const db = this.db;
     const { dataset } = req;
     const date = req.versionDate;
@@ -298,27 +309,47 @@ export class SqliteStore implements Store {
           });
     const { versionId, label } = this.insertVersion(req, prevRow, req.warnings);
 
-    /** Entities the dataset has ever had; `open` when the previous version still listed them. */
-    const previous = new Map<string, { hash: string; open: number; schema: string; caption: string }>();
-    for (const row of db
-      .prepare(
-        `SELECT id, hash, (last_version IS NULL) AS open, schema, caption FROM entities WHERE dataset = ?`,
-      )
-      .iterate(dataset) as IterableIterator<{
-      id: string;
-      hash: string;
-      open: number;
-      schema: string;
-      caption: string;
-    }>) {
-      previous.set(row.id, row);
+    /**
+     * Every entity the dataset has ever had: its hash while the previous version still listed it,
+     * null once dropped. Schema and caption are read only for the few that change or leave.
+     */
+    const previous = new Map<string, string | null>();
+    for (const [id, hash] of db
+      .prepare(`SELECT id, CASE WHEN last_version IS NULL THEN hash END FROM entities WHERE dataset = ?`)
+      .raw(true)
+      .iterate(dataset) as IterableIterator<[string, string | null]>) {
+      previous.set(id, hash);
     }
+    // A dataset's first version cannot collide with stored rows: plain inserts, no conflict clause.
+    const fresh = previous.size === 0;
+    // Nor does it write a change record per entity: that it added each of them is derived from
+    // entities.first_version when changes are listed (see keepFirstVersionRecord, listChanges).
+    const initial = prev === null;
 
-    const upsertStatement = db.prepare(
+    const statementRows = new BatchInsert(
+      db,
       `INSERT INTO statements (entity_id, dataset, prop, value, prop_type, original_value, lang, origin,
-         first_version, last_version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
-       ON CONFLICT(entity_id, dataset, prop, value) DO UPDATE SET last_version = NULL`,
+         first_version, last_version)`,
+      // The dataset name (checked: letters, digits, _ . -) and version id are written into the SQL:
+      // two fewer values to bind per row.
+      `(?, '${dataset}', ?, ?, ?, ?, ?, ?, ${versionId}, NULL)`,
+      fresh ? '' : 'ON CONFLICT(entity_id, dataset, prop, value) DO UPDATE SET last_version = NULL',
+    );
+    const entityRows = new BatchInsert(
+      db,
+      `INSERT INTO entities (dataset, id, schema, caption, record_id, hash, first_version, last_version,
+         change_version)`,
+      '(?, ?, ?, ?, ?, ?, ?, NULL, ?)',
+      fresh
+        ? ''
+        : `ON CONFLICT(dataset, id) DO UPDATE SET schema = excluded.schema, caption = excluded.caption,
+             record_id = excluded.record_id, hash = excluded.hash, last_version = NULL,
+             change_version = excluded.change_version`,
+    );
+    const changeRows = new BatchInsert(
+      db,
+      `INSERT INTO changes (version_id, dataset, entity_id, kind, schema, caption, properties)`,
+      '(?, ?, ?, ?, ?, ?, ?)',
     );
     const closeStatement = db.prepare(
       `UPDATE statements SET last_version = ? WHERE entity_id = ? AND dataset = ? AND prop = ? AND value = ?`,
@@ -329,67 +360,62 @@ export class SqliteStore implements Store {
     const openStatements = db.prepare(
       `SELECT prop, value FROM statements WHERE entity_id = ? AND dataset = ? AND last_version IS NULL`,
     );
-    const upsertEntity = db.prepare(
-      `INSERT INTO entities (dataset, id, schema, caption, record_id, hash, first_version, last_version, change_version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)
-       ON CONFLICT(dataset, id) DO UPDATE SET schema = excluded.schema, caption = excluded.caption,
-         record_id = excluded.record_id, hash = excluded.hash, last_version = NULL,
-         change_version = excluded.change_version`,
+    const storedEntity = db.prepare(`SELECT schema, caption FROM entities WHERE dataset = ? AND id = ?`);
+    /**
+     * Before a later version overwrites the schema or caption of an entity from the dataset's first
+     * version, write down the derived "added" record as it was (once; stores made before records
+     * were derived already have it).
+     */
+    const keepFirstVersionRecord = db.prepare(
+      `INSERT INTO changes (version_id, dataset, entity_id, kind, schema, caption, properties)
+       SELECT e.first_version, e.dataset, e.id, 'added', e.schema, e.caption, '{}' FROM entities e
+       WHERE e.dataset = ? AND e.id = ? AND (e.schema <> ? OR e.caption <> ?)
+         AND e.first_version = (SELECT MIN(id) FROM versions WHERE dataset = e.dataset)
+         AND NOT EXISTS (SELECT 1 FROM changes c
+           WHERE c.entity_id = e.id AND c.version_id = e.first_version AND c.dataset = e.dataset)`,
     );
     const closeEntity = db.prepare(`UPDATE entities SET last_version = ? WHERE dataset = ? AND id = ?`);
-    const insertChange = db.prepare(
-      `INSERT INTO changes (version_id, dataset, entity_id, kind, schema, caption, properties)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
 
     let statements = 0;
     let added = 0;
     let changed = 0;
     let unchanged = 0;
     const total = req.entities.length;
-    const seenIds = new Set<string>();
+    // Entities are written in key order (B-tree appends instead of scattered inserts); their change
+    // records in the reader's order, as before, so reports list ties the same way.
+    const order = req.entities.map((_, i) => i);
+    order.sort((a, b) => compareIds(req.entities[a].id, req.entities[b].id));
+    const changeList: Array<[string, ChangeKind, string, string, string] | undefined> = new Array(total);
 
-    req.entities.forEach((draft, index) => {
+    order.forEach((at, index) => {
       if (progress && index % 1000 === 0) progress('store', index, total);
-      seenIds.add(draft.id);
+      const draft = req.entities[at];
       const schema = draft.schema;
-      // [key, prop, type, value, original, lang, origin]; key = prop + value, unique per entity.
-      const rows: Array<[string, string, string, string, string | null, string | null, string | null]> = [];
+      // [key, prop, type, value]; key = prop + value, unique per entity, sorts like the table's key.
+      const rows: Array<[string, string, string, DraftValue]> = [];
       for (const [prop, values] of draft.props) {
         const type = schema.getProperty(prop)!.type;
-        for (const v of values) {
-          rows.push([
-            `${prop}\u001f${v.value}`,
-            prop,
-            type,
-            v.value,
-            v.original ?? null,
-            v.lang ?? null,
-            v.origin ?? null,
-          ]);
-        }
+        for (const v of values) rows.push([`${prop}\u001f${v.value}`, prop, type, v]);
       }
+      rows.sort(byFirst);
       statements += rows.length;
-      const keys = rows.map((r) => r[0]).sort();
-      const hash = createHash('sha1')
-        .update(schema.name)
-        .update('\n')
-        .update(keys.join('\n'))
-        .digest('base64url');
-      const old = previous.get(draft.id);
-      const wasOpen = old !== undefined && old.open === 1;
-      if (wasOpen && old.hash === hash) {
+      // Schema, newline, sorted keys joined by newlines: the formula stored hashes were made with.
+      let hashed = `${schema.name}\n`;
+      for (let i = 0; i < rows.length; i++) hashed += i ? `\n${rows[i][0]}` : rows[i][0];
+      const hash = cryptoHash('sha1', hashed, 'base64url');
+      const oldHash = previous.get(draft.id) ?? null;
+      if (oldHash === hash) {
         unchanged++;
         return;
       }
       const caption = draft.caption();
       let kind: ChangeKind = 'added';
       const propChanges: Record<string, PropertyChange> = {};
-      if (wasOpen) {
+      if (oldHash !== null) {
         kind = 'changed';
         changed++;
         const before = openStatements.all(draft.id, dataset) as Array<{ prop: string; value: string }>;
-        const newKeys = new Set(keys);
+        const newKeys = new Set(rows.map((r) => r[0]));
         const oldKeys = new Set(before.map((s) => `${s.prop}\u001f${s.value}`));
         const entry = (p: string) => (propChanges[p] ??= { added: [], removed: [] });
         for (const s of before) {
@@ -397,7 +423,12 @@ export class SqliteStore implements Store {
           entry(s.prop).removed.push(s.value);
           closeStatement.run(prev, draft.id, dataset, s.prop, s.value);
         }
-        for (const r of rows) if (!oldKeys.has(r[0])) entry(r[1]).added.push(r[3]);
+        // Added values in the reader's order (rows are sorted by now), as reports always listed them.
+        for (const [prop, values] of draft.props) {
+          for (const v of values)
+            if (!oldKeys.has(`${prop}\u001f${v.value}`)) entry(prop).added.push(v.value);
+        }
+        const old = storedEntity.get(dataset, draft.id) as { schema: string };
         if (old.schema !== schema.name) {
           entry('$schema').added.push(schema.name);
           entry('$schema').removed.push(old.schema);
@@ -405,22 +436,36 @@ export class SqliteStore implements Store {
       } else {
         added++;
       }
-      for (const r of rows) {
-        upsertStatement.run(draft.id, dataset, r[1], r[3], r[2], r[4], r[5], r[6], versionId);
+      if (previous.has(draft.id)) keepFirstVersionRecord.run(dataset, draft.id, schema.name, caption);
+      for (const [, prop, type, v] of rows) {
+        statementRows.add(
+          draft.id,
+          prop,
+          v.value,
+          type,
+          v.original ?? null,
+          v.lang ?? null,
+          v.origin ?? null,
+        );
       }
-      upsertEntity.run(dataset, draft.id, schema.name, caption, draft.recordId, hash, versionId, versionId);
-      insertChange.run(versionId, dataset, draft.id, kind, schema.name, caption, JSON.stringify(propChanges));
+      entityRows.add(dataset, draft.id, schema.name, caption, draft.recordId, hash, versionId, versionId);
+      if (!initial) changeList[at] = [draft.id, kind, schema.name, caption, JSON.stringify(propChanges)];
     });
+    statementRows.flush();
+    entityRows.flush();
+    for (const c of changeList) if (c) changeRows.add(versionId, dataset, ...c);
 
     let removed = 0;
-    for (const [id, old] of previous) {
-      if (old.open === 1 && !seenIds.has(id)) {
+    for (const [id, oldHash] of previous) {
+      if (oldHash !== null && !ids.has(id)) {
         removed++;
+        const old = storedEntity.get(dataset, id) as { schema: string; caption: string };
         closeEntityStatements.run(prev, id, dataset);
         closeEntity.run(prev, dataset, id);
-        insertChange.run(versionId, dataset, id, 'removed', old.schema, old.caption, '{}');
+        changeRows.add(versionId, dataset, id, 'removed', old.schema, old.caption, '{}');
       }
     }
+    changeRows.flush();
     progress?.('store', total, total);
 
     db.prepare(
@@ -531,15 +576,40 @@ export class SqliteStore implements Store {
       args.push(q.kind);
     }
     // The first version of a dataset "adds" everything; that is not a change anyone wants listed
-    // unless they ask for that version or entity explicitly.
+    // unless they ask for that version or entity explicitly. Those records are mostly not stored
+    // but derived from the entities the first version brought (see applyImport).
+    let source = 'changes';
+    const sourceArgs: unknown[] = [];
     if (!q.version && !q.entityId) {
       where.push(`v.id <> (SELECT MIN(id) FROM versions f WHERE f.dataset = c.dataset)`);
+    } else {
+      const derived = [
+        `e.first_version = (SELECT MIN(f.id) FROM versions f WHERE f.dataset = e.dataset)`,
+        `NOT EXISTS (SELECT 1 FROM changes x
+           WHERE x.entity_id = e.id AND x.version_id = e.first_version AND x.dataset = e.dataset)`,
+      ];
+      if (q.dataset) {
+        derived.push('e.dataset = ?');
+        sourceArgs.push(q.dataset);
+      }
+      if (q.entityId) {
+        derived.push('e.id = ?');
+        sourceArgs.push(q.entityId);
+      }
+      if (q.version) {
+        derived.push('e.first_version IN (SELECT id FROM versions WHERE label = ?)');
+        sourceArgs.push(q.version);
+      }
+      source = `(SELECT version_id, dataset, entity_id, kind, schema, caption, properties FROM changes
+        UNION ALL
+        SELECT e.first_version, e.dataset, e.id, 'added', e.schema, e.caption, '{}' FROM entities e
+        WHERE ${derived.join(' AND ')})`;
     }
-    const sql = `SELECT c.*, v.label, v.date FROM changes c JOIN versions v ON v.id = c.version_id
+    const sql = `SELECT c.*, v.label, v.date FROM ${source} c JOIN versions v ON v.id = c.version_id
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY v.date, v.id, c.kind, c.caption LIMIT ? OFFSET ?`;
+      ORDER BY v.date, v.id, c.kind, c.caption, c.entity_id LIMIT ? OFFSET ?`;
     args.push(q.limit ?? 1000, q.offset ?? 0);
-    const rows = this.db.prepare(sql).all(...args) as Array<{
+    const rows = this.db.prepare(sql).all(...sourceArgs, ...args) as Array<{
       dataset: string;
       entity_id: string;
       kind: ChangeKind;
@@ -767,6 +837,16 @@ export function mergeSchemata(schemata: string[]): string {
   let result = schemata[0];
   for (const s of schemata.slice(1)) result = model.commonSchema(result, s) ?? result;
   return result;
+}
+
+/** Tuples in the order of their first element (a statement key). */
+function byFirst(a: [string, ...unknown[]], b: [string, ...unknown[]]): number {
+  return compareIds(a[0], b[0]);
+}
+
+/** Binary order of ASCII ids, as SQLite compares the table keys. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function min(values: string[]): string {

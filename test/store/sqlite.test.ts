@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EntityDraft } from '../../src/model/entity.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
@@ -94,6 +95,114 @@ describe('SqliteStore', () => {
       '2024-02-01:removed',
       '2024-04-01:added',
     ]);
+  });
+
+  it('writes imports larger than one insert batch completely, first and later versions alike', async () => {
+    store = new SqliteStore(':memory:');
+    // 257 entities, 3 values each: neither count is a multiple of the 100-row batches.
+    const people = (n: number, extra: (i: number) => Record<string, string[]> = () => ({})) =>
+      Array.from({ length: n }, (_, i) =>
+        person(`t-${1000 - i}`, `Person ${i}`, { ...extra(i), birthDate: ['1970'] }),
+      );
+    const r1 = await store.importVersion(request('2024-01-01', people(257)));
+    expect(r1).toMatchObject({ entities: 257, statements: 514, added: 257 });
+    expect(await store.stats()).toMatchObject({
+      activeEntities: 257,
+      statements: 514,
+      currentStatements: 514,
+    });
+    const first = await store.listChanges({ version: '2024-01-01', limit: 10_000 });
+    expect(first).toHaveLength(257);
+    expect(new Set(first.map((c) => c.entityId)).size).toBe(257);
+    expect(first.every((c) => c.kind === 'added')).toBe(true);
+    // Every 3rd entity gains a nationality; the last 10 leave; 5 new ones arrive.
+    const next = people(247, (i): Record<string, string[]> => (i % 3 === 0 ? { nationality: ['ir'] } : {}));
+    next.push(...Array.from({ length: 5 }, (_, i) => person(`t-new${i}`, `New ${i}`)));
+    const r2 = await store.importVersion(request('2024-02-01', next));
+    expect(r2).toMatchObject({ entities: 252, added: 5, changed: 83, removed: 10, unchanged: 164 });
+    const stats = await store.stats();
+    expect(stats).toMatchObject({
+      activeEntities: 252,
+      statements: 514 + 83 + 5,
+      currentStatements: 494 + 83 + 5,
+    });
+    const e = (await store.getEntity('t-1000'))!;
+    expect(e.properties).toEqual({ name: ['Person 0'], birthDate: ['1970'], nationality: ['ir'] });
+    expect(e.statements.find((s) => s.prop === 'name')).toMatchObject({ origin: 'test line t-1000' });
+  });
+
+  it("reports a first version's entities as added without storing a record for each", async () => {
+    store = new SqliteStore(':memory:');
+    await store.importVersion(request('2024-01-01', [person('t-1', 'Alpha'), person('t-2', 'Beta')]));
+    const stored = () => (store.db.prepare('SELECT COUNT(*) AS n FROM changes').get() as { n: number }).n;
+    expect(stored()).toBe(0);
+    const added = (q: object) =>
+      store.listChanges(q).then((cs) => cs.map((c) => [c.version, c.kind, c.entityId, c.caption, c.schema]));
+    expect(await added({ version: '2024-01-01' })).toEqual([
+      ['2024-01-01', 'added', 't-1', 'Alpha', 'Person'],
+      ['2024-01-01', 'added', 't-2', 'Beta', 'Person'],
+    ]);
+    expect(await added({ entityId: 't-2', dataset: 'test_list', kind: 'added' })).toEqual([
+      ['2024-01-01', 'added', 't-2', 'Beta', 'Person'],
+    ]);
+    expect(await added({ version: '2024-01-01', kind: 'removed' })).toEqual([]);
+    expect(await added({ version: '2024-01-01', dataset: 'other' })).toEqual([]);
+    expect(await added({ dataset: 'test_list' })).toEqual([]);
+    // Alpha is renamed twice, Beta changes a value but keeps its caption: the first version still
+    // reports them as they were added, each once.
+    await store.importVersion(
+      request('2024-02-01', [person('t-1', 'Alpha Renamed'), person('t-2', 'Beta', { birthDate: ['1970'] })]),
+    );
+    await store.importVersion(request('2024-03-01', [person('t-1', 'Alpha Again'), person('t-3', 'Gamma')]));
+    expect(await added({ version: '2024-01-01' })).toEqual([
+      ['2024-01-01', 'added', 't-1', 'Alpha', 'Person'],
+      ['2024-01-01', 'added', 't-2', 'Beta', 'Person'],
+    ]);
+    expect((await added({ entityId: 't-1' })).map((c) => `${c[0]}:${c[1]}:${c[3]}`)).toEqual([
+      '2024-01-01:added:Alpha',
+      '2024-02-01:changed:Alpha Renamed',
+      '2024-03-01:changed:Alpha Again',
+    ]);
+    // Beta, removed in March and relisted under another name in April, keeps its first record.
+    await store.importVersion(
+      request('2024-04-01', [person('t-1', 'Alpha Again'), person('t-2', 'Beta Two')]),
+    );
+    expect((await added({ entityId: 't-2' })).map((c) => `${c[0]}:${c[1]}:${c[3]}`)).toEqual([
+      '2024-01-01:added:Beta',
+      '2024-02-01:changed:Beta',
+      '2024-03-01:removed:Beta',
+      '2024-04-01:added:Beta Two',
+    ]);
+    // A later version's additions are stored as before; versions keep their counts.
+    expect(await added({ version: '2024-03-01', kind: 'added' })).toEqual([
+      ['2024-03-01', 'added', 't-3', 'Gamma', 'Person'],
+    ]);
+    expect((await store.listVersions('test_list'))[0]).toMatchObject({ added: 2, entities: 2 });
+  });
+
+  it('hashes entities as stores made by earlier versions did', async () => {
+    store = new SqliteStore(':memory:');
+    const bare = new EntityDraft('Person', 't-2', '2');
+    await store.importVersion(request('2024-01-01', [person('t-1', 'Alpha', { birthDate: ['1970'] }), bare]));
+    const hashes = store.db.prepare('SELECT id, hash FROM entities ORDER BY id').raw(true).all();
+    const sha1 = (s: string) => createHash('sha1').update(s).digest('base64url');
+    expect(hashes).toEqual([
+      ['t-1', sha1('Person\nbirthDate\u001f1970\nname\u001fAlpha')],
+      ['t-2', sha1('Person\n')],
+    ]);
+  });
+
+  it("lists a changed entity's new properties and values in the order the reader gave them", async () => {
+    store = new SqliteStore(':memory:');
+    await store.importVersion(request('2024-01-01', [person('t-1', 'Alpha')]));
+    await store.importVersion(
+      request('2024-02-01', [
+        person('t-1', 'Alpha', { nationality: ['ir'], alias: ['Zed', 'Abe'], birthDate: ['1970'] }),
+      ]),
+    );
+    const [change] = await store.listChanges({ version: '2024-02-01' });
+    expect(Object.keys(change.properties)).toEqual(['nationality', 'alias', 'birthDate']);
+    expect(change.properties.alias.added).toEqual(['Zed', 'Abe']);
   });
 
   it('rejects versions older than the latest and leaves the store as it was', async () => {
