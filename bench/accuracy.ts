@@ -8,7 +8,7 @@
  * time per pair.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeEntityNames, prepareQuery, scoreEntity } from '../src/match/entity.js';
 import {
@@ -20,6 +20,7 @@ import {
   spearman,
 } from '../src/match/evaluate.js';
 import { parseCsv } from '../src/sources/csv.js';
+import { sharedDataDir } from './shared-data.js';
 
 function unquote(v: string): string {
   const s = v.trim();
@@ -138,8 +139,7 @@ function pad(s: string, n: number): string {
 }
 
 function main(): void {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const dataDir = process.env.TANGLE_SHARED_DATA ?? join(here, '..', '..', 'shared', 'data');
+  const dataDir = sharedDataDir();
   const checksPath = resolve(process.argv[2] ?? join(dataDir, 'matching', 'entity-checks.yml'));
   const ofacPath = resolve(process.argv[3] ?? join(dataDir, 'matching', 'ofac-search-tool-scores.csv'));
   const pairs = readEntityChecks(readFileSync(checksPath, 'utf8'));

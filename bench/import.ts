@@ -15,10 +15,9 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sharedDataDir } from './shared-data.js';
 
-const SHARED =
-  process.env.TANGLE_SHARED_DATA ??
-  join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'shared', 'data');
+const SHARED = sharedDataDir();
 const SDN = join(SHARED, 'ofac', 'sdn-history', 'sdn-2024-05-03.csv.gz');
 const HISTORY = readdirSync(join(SHARED, 'ofac', 'sdn-history'))
   .filter((f) => f.endsWith('.csv.gz'))
@@ -145,7 +144,7 @@ if (caseArg > 0) {
     try {
       const out = execFileSync(
         process.execPath,
-        ['--import', 'tsx', fileURLToPath(import.meta.url), '--case', name, join(dir, 'b.sqlite')],
+        [...process.execArgv, fileURLToPath(import.meta.url), '--case', name, join(dir, 'b.sqlite')],
         {
           encoding: 'utf8',
           maxBuffer: 1 << 20,

@@ -20,6 +20,7 @@ import { importFiles } from '../src/logic/import.js';
 import { buildApp } from '../src/server/app.js';
 import { serverConfig } from '../src/server/config.js';
 import { SqliteStore } from '../src/store/sqlite.js';
+import { sharedDataDir } from './shared-data.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
@@ -27,9 +28,7 @@ const arg = (name: string, fallback: number) => {
 };
 const SECONDS = arg('--seconds', 10);
 const CONNECTIONS = arg('--connections', 10);
-const SHARED =
-  process.env.TANGLE_SHARED_DATA ??
-  join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'shared', 'data');
+const SHARED = sharedDataDir();
 
 /**
  * The server runs in a child process (`--serve`), so the load generator does not share its event
@@ -95,7 +94,7 @@ if (process.argv.includes('--serve') && cluster.isWorker) {
   const WORKERS = arg('--workers', 1);
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', '--workers', String(WORKERS)],
+    [...process.execArgv, fileURLToPath(import.meta.url), '--serve', '--workers', String(WORKERS)],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },

@@ -10,16 +10,14 @@
 import anyAscii from 'any-ascii';
 import Fuse from 'fuse.js';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { importFiles } from '../src/logic/import.js';
 import { CandidateIndex } from '../src/match/candidate-index.js';
 import { jaroWinkler } from '../src/match/distance.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import type { EntityRecord } from '../src/store/store.js';
+import { sharedDataDir } from './shared-data.js';
 
-const SHARED =
-  process.env.TANGLE_SHARED_DATA ??
-  join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'shared', 'data');
+const SHARED = sharedDataDir();
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
