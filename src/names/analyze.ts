@@ -521,7 +521,8 @@ function hintTokens(values: readonly string[] | undefined): Set<string> {
   for (const v of values ?? []) {
     let texts = hintCache.get(v);
     if (!texts) {
-      texts = analyzeName(v, 'person').parts.map((p) => p.text);
+      // Only the texts are needed: the tokens, without the parts' comparison keys.
+      texts = nameTokens(v, 'person', undefined).toks.map((t) => t.text);
       if (hintCache.size >= 200_000) hintCache.clear();
       hintCache.set(v, texts);
     }
@@ -692,11 +693,8 @@ function makeAcronyms(source: readonly Tok[], kept: readonly Tok[], kind: NameKi
   return map;
 }
 
-/**
- * Analyse one name. `kind` selects the rules (person, org, vessel, any); `hints` are the entity's
- * firstName/lastName/… values, used to tag the parts of a full name.
- */
-export function analyzeName(raw: string, kind: NameKind = 'any', hints?: NameHints): NameAnalysis {
+/** The tokens a name keeps, tagged and in natural order, with what was set aside. */
+function nameTokens(raw: string, kind: NameKind, hints: NameHints | undefined) {
   const clean = cleanRawName(raw);
   const removed: string[] = [];
   const numbers: string[] = [];
@@ -726,6 +724,15 @@ export function analyzeName(raw: string, kind: NameKind = 'any', hints?: NameHin
         : t,
     );
   }
+  return { toks, removed, numbers, legalForms, acronymSource, tagged: tagging.tagged, arabic };
+}
+
+/**
+ * Analyse one name. `kind` selects the rules (person, org, vessel, any); `hints` are the entity's
+ * firstName/lastName/… values, used to tag the parts of a full name.
+ */
+export function analyzeName(raw: string, kind: NameKind = 'any', hints?: NameHints): NameAnalysis {
+  const { toks, removed, numbers, legalForms, acronymSource, tagged, arabic } = nameTokens(raw, kind, hints);
   const parts: NamePart[] = toks.map((t) => {
     const { weight, missWeight } = weights(t, kind, toks.length);
     return {
@@ -756,7 +763,7 @@ export function analyzeName(raw: string, kind: NameKind = 'any', hints?: NameHin
     numbers,
     legalForms,
     removed,
-    tagged: tagging.tagged,
+    tagged,
     arabic,
     normalized: parts.map((p) => p.text).join(' '),
   };
