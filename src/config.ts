@@ -3,11 +3,19 @@
  * the bundled offline data shipped inside the package.
  */
 import envPaths from 'env-paths';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The package root, both from src/ (tests, tsx) and from dist/ (built CLI). */
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The package root: the nearest folder above this file with a package.json, so it holds from src/
+ * (tests, tsx), dist/ (built CLI) and dist-bench/src/ (compiled benchmarks) alike.
+ */
+export const PACKAGE_ROOT = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
 
 export const BUNDLED_DATA_DIR = join(PACKAGE_ROOT, 'data');
 
