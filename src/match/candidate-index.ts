@@ -362,6 +362,16 @@ export class CandidateIndex {
       const d = nameEditDistance(word, known, allowance + 0.01);
       if (d <= allowance) out.push([known, 1 - d / (allowance + 1)]);
     }
+    // A swap of neighbouring letters (AVETSO for AVESTO) is one edit but changes up to four
+    // 3-grams, so the filter above can miss it; the swapped spellings are looked up directly
+    // (cheaper than loosening the filter, which measured 25 % slower queries).
+    for (let i = 0; i + 1 < word.length; i++) {
+      if (word[i] === word[i + 1]) continue;
+      const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+      if (!this.postings.has(`t:${swapped}`) || out.some(([known]) => known === swapped)) continue;
+      const d = nameEditDistance(word, swapped, allowance + 0.01);
+      if (d <= allowance) out.push([swapped, 1 - d / (allowance + 1)]);
+    }
     return out.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 8);
   }
 

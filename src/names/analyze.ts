@@ -382,14 +382,11 @@ function extractNumbers(toks: Tok[], kind: NameKind, numbers: string[]): Tok[] {
         numbers.push(String(unit));
         continue;
       }
-      // Roman numerals after the first word, written in capitals or longer than one letter.
+      // Roman numerals after the first word; a single letter (I, V, X) only as the last word
+      // ("STAR I"), whatever the case: inside a name it is an initial ("C&I SEMICONDUCTORS"), and
+      // customer data writes in lower case what a list writes in capitals.
       const roman = romanValue(t.text);
-      if (
-        roman !== undefined &&
-        out.length > 0 &&
-        (t.upper || t.text.length > 1) &&
-        !(t.text.length === 1 && !t.upper)
-      ) {
+      if (roman !== undefined && out.length > 0 && (t.text.length > 1 || i === toks.length - 1)) {
         numbers.push(String(roman));
         continue;
       }

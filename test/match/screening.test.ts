@@ -227,6 +227,20 @@ describe('yente-compatible match and search', () => {
   });
 });
 
+describe('typos in list words', () => {
+  it('finds a name whose only distinctive word has two letters swapped', () => {
+    const small = CandidateIndex.build([
+      rec('y-1', 'Company', { name: ['AVESTO OOO'] }),
+      rec('y-2', 'Company', { name: ['AVRORA OOO'] }),
+      rec('y-3', 'Company', { name: ['VESTA TRADING OOO'] }),
+    ]);
+    // AVETSO shares only two of six 3-grams with AVESTO: found through the swapped spelling.
+    const out = small.screen({ schema: 'Company', properties: { name: ['AVETSO OOO'] } });
+    expect(out.hits.map((h) => h.entity.id)).toEqual(['y-1']);
+    expect(out.hits[0]!.result.match).toBe(true);
+  });
+});
+
 describe('typos in legal forms', () => {
   it('reads a misspelt legal form as the form, not as a distinctive word', async () => {
     const { scoreEntity } = await import('../../src/match/entity.js');

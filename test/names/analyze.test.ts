@@ -158,6 +158,15 @@ describe('numbers', () => {
     expect(analyzeName('John Smith III', 'person').numbers).toEqual(['3']);
   });
 
+  it('reads a one-letter Roman numeral only as the last word, whatever the case', () => {
+    expect(analyzeName('MV STAR I', 'vessel').numbers).toEqual(['1']);
+    expect(analyzeName('mv star i', 'vessel').numbers).toEqual(['1']);
+    // Inside a name the letter is an initial: the capitals of a list and the lower case of a
+    // customer record must analyse alike, or a number mismatch would sink the match.
+    expect(analyzeName('C&I SEMICONDUCTORS CO LIMITED', 'org').numbers).toEqual([]);
+    expect(analyzeName('c&i semiconductors co limited', 'org').numbers).toEqual([]);
+  });
+
   it('turns ordinals into words', () => {
     expect(texts(analyzeName('1st International Bank', 'org'))).toEqual(['first', 'international', 'bank']);
   });
