@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { BookRow } from '../match/book.js';
 import type { ScreenOptions } from '../match/candidate-index.js';
 import type { EntityRecord } from '../store/store.js';
+import { workerScript } from '../worker-script.js';
 import type { BookResult } from './screening.js';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './screening-worker.js';
 
@@ -28,19 +29,6 @@ export const MIN_ROWS_PER_WORKER = 6000;
 /** How many workers a book of `rows` rows is worth on this machine. */
 export function defaultWorkers(rows: number): number {
   return Math.max(1, Math.min(availableParallelism(), Math.floor(rows / MIN_ROWS_PER_WORKER)));
-}
-
-/**
- * The worker's compiled file. Run from the TypeScript sources (tests, benchmarks), the pool starts
- * the compiled copy in dist/, which `npm test` builds first: worker threads do not go through the
- * TypeScript loader.
- */
-function workerUrl(): URL {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    return new URL(here.replace(/\/src\/logic\/screening-pool\.ts$/, '/dist/logic/screening-worker.js'));
-  }
-  return new URL('./screening-worker.js', here);
 }
 
 export class ScreeningPool {
@@ -60,7 +48,10 @@ export class ScreeningPool {
     const shared = new SharedArrayBuffer(bytes.length);
     new Uint8Array(shared).set(bytes);
     const init: WorkerInit = { records: shared };
-    const started = Array.from({ length: workers }, () => new Worker(workerUrl(), { workerData: init }));
+    const started = Array.from(
+      { length: workers },
+      () => new Worker(workerScript(import.meta.url, './screening-worker.js'), { workerData: init }),
+    );
     try {
       const ready = await Promise.all(
         started.map((w) =>
