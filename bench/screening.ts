@@ -204,6 +204,13 @@ const tangle = run('Tangle (index + tangle-v1)', queries, tangleBuild, (q) =>
     .screen({ schema: q.schema, properties: { name: [q.name] } }, { limit: 5 })
     .hits.map((h) => h.entity.id),
 );
+// Diagnostics: `--slowest N` lists Tangle's N slowest queries.
+const SLOWEST = arg('--slowest', 0);
+if (SLOWEST > 0) {
+  const order = tangle.times.map((ms, i) => ({ ms, q: queries[i]! })).sort((a, b) => b.ms - a.ms);
+  for (const { ms, q } of order.slice(0, SLOWEST))
+    console.log(`slow: ${ms.toFixed(2)} ms  ${q.how}  ${q.name}`);
+}
 
 // fuse.js over every name and alias
 interface Doc {
