@@ -109,8 +109,9 @@ export class ScreeningPool {
             next = batches; // the other workers finish their batch in flight and stop
             throw new Error(`screening rows failed: ${m.message}`);
           }
-          m.results.forEach((r, j) => (results[m.batch * BATCH + j] = r));
-          done += m.results.length;
+          const batch = JSON.parse(m.json) as BookResult[];
+          batch.forEach((r, j) => (results[m.batch * BATCH + j] = r));
+          done += batch.length;
           progress?.(done, rows.length);
           if (!send(w)) resolve();
         });

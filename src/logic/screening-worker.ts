@@ -23,7 +23,8 @@ export type WorkerRequest = { job: number; batch: number; rows: BookRow[]; optio
 
 export type WorkerReply =
   | { type: 'ready'; size: number; buildMs: number }
-  | { type: 'results'; job: number; batch: number; results: ReturnType<typeof screenRow>[] }
+  /** The batch's BookResult[] as JSON text: one string crosses threads far cheaper than a graph. */
+  | { type: 'results'; job: number; batch: number; json: string }
   | { type: 'failed'; job: number; batch: number; message: string };
 
 const port = parentPort!;
@@ -34,7 +35,8 @@ port.postMessage({ type: 'ready', size: index.size, buildMs: index.buildMs } sat
 port.on('message', (req: WorkerRequest) => {
   try {
     const results = req.rows.map((row) => screenRow(index, row, req.options));
-    port.postMessage({ type: 'results', job: req.job, batch: req.batch, results } satisfies WorkerReply);
+    const json = JSON.stringify(results);
+    port.postMessage({ type: 'results', job: req.job, batch: req.batch, json } satisfies WorkerReply);
   } catch (err) {
     port.postMessage({
       type: 'failed',
