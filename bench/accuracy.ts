@@ -1,7 +1,7 @@
 /**
  * Accuracy of the name matcher on the labelled pairs in ../shared/data/matching:
  *
- *   npx tsx bench/accuracy.ts [path/to/entity-checks.yml] [path/to/ofac-search-tool-scores.csv]
+ *   npm run bench:accuracy -- [path/to/entity-checks.yml] [path/to/ofac-search-tool-scores.csv]
  *
  * Prints precision/recall/F1 at each algorithm's default threshold and at its best threshold,
  * rank agreement with the scores OFAC's own search tool gave, the pairs judged wrongly, and the

@@ -5,7 +5,7 @@
  * reader; watchman's published figure (full OFAC load ≈ 1.8 s) is quoted for reference.
  *
  * Each case runs in a fresh child process so its peak RSS is its own.
- * Usage: npx tsx bench/import.ts [--repeat N] [--only import,history]   (needs ../shared/data)
+ * Usage: npm run bench:import -- [--repeat N] [--only import,history]   (needs ../shared/data)
  *   --repeat N  run each case N times (each in a fresh process and store) and report the fastest,
  *               for a machine whose other core may be busy
  *   --only      run only these cases

@@ -5,7 +5,7 @@
  * whole from one list version.
  *
  * Bounded: each phase runs for a fixed number of seconds against 127.0.0.1 only.
- * Usage: npx tsx bench/load.ts [--seconds N] [--connections N] [--workers N]
+ * Usage: npm run bench:load -- [--seconds N] [--connections N] [--workers N]
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';

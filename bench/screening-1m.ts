@@ -5,7 +5,7 @@
  * brute-force Jaro-Winkler scan) answer a small share of the same queries, since each of their
  * queries scans the whole list.
  *
- * Usage: node --max-old-space-size=6000 --import tsx bench/screening-1m.ts [--entities N] [--queries N]
+ * Usage: npm run bench:screening-1m -- [--entities N] [--queries N] [--peer-queries N]
  */
 import anyAscii from 'any-ascii';
 import Fuse from 'fuse.js';

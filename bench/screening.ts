@@ -10,7 +10,7 @@
  * and (for Russian names) Cyrillic script. A query is found when its source entity is among the
  * top 5 results at or above the matcher's threshold.
  *
- * Usage: npx tsx bench/screening.ts [--queries N]   (needs ../shared/data)
+ * Usage: npm run bench:screening -- [--queries N] [--slowest N]   (needs ../shared/data)
  */
 import anyAscii from 'any-ascii';
 import Fuse from 'fuse.js';
