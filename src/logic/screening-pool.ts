@@ -3,8 +3,9 @@
  * candidate index, screening batches of rows as they become free. Results are identical to
  * single-threaded screening (same index, same scoring) and come back in book order.
  *
- * Each worker builds its index in parallel with the others, so the start-up costs one build in
- * wall time and one index's memory per worker; worth it for books of a few thousand rows and up.
+ * Each worker builds its index in parallel with the others, so the start-up costs about two
+ * builds' wall time on two cores and one index's memory per worker: worth it for large books (see
+ * MIN_ROWS_PER_WORKER).
  */
 import { availableParallelism } from 'node:os';
 import { serialize } from 'node:v8';
