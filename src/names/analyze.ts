@@ -21,7 +21,7 @@ import { canonicalNumber, ordinalWord, romanValue, tensValue, unitValue } from '
 import { phoneticKeys } from './phonetic.js';
 import type { Script } from './scripts.js';
 import { consonantSkeleton, mergeLiquids } from './skeleton.js';
-import { type RawToken, tokenizeName } from './tokenize.js';
+import { MAX_CACHED_WORD, type RawToken, tokenizeName } from './tokenize.js';
 import { isArabicName, variantGroups } from './variants.js';
 import {
   AMBIGUOUS_TITLES,
@@ -175,8 +175,10 @@ function wordKeys(text: string, script: Script, role: PartRole): WordKeys {
     key,
     keyId: internKey(key),
   };
-  if (wordKeyCache.size >= 500_000) wordKeyCache.clear();
-  wordKeyCache.set(cacheKey, keys);
+  if (text.length <= MAX_CACHED_WORD) {
+    if (wordKeyCache.size >= 500_000) wordKeyCache.clear();
+    wordKeyCache.set(cacheKey, keys);
+  }
   return keys;
 }
 
@@ -520,8 +522,10 @@ function hintTokens(values: readonly string[] | undefined): Set<string> {
     if (!texts) {
       // Only the texts are needed: the tokens, without the parts' comparison keys.
       texts = nameTokens(v, 'person', undefined).toks.map((t) => t.text);
-      if (hintCache.size >= 200_000) hintCache.clear();
-      hintCache.set(v, texts);
+      if (v.length <= 4 * MAX_CACHED_WORD) {
+        if (hintCache.size >= 200_000) hintCache.clear();
+        hintCache.set(v, texts);
+      }
     }
     for (const t of texts) out.add(t);
   }

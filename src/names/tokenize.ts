@@ -88,6 +88,9 @@ const DOTTED = /^(?:\p{L}\.){2,}\p{L}?\.?$/u;
 const SINGLE_INITIAL = /^\p{L}\.$/u;
 const ALNUM = /^[A-Za-z0-9]+$/;
 
+/** Words longer than this are tokenised every time rather than cached. */
+export const MAX_CACHED_WORD = 48;
+
 /** A word's tokens without their position (text, script, upper, initial, dotted). */
 type WordToken = readonly [string, Script, boolean, boolean, boolean];
 
@@ -109,8 +112,11 @@ function pushWord(
   let tokens = cache.get(chunk);
   if (!tokens) {
     tokens = wordTokens(chunk, splitDotted);
-    if (cache.size >= 200_000) cache.clear();
-    cache.set(chunk, tokens);
+    // Long chunks are not kept: a hostile query of many long words must not fill memory.
+    if (chunk.length <= MAX_CACHED_WORD) {
+      if (cache.size >= 200_000) cache.clear();
+      cache.set(chunk, tokens);
+    }
   }
   for (const [text, script, upper, initial, dotted] of tokens) {
     out.push({ text, script, upper, initial, dotted, paren, segment, word });
