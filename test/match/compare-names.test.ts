@@ -47,6 +47,19 @@ describe('part similarity', () => {
     expect(partSimilarity(part('Рихтер'), part('Richter'), false).score).toBeGreaterThan(0.7);
   });
 
+  it('knows English and Spanish short forms of given names', () => {
+    for (const [nick, full] of [
+      ['Chuck', 'Charles'],
+      ['Pepe', 'José'],
+      ['Paco', 'Francisco'],
+      ['Chuy', 'Jesús'],
+      ['Barry', 'Barack'],
+    ]) {
+      expect(partSimilarity(part(nick!), part(full!), false).how, `${nick} ~ ${full}`).toBe('nickname');
+    }
+    expect(partSimilarity(part('Paco'), part('Pablo'), false).how).not.toBe('nickname');
+  });
+
   it('relaxes vowels only for Arabic names, and only for the same shape', () => {
     expect(partSimilarity(part('Haniyeh'), part('Haniya'), true).how).toBe('vowels');
     expect(partSimilarity(part('Haniyeh'), part('Haniya'), false).how).toBe('none');
