@@ -223,6 +223,26 @@ function isPrepared(x: MatchEntity | AnalyzedEntity | PreparedQuery): x is Prepa
   return isAnalyzed(x) && Array.isArray((x as PreparedQuery).caches);
 }
 
+/**
+ * A qualifier for values both sides state that share nothing (countries, genders): its weight to
+ * add to the score (0 when it does not apply), explained through `explain` when asked.
+ */
+function mismatch(
+  weight: number,
+  label: string,
+  qs: ReadonlySet<string>,
+  cs: ReadonlySet<string>,
+  explain: ((e: FeatureExplanation) => void) | undefined,
+): number {
+  if (!weight || !setsDisjoint(qs, cs)) return 0;
+  if (explain) {
+    const query = [...qs].join(', ');
+    const candidate = [...cs].join(', ');
+    explain({ score: 1, weight, detail: `${label} ${query} vs ${candidate}`, query, candidate });
+  }
+  return weight;
+}
+
 /** Whether a query of one schema may match a candidate of another (Person never matches Company). */
 export function schemataCompatible(a: string, b: string): boolean {
   if (a === b) return true;
@@ -569,30 +589,20 @@ export function scoreEntity(
         };
     }
   }
-  if (w.country_mismatch && setsDisjoint(q.facts.countries, c.facts.countries)) {
-    qualifiers += w.country_mismatch;
-    if (cfg.explain) {
-      explanations.country_mismatch = {
-        score: 1,
-        weight: w.country_mismatch,
-        detail: `countries ${[...q.facts.countries].join(', ')} vs ${[...c.facts.countries].join(', ')}`,
-        query: [...q.facts.countries].join(', '),
-        candidate: [...c.facts.countries].join(', '),
-      };
-    }
-  }
-  if (w.gender_mismatch && setsDisjoint(q.facts.genders, c.facts.genders)) {
-    qualifiers += w.gender_mismatch;
-    if (cfg.explain) {
-      explanations.gender_mismatch = {
-        score: 1,
-        weight: w.gender_mismatch,
-        detail: `gender ${[...q.facts.genders].join(', ')} vs ${[...c.facts.genders].join(', ')}`,
-        query: [...q.facts.genders].join(', '),
-        candidate: [...c.facts.genders].join(', '),
-      };
-    }
-  }
+  qualifiers += mismatch(
+    w.country_mismatch,
+    'countries',
+    q.facts.countries,
+    c.facts.countries,
+    cfg.explain ? (e) => (explanations.country_mismatch = e) : undefined,
+  );
+  qualifiers += mismatch(
+    w.gender_mismatch,
+    'gender',
+    q.facts.genders,
+    c.facts.genders,
+    cfg.explain ? (e) => (explanations.gender_mismatch = e) : undefined,
+  );
   let score = main > 0 ? main + qualifiers : 0;
   score = round(score < 0 ? 0 : score > 1 ? 1 : score);
   return { score, match: score >= cfg.threshold, threshold: cfg.threshold, algorithm, explanations };

@@ -3,7 +3,7 @@
  * (lowercase ASCII, no punctuation), as produced by the tokenizer.
  */
 
-/** Pilgrim and Shia cleric titles, in several spellings: dropped wherever they stand. */
+/** Pilgrim and cleric titles, in several spellings: dropped wherever they stand. */
 const PILGRIM_AND_CLERIC_TITLES = [
   'haji',
   'hajji',
@@ -20,6 +20,16 @@ const PILGRIM_AND_CLERIC_TITLES = [
   'hojatoleslam',
   'hojjatoleslam',
   'hojatolislam',
+  'mullah',
+  'mulla',
+  'molla',
+  'mawlawi',
+  'maulvi',
+  'molvi',
+  'mawlvi',
+  'maulana',
+  'mawlana',
+  'moulana',
 ];
 
 /**
@@ -81,16 +91,6 @@ export const PERSON_TITLES = new Set([
   'sheikha',
   ...PILGRIM_AND_CLERIC_TITLES,
   'hujjat',
-  'mullah',
-  'mulla',
-  'molla',
-  'mawlawi',
-  'maulvi',
-  'molvi',
-  'mawlvi',
-  'maulana',
-  'mawlana',
-  'moulana',
   'mufti',
   'imam',
   'qari',
@@ -250,16 +250,6 @@ export const ANYWHERE_TITLES = new Set([
   'honourable',
   'excellency',
   ...PILGRIM_AND_CLERIC_TITLES,
-  'mullah',
-  'mulla',
-  'molla',
-  'mawlawi',
-  'maulvi',
-  'molvi',
-  'mawlvi',
-  'maulana',
-  'mawlana',
-  'moulana',
   'monsieur',
   'madame',
   'mme',
