@@ -7,7 +7,6 @@
  *
  * Usage: npm run bench:screening-1m -- [--entities N] [--queries N] [--peer-queries N]
  */
-import anyAscii from 'any-ascii';
 import Fuse from 'fuse.js';
 import { join } from 'node:path';
 import { importFiles } from '../src/logic/import.js';
@@ -15,6 +14,7 @@ import { CandidateIndex } from '../src/match/candidate-index.js';
 import { jaroWinkler } from '../src/match/distance.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import type { EntityRecord } from '../src/store/store.js';
+import { percentile, sortedTokens } from './peers.js';
 import { sharedDataDir } from './shared-data.js';
 
 const SHARED = sharedDataDir();
@@ -115,25 +115,15 @@ for (const q of queries) {
   times.push(performance.now() - t);
   if (hits.hits.some((h) => h.entity.id === q.truth)) found++;
 }
-const pct = (v: number[], p: number) =>
-  [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor((p / 100) * v.length))];
 
 // Peers on the first PEER_QUERIES queries.
 const peerQueries = queries.slice(0, PEER_QUERIES);
-const norm = (s: string) =>
-  anyAscii(s)
-    .toLowerCase()
-    .replace(/[^a-z0-9 ]+/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean)
-    .sort()
-    .join(' ');
-const keys = records.map((r) => norm(r.properties.name[0]));
+const keys = records.map((r) => sortedTokens(r.properties.name[0]));
 const jwTimes: number[] = [];
 let jwFound = 0;
 for (const q of peerQueries) {
   const t = performance.now();
-  const key = norm(q.name);
+  const key = sortedTokens(q.name);
   let best = -1;
   let bestId = '';
   for (let i = 0; i < keys.length; i++) {
@@ -165,22 +155,22 @@ const rows = [
   [
     'Tangle index (lazy analyses)',
     buildMs.toFixed(0),
-    pct(times, 50).toFixed(1),
-    pct(times, 99).toFixed(1),
+    percentile(times, 50).toFixed(1),
+    percentile(times, 99).toFixed(1),
     `${((100 * found) / queries.length).toFixed(1)} % of ${queries.length}`,
   ],
   [
     'fuse.js 7',
     fuseBuild.toFixed(0),
-    pct(fuseTimes, 50).toFixed(0),
-    pct(fuseTimes, 99).toFixed(0),
+    percentile(fuseTimes, 50).toFixed(0),
+    percentile(fuseTimes, 99).toFixed(0),
     `${((100 * fuseFound) / peerQueries.length).toFixed(0)} % of ${peerQueries.length}`,
   ],
   [
     'brute-force Jaro-Winkler',
     '0',
-    pct(jwTimes, 50).toFixed(0),
-    pct(jwTimes, 99).toFixed(0),
+    percentile(jwTimes, 50).toFixed(0),
+    percentile(jwTimes, 99).toFixed(0),
     `${((100 * jwFound) / peerQueries.length).toFixed(0)} % of ${peerQueries.length}`,
   ],
 ];
@@ -195,7 +185,7 @@ console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows) console.log(fmt(r));
 console.log('');
 console.log(
-  `p50 Tangle vs fuse.js: ${(pct(fuseTimes, 50) / pct(times, 50)).toFixed(0)}× faster; vs brute force: ${(pct(jwTimes, 50) / pct(times, 50)).toFixed(0)}× faster`,
+  `p50 Tangle vs fuse.js: ${(percentile(fuseTimes, 50) / percentile(times, 50)).toFixed(0)}× faster; vs brute force: ${(percentile(jwTimes, 50) / percentile(times, 50)).toFixed(0)}× faster`,
 );
 console.log(
   `RSS after index build ${rssAfterBuild.toFixed(0)} MB; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (includes the peers' copies)`,

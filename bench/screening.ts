@@ -25,6 +25,7 @@ import { CandidateIndex, isScreenable } from '../src/match/candidate-index.js';
 import { jaroWinkler } from '../src/match/distance.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import type { EntityRecord } from '../src/store/store.js';
+import { percentile, sortedTokens } from './peers.js';
 import { sharedDataDir } from './shared-data.js';
 
 const SHARED = sharedDataDir();
@@ -136,11 +137,6 @@ function disguise(e: EntityRecord, rand: () => number): Query {
   return { truth: e.id, schema, name: out, how };
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
 async function loadLists(): Promise<EntityRecord[]> {
   const store = new SqliteStore(':memory:');
   const imports: Array<[string, string[]]> = [
@@ -229,20 +225,12 @@ const fuseResult = run('fuse.js 7 (threshold 0.4)', queries, fuseBuild, (q) =>
 );
 
 // Brute-force Jaro-Winkler over sorted, transliterated tokens
-const norm = (s: string) =>
-  anyAscii(s)
-    .toLowerCase()
-    .replace(/[^a-z0-9 ]+/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean)
-    .sort()
-    .join(' ');
 t0 = performance.now();
 const flat: Array<{ id: string; key: string }> = [];
-for (const d of docs) for (const n of d.names) flat.push({ id: d.id, key: norm(n) });
+for (const d of docs) for (const n of d.names) flat.push({ id: d.id, key: sortedTokens(n) });
 const jwBuild = performance.now() - t0;
 const jw = run('brute-force Jaro-Winkler ≥ 0.9', queries, jwBuild, (q) => {
-  const key = norm(q.name);
+  const key = sortedTokens(q.name);
   const best: Array<{ id: string; s: number }> = [];
   for (const f of flat) {
     const s = jaroWinkler(key, f.key);

@@ -202,16 +202,11 @@ export function kindForSchema(schema: string): NameKind {
   }
 }
 
-interface Tok {
+/** A token as the analysis rewrites it: the tokenizer's fields, its role and its tag. */
+interface Tok extends Omit<RawToken, 'word'> {
   /** Index in the token list as first split (kept through all rewrites). */
   id: number;
-  text: string;
-  script: Script;
-  upper: boolean;
-  initial: boolean;
-  dotted: boolean;
-  paren: boolean;
-  segment: number;
+  /** The source word (RawToken.word). */
   source: number;
   role: PartRole;
   tag: PartTag;
