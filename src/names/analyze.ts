@@ -20,7 +20,7 @@ import { cleanRawName, collapseRuns } from './normalize.js';
 import { canonicalNumber, ordinalWord, romanValue, tensValue, unitValue } from './numbers.js';
 import { phoneticKeys } from './phonetic.js';
 import type { Script } from './scripts.js';
-import { consonantSkeleton, mergeLiquids } from './skeleton.js';
+import { consonantSkeleton } from './skeleton.js';
 import { MAX_CACHED_WORD, type RawToken, tokenizeName } from './tokenize.js';
 import { isArabicName, variantGroups } from './variants.js';
 import {
@@ -776,11 +776,6 @@ function sortLetters(s: string): string {
   for (let i = 0; i < 36; i++)
     if (counts[i]) out += String.fromCharCode(i < 26 ? 97 + i : 22 + i) + counts[i];
   return out;
-}
-
-/** Skeleton with r/l merged, for comparisons involving CJK transliterations. */
-export function liquidSkeleton(s: string): string {
-  return mergeLiquids(s);
 }
 
 /**
