@@ -125,6 +125,11 @@ describe('tangle screen and match-pairs', () => {
     expect(tangle(['screen', '--name', 'x', '--threshold', '2', '--db', db]).stderr).toMatch(
       /--threshold must be a number from 0 to 1/,
     );
+    const emptyName = tangle(['screen', '--name', '', '--db', db]);
+    expect([emptyName.status, emptyName.stderr]).toEqual([
+      2,
+      expect.stringMatching(/field "--name": name is empty/),
+    ]);
   });
 
   it('scores labelled pairs in order', () => {

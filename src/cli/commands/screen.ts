@@ -48,8 +48,8 @@ export function registerScreen(program: Command): void {
       )
       .option('--json', 'print JSON'),
   ).action(async (book: string | undefined, opts) => {
-    if (book && opts.name) throw new UsageError('give either a book file or --name, not both');
-    if (!book && !opts.name) throw new UsageError('give a name with --name, or a CSV book file');
+    if (book && opts.name !== undefined) throw new UsageError('give either a book file or --name, not both');
+    if (!book && opts.name === undefined) throw new UsageError('give a name with --name, or a CSV book file');
     const options: ScreenOptions = {
       threshold: numberOption(opts.threshold, '--threshold', 0, 1),
       limit: numberOption(opts.limit, '--limit', 1, 500),
