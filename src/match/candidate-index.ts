@@ -14,7 +14,7 @@
  * keep only keys and re-analyse the few hundred candidates a query touches.
  */
 import { model } from '../model/model.js';
-import { nameKeys } from '../names/keys.js';
+import { addNameKeys, nameKeys } from '../names/keys.js';
 import type { EntityRecord } from '../store/store.js';
 import {
   analyzeEntityNames,
@@ -44,10 +44,8 @@ export function isScreenable(schema: string): boolean {
   return s.matchable && s.isA('Thing') && !s.isA('Address') && !s.edge;
 }
 
-export interface IndexedEntity extends EntityRecord {
-  topics: string[];
-  programs: string[];
-}
+/** A list entity as the index keeps it: the store's record, unchanged (topics and programmes are properties). */
+export type IndexedEntity = EntityRecord;
 
 export interface CandidateFilter {
   /** Only entities in at least one of these datasets. */
@@ -100,7 +98,7 @@ function identifierKeys(schema: string, properties: Readonly<Record<string, read
 
 function entityKeys(a: AnalyzedEntity, properties: Readonly<Record<string, readonly string[]>>): Set<string> {
   const keys = new Set<string>();
-  for (const n of a.names) for (const k of nameKeys(n.analysis, { grams: false })) keys.add(k);
+  for (const n of a.names) addNameKeys(n.analysis, keys, false);
   for (const k of identifierKeys(a.schema, properties)) keys.add(k);
   return keys;
 }
@@ -190,17 +188,10 @@ export class CandidateIndex {
     const postings = new PostingListsBuilder();
     for (const record of records) {
       if (!isScreenable(record.schema)) continue;
-      const analyzed = analyzeEntityNames({
-        id: record.id,
-        schema: record.schema,
-        properties: record.properties,
-      });
+      const analyzed = analyzeEntityNames(record);
       if (!analyzed.names.length) continue;
       const i = index.entities.length;
-      const entity = record as IndexedEntity;
-      entity.topics = record.properties.topics ?? [];
-      entity.programs = record.properties.program ?? [];
-      index.entities.push(entity);
+      index.entities.push(record);
       if (index.eager) index.analyses.push(analyzed);
       index.byId.set(record.id, i);
       for (const key of entityKeys(analyzed, record.properties)) postings.add(key, i);
@@ -379,7 +370,7 @@ export class CandidateIndex {
     if (excluded.has(e.id)) return false;
     if (f.includeDatasets?.length && !e.datasets.some((d) => f.includeDatasets!.includes(d))) return false;
     if (f.excludeDatasets?.length && e.datasets.every((d) => f.excludeDatasets!.includes(d))) return false;
-    if (f.topics?.length && !e.topics.some((t) => f.topics!.includes(t))) return false;
+    if (f.topics?.length && !(e.properties.topics ?? []).some((t) => f.topics!.includes(t))) return false;
     if (f.excludeSchemata?.length && f.excludeSchemata.includes(e.schema)) return false;
     if (f.changedSince && e.lastChange < f.changedSince) return false;
     return true;

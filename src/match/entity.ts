@@ -8,8 +8,10 @@
  */
 import { model } from '../model/model.js';
 import {
-  analyzeName,
+  completeAnalysis,
   kindForSchema,
+  tokenizeForAnalysis,
+  tokenSignature,
   type NameAnalysis,
   type NameHints,
   type NameJoin,
@@ -76,14 +78,29 @@ export interface AnalyzedEntity {
 }
 
 interface NameSummary {
-  parts: NamePart[];
-  joins: NameJoin[];
-  acronyms: Set<string>;
+  parts: readonly NamePart[];
+  joins: readonly NameJoin[];
+  acronyms: { has(acronym: string): boolean; readonly size: number };
   foreign: boolean;
   arabic: boolean;
 }
 
 function summarize(names: readonly AnalyzedName[]): NameSummary {
+  if (names.length === 1) {
+    // One name (most entities): its own arrays serve, unless a part repeats.
+    const a = names[0]!.analysis;
+    const ids = new Set(a.parts.map((p) => p.keyId));
+    const joinTexts = new Set(a.joins.map((j) => j.text));
+    if (ids.size === a.parts.length && joinTexts.size === a.joins.length) {
+      return {
+        parts: a.parts,
+        joins: a.joins,
+        acronyms: a.acronyms,
+        foreign: a.foreignParts || a.foreignJoins,
+        arabic: a.arabic,
+      };
+    }
+  }
   const parts: NamePart[] = [];
   const seenParts = new Set<number>();
   const joins: NameJoin[] = [];
@@ -174,17 +191,18 @@ export function analyzeEntityNames(entity: MatchEntity): AnalyzedEntity {
   const hasHints = hints !== undefined && Object.values(hints).some((v: string[]) => v.length > 0);
   const names: AnalyzedName[] = [];
   const seen = new Set<string>();
-  const add = (value: string, prop: NameProperty, analysis?: NameAnalysis): void => {
+  const add = (value: string, prop: NameProperty, nameHints = hasHints ? hints : undefined): void => {
     if (names.length >= MAX_NAMES) return;
-    const key = `${prop === 'weakAlias' ? 'w' : 's'}|${value}`;
+    const side = prop === 'weakAlias' ? 'w' : 's';
+    const key = `${side}|${value}`;
     if (seen.has(key)) return;
     seen.add(key);
-    const a = analysis ?? analyzeName(value, kind, hasHints ? hints : undefined);
+    const tokens = tokenizeForAnalysis(value, kind, nameHints);
     // Spellings that analyse to the same thing ("KIM, Jong Un" / "Kim Jong-un") compare the same.
-    const sig = `${prop === 'weakAlias' ? 'w' : 's'}|${a.parts.map((p) => `${p.text}/${p.tag}/${p.role}/${p.script}`).join(' ')}|${a.numbers.join(',')}|${a.legalForms.map((f) => f.canonical).join(',')}`;
+    const sig = `#${side}|${tokenSignature(tokens)}`;
     if (seen.has(sig)) return;
     seen.add(sig);
-    names.push({ value, prop, weak: prop === 'weakAlias', analysis: a });
+    names.push({ value, prop, weak: prop === 'weakAlias', analysis: completeAnalysis(tokens) });
   };
   for (const prop of NAME_PROPS) {
     for (const value of props[prop] ?? []) {
@@ -196,7 +214,7 @@ export function analyzeEntityNames(entity: MatchEntity): AnalyzedEntity {
   if (hasHints && hints) {
     // The structured parts make a name of their own (some entities have no `name` at all).
     const text = [...hints.given!, ...hints.middle!, ...hints.patronymic!, ...hints.family!].join(' ');
-    if (text.trim()) add(text, 'parts', analyzeName(text, kind, hints));
+    if (text.trim()) add(text, 'parts', hints);
   }
   return {
     kind: 'analyzed',

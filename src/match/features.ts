@@ -54,6 +54,9 @@ export interface EntityFacts {
   readonly genders: ReadonlySet<string>;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+const NO_IDS: ReadonlyMap<string, ReadonlySet<string>> = new Map();
+
 const COUNTRY_PROPS = ['country', 'nationality', 'citizenship', 'jurisdiction', 'mainCountry', 'flag'];
 
 function normalizeDate(raw: string): string | undefined {
@@ -105,7 +108,14 @@ export function extractFacts(
       }
     }
   }
-  return { strongIds, anyIds, birthDates, countries, genders };
+  // Most entities lack most facts: share one empty set rather than keep one per entity.
+  return {
+    strongIds: strongIds.size ? strongIds : NO_IDS,
+    anyIds: anyIds.size ? anyIds : NONE,
+    birthDates,
+    countries: countries.size ? countries : NONE,
+    genders: genders.size ? genders : NONE,
+  };
 }
 
 export interface IdentifierResult {

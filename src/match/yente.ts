@@ -65,7 +65,7 @@ export function yenteEntity(e: IndexedEntity): YenteEntity {
     properties: e.properties,
     datasets: e.datasets,
     referents: [],
-    target: e.topics.length > 0,
+    target: (e.properties.topics?.length ?? 0) > 0,
     first_seen: e.firstSeen,
     last_seen: e.lastSeen,
     last_change: e.lastChange,
@@ -281,7 +281,7 @@ export function yenteSearch(
   const keep = (e: IndexedEntity) =>
     (!params.schema || model.get(e.schema).isA(params.schema)) &&
     (!datasets.length || e.datasets.some((d) => datasets.includes(d))) &&
-    (!params.topics?.length || e.topics.some((t) => params.topics!.includes(t))) &&
+    (!params.topics?.length || (e.properties.topics ?? []).some((t) => params.topics!.includes(t))) &&
     (!params.countries?.length || countriesOf(e).some((c) => params.countries!.includes(c))) &&
     (!params.changed_since || e.lastChange >= params.changed_since) &&
     filters.every(([p, v]) => (e.properties[p] ?? []).includes(v));
@@ -314,7 +314,7 @@ export function yenteSearch(
           : f === 'schema'
             ? [e.schema]
             : f === 'topics'
-              ? e.topics
+              ? (e.properties.topics ?? [])
               : countriesOf(e);
       for (const v of new Set(values)) counts.set(v, (counts.get(v) ?? 0) + 1);
     }

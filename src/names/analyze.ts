@@ -18,6 +18,7 @@
 import { findLegalForms, type LegalFormFamily } from './legal-forms.js';
 import { cleanRawName, collapseRuns } from './normalize.js';
 import { canonicalNumber, ordinalWord, romanValue, tensValue, unitValue } from './numbers.js';
+import { partKeys } from './keys.js';
 import { phoneticKeys } from './phonetic.js';
 import type { Script } from './scripts.js';
 import { consonantSkeleton } from './skeleton.js';
@@ -150,6 +151,8 @@ export interface WordKeys {
   readonly key: string;
   /** Number interned for `key` (the same key gives the same number while the table lasts). */
   readonly keyId: number;
+  /** Candidate-index keys of the part (see keys.ts). */
+  readonly indexKeys: readonly string[];
 }
 
 /**
@@ -165,15 +168,19 @@ function wordKeys(text: string, script: Script, role: PartRole): WordKeys {
   if (keys) return keys;
   const key =
     script === 'latin' && role !== 'initial' ? text : `${text}|${script}|${role === 'initial' ? 'i' : ''}`;
+  const skeleton = consonantSkeleton(text);
+  const phonetic = role === 'word' || role === 'generic' ? phoneticKeys(text) : [];
+  const variants = variantGroups(text);
   keys = {
     collapsed: collapseRuns(text),
-    skeleton: consonantSkeleton(text),
-    phonetic: role === 'word' || role === 'generic' ? phoneticKeys(text) : [],
+    skeleton,
+    phonetic,
     anagram: text.length >= 5 ? sortLetters(text) : '',
-    variants: variantGroups(text),
+    variants,
     common: COMMON_NAME_WORDS.has(text),
     key,
     keyId: internKey(key),
+    indexKeys: partKeys(text, role, variants, phonetic, skeleton),
   };
   if (text.length <= MAX_CACHED_WORD) {
     if (wordKeyCache.size >= 500_000) wordKeyCache.clear();
@@ -203,7 +210,7 @@ export function kindForSchema(schema: string): NameKind {
 }
 
 /** A token as the analysis rewrites it: the tokenizer's fields, its role and its tag. */
-interface Tok extends Omit<RawToken, 'word'> {
+export interface Tok extends Omit<RawToken, 'word'> {
   /** Index in the token list as first split (kept through all rewrites). */
   id: number;
   /** The source word (RawToken.word). */
@@ -649,7 +656,8 @@ function makeJoins(parts: readonly NamePart[]): NameJoin[] {
       joins.push({ text, collapsed: collapseRuns(text), skeleton: consonantSkeleton(text), mask, script });
     }
   }
-  return joins;
+  // Kept as long as the index: an exact-size copy, not the grown push buffer.
+  return joins.length ? joins.slice() : joins;
 }
 
 /**
@@ -689,8 +697,22 @@ function makeAcronyms(source: readonly Tok[], kept: readonly Tok[], kind: NameKi
   return map;
 }
 
+/** A name's tokens, tagged and in natural order, with what was set aside: the first half of analysis. */
+export interface TokenizedName {
+  readonly raw: string;
+  readonly kind: NameKind;
+  /** Opaque to callers: the kept tokens. */
+  readonly toks: readonly Tok[];
+  readonly removed: string[];
+  readonly numbers: string[];
+  readonly legalForms: LegalForm[];
+  readonly acronymSource: readonly Tok[];
+  readonly tagged: boolean;
+  readonly arabic: boolean;
+}
+
 /** The tokens a name keeps, tagged and in natural order, with what was set aside. */
-function nameTokens(raw: string, kind: NameKind, hints: NameHints | undefined) {
+function nameTokens(raw: string, kind: NameKind, hints: NameHints | undefined): TokenizedName {
   const clean = cleanRawName(raw);
   const removed: string[] = [];
   const numbers: string[] = [];
@@ -720,17 +742,36 @@ function nameTokens(raw: string, kind: NameKind, hints: NameHints | undefined) {
         : t,
     );
   }
-  return { toks, removed, numbers, legalForms, acronymSource, tagged: tagging.tagged, arabic };
+  return { raw, kind, toks, removed, numbers, legalForms, acronymSource, tagged: tagging.tagged, arabic };
 }
 
 /**
- * Analyse one name. `kind` selects the rules (person, org, vessel, any); `hints` are the entity's
- * firstName/lastName/… values, used to tag the parts of a full name.
+ * What two spellings of a name share when they analyse alike ("KIM, Jong Un" / "Kim Jong-un"):
+ * the kept parts with their tags, roles and scripts, the numbers and the legal forms. Computed
+ * from the tokens, so a duplicate spelling costs no part keys, joins or acronyms.
  */
-export function analyzeName(raw: string, kind: NameKind = 'any', hints?: NameHints): NameAnalysis {
-  const { toks, removed, numbers, legalForms, acronymSource, tagged, arabic } = nameTokens(raw, kind, hints);
-  const parts: NamePart[] = toks.map((t) => {
+export function tokenSignature(t: TokenizedName): string {
+  let sig = '';
+  for (const k of t.toks) sig += `${k.text}/${k.tag}/${k.role}/${k.script} `;
+  sig += '|' + t.numbers.join(',') + '|';
+  for (const f of t.legalForms) sig += f.canonical + ',';
+  return sig;
+}
+
+/** The first half of analysis, for callers that may drop the name before completing it. */
+export function tokenizeForAnalysis(raw: string, kind: NameKind = 'any', hints?: NameHints): TokenizedName {
+  return nameTokens(raw, kind, hints);
+}
+
+const NO_ACRONYMS: ReadonlyMap<string, number> = new Map();
+
+/** The second half of analysis: each kept token becomes a part with its comparison keys. */
+export function completeAnalysis(tokenized: TokenizedName): NameAnalysis {
+  const { raw, kind, toks, removed, numbers, legalForms, acronymSource, tagged, arabic } = tokenized;
+  const parts = toks.map((t): NamePart => {
     const { weight, missWeight } = weights(t, kind, toks.length);
+    const w = wordKeys(t.text, t.script, t.role);
+    // Fields written out (not spread from w): one object shape for every part.
     return {
       text: t.text,
       tag: t.tag,
@@ -739,13 +780,22 @@ export function analyzeName(raw: string, kind: NameKind = 'any', hints?: NameHin
       weight,
       missWeight,
       optional: t.paren,
-      ...wordKeys(t.text, t.script, t.role),
+      collapsed: w.collapsed,
+      skeleton: w.skeleton,
+      phonetic: w.phonetic,
+      anagram: w.anagram,
+      variants: w.variants,
+      common: w.common,
+      key: w.key,
+      keyId: w.keyId,
+      indexKeys: w.indexKeys,
       distinctive: (t.role === 'word' || t.role === 'syllable') && !t.paren,
       segment: t.segment,
       source: t.source,
     };
   });
   const joins = makeJoins(parts);
+  const acronyms = makeAcronyms(acronymSource, toks, kind);
   return {
     raw,
     kind,
@@ -755,7 +805,7 @@ export function analyzeName(raw: string, kind: NameKind = 'any', hints?: NameHin
     foreignParts: parts.some((p) => p.script !== 'latin'),
     partLengths: lengthBits(parts),
     joinLengths: lengthBits(joins),
-    acronyms: makeAcronyms(acronymSource, toks, kind),
+    acronyms: acronyms.size ? acronyms : NO_ACRONYMS,
     numbers,
     legalForms,
     removed,
@@ -763,6 +813,14 @@ export function analyzeName(raw: string, kind: NameKind = 'any', hints?: NameHin
     arabic,
     normalized: parts.map((p) => p.text).join(' '),
   };
+}
+
+/**
+ * Analyse one name. `kind` selects the rules (person, org, vessel, any); `hints` are the entity's
+ * firstName/lastName/… values, used to tag the parts of a full name.
+ */
+export function analyzeName(raw: string, kind: NameKind = 'any', hints?: NameHints): NameAnalysis {
+  return completeAnalysis(nameTokens(raw, kind, hints));
 }
 
 /** Letter-count signature: equal for words made of the same letters in any order. */

@@ -17,21 +17,35 @@
  * organisations (trading, group…) give only their `t:` key; an index should weigh them by IDF,
  * which makes them nearly worthless by themselves.
  */
-import type { NameAnalysis } from './analyze.js';
+import type { NameAnalysis, PartRole } from './analyze.js';
 import { mergeLiquids } from './skeleton.js';
 
-/** `grams: false` leaves out the `g:` keys (an index that handles typos by other means). */
-export function nameKeys(analysis: NameAnalysis, options: { grams?: boolean } = {}): string[] {
-  const grams = options.grams !== false;
-  const keys = new Set<string>();
+/**
+ * The `t:`, `v:`, `p:` and `s:` keys of one part; they depend only on the word and its role, so
+ * analysis computes them once per distinct word (NamePart.indexKeys).
+ */
+export function partKeys(
+  text: string,
+  role: PartRole,
+  variants: readonly number[],
+  phonetic: readonly string[],
+  skeleton: string,
+): string[] {
+  if (role === 'particle' || role === 'initial') return [];
+  const keys = [`t:${text}`];
+  if (role === 'generic' || role === 'geo') return keys;
+  for (const v of variants) keys.push(`v:${v}`);
+  for (const code of phonetic) keys.push(`p:${code}`);
+  if (skeleton.length >= 2) keys.push(`s:${mergeLiquids(skeleton)}`);
+  return keys;
+}
+
+/** Adds the keys of a name to `keys`; `grams: false` leaves out the `g:` keys. */
+export function addNameKeys(analysis: NameAnalysis, keys: Set<string>, grams = true): void {
   for (const p of analysis.parts) {
-    if (p.role === 'particle' || p.role === 'initial') continue;
-    keys.add(`t:${p.text}`);
+    for (const k of p.indexKeys) keys.add(k);
+    if (!grams || p.role === 'syllable' || p.role === 'particle' || p.role === 'initial') continue;
     if (p.role === 'generic' || p.role === 'geo') continue;
-    for (const v of p.variants) keys.add(`v:${v}`);
-    for (const code of p.phonetic) keys.add(`p:${code}`);
-    if (p.skeleton.length >= 2) keys.add(`s:${mergeLiquids(p.skeleton)}`);
-    if (p.role === 'syllable' || !grams) continue;
     const padded = `_${p.text}_`;
     for (let i = 0; i + 3 <= padded.length; i++) keys.add(`g:${padded.slice(i, i + 3)}`);
   }
@@ -41,5 +55,11 @@ export function nameKeys(analysis: NameAnalysis, options: { grams?: boolean } = 
   }
   for (const [acronym] of analysis.acronyms) if (acronym.length >= 3) keys.add(`t:${acronym}`);
   for (const n of analysis.numbers) keys.add(`n:${n}`);
+}
+
+/** `grams: false` leaves out the `g:` keys (an index that handles typos by other means). */
+export function nameKeys(analysis: NameAnalysis, options: { grams?: boolean } = {}): string[] {
+  const keys = new Set<string>();
+  addNameKeys(analysis, keys, options.grams !== false);
   return [...keys];
 }

@@ -96,14 +96,15 @@ export function deleet(token: string): string {
   return out;
 }
 
-/** Runs of the same letter collapsed ("hanniball" → "hanibal"). */
+/** Runs of the same letter collapsed ("hanniball" → "hanibal"); the same string when it has none. */
 export function collapseRuns(s: string): string {
   let out = '';
-  let last = '';
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (ch !== last) out += ch;
-    last = ch;
+  let from = 0;
+  for (let i = 1; i < s.length; i++) {
+    if (s.charCodeAt(i) === s.charCodeAt(i - 1)) {
+      out += s.slice(from, i);
+      from = i + 1;
+    }
   }
-  return out;
+  return from === 0 ? s : out + s.slice(from);
 }
