@@ -14,7 +14,7 @@
  * keep only keys and re-analyse the few hundred candidates a query touches.
  */
 import { model } from '../model/model.js';
-import { addNameKeys, nameKeys } from '../names/keys.js';
+import { nameKeys, visitNameKeys } from '../names/keys.js';
 import type { EntityRecord } from '../store/store.js';
 import {
   analyzeEntityNames,
@@ -30,6 +30,7 @@ import {
 import { maxEdits, nameEditDistance } from './distance.js';
 import { normalizeIdentifier, STRONG_IDENTIFIERS } from './features.js';
 import { PostingLists, PostingListsBuilder, type PostingListsData } from './posting-lists.js';
+import { gramSlots, WordGrams, type WordGramsData } from './word-grams.js';
 
 /** Candidates with less than this share of the query's attainable key weight are not scored. */
 const PRUNE_FRACTION = 0.2;
@@ -96,13 +97,6 @@ function identifierKeys(schema: string, properties: Readonly<Record<string, read
   return keys;
 }
 
-function entityKeys(a: AnalyzedEntity, properties: Readonly<Record<string, readonly string[]>>): Set<string> {
-  const keys = new Set<string>();
-  for (const n of a.names) addNameKeys(n.analysis, keys, false);
-  for (const k of identifierKeys(a.schema, properties)) keys.add(k);
-  return keys;
-}
-
 /** A bounded min-heap of (score, index) keeping the best `size` entries. */
 class TopK {
   private scores: Float64Array;
@@ -152,7 +146,7 @@ const LAZY_CACHE_LIMIT = 20_000;
 export interface IndexSnapshot {
   entities: IndexedEntity[];
   postings: PostingListsData;
-  wordGrams: PostingListsData;
+  wordGrams: WordGramsData;
 }
 
 /** Words shorter than this are not looked up for typos (too many near neighbours). */
@@ -174,7 +168,7 @@ export class CandidateIndex {
    * 3-gram → list words containing it (as the numbers of their `t:` keys in `postings`), for
    * finding the known words a misspelt word stands for.
    */
-  private wordGrams = new PostingLists([], new Int32Array(1), new Int32Array(0));
+  private wordGrams = WordGrams.empty();
   private gramHits = new Uint8Array(0);
   private eager = true;
   private lazyCached = 0;
@@ -186,6 +180,18 @@ export class CandidateIndex {
     const index = new CandidateIndex();
     index.eager = options.eager ?? (Array.isArray(records) ? records.length <= 200_000 : true);
     const postings = new PostingListsBuilder();
+    // A word's keys are one shared array (see visitNameKeys): translated to key numbers once.
+    const wordKeyIds = new Map<readonly string[], number[]>();
+    let item = 0;
+    const addWordKeys = (keys: readonly string[]): void => {
+      let ids = wordKeyIds.get(keys);
+      if (!ids) {
+        ids = keys.map((k) => postings.keyId(k));
+        wordKeyIds.set(keys, ids);
+      }
+      for (const id of ids) postings.addToKey(id, item);
+    };
+    const addKey = (key: string): void => postings.add(key, item);
     for (const record of records) {
       if (!isScreenable(record.schema)) continue;
       const analyzed = analyzeEntityNames(record);
@@ -194,18 +200,15 @@ export class CandidateIndex {
       index.entities.push(record);
       if (index.eager) index.analyses.push(analyzed);
       index.byId.set(record.id, i);
-      for (const key of entityKeys(analyzed, record.properties)) postings.add(key, i);
+      item = i;
+      for (const n of analyzed.names) visitNameKeys(n.analysis, addWordKeys, addKey);
+      for (const key of identifierKeys(record.schema, record.properties)) postings.add(key, i);
     }
     index.postings = postings.build();
-    const grams = new PostingListsBuilder();
+    index.wordGrams = WordGrams.build(index.postings.keys, (key) =>
+      key.startsWith('t:') && key.length >= MIN_TYPO_WORD + 2 ? key.slice(2) : undefined,
+    );
     const keys = index.postings.keys;
-    for (let id = 0; id < keys.length; id++) {
-      const key = keys[id]!;
-      if (key.startsWith('t:') && key.length >= MIN_TYPO_WORD + 2) {
-        for (const g of trigrams(key.slice(2))) grams.add(g, id);
-      }
-    }
-    index.wordGrams = grams.build();
     index.accumulator = new Float64Array(index.entities.length);
     index.gramHits = new Uint8Array(keys.length);
     (index as { buildMs: number }).buildMs = performance.now() - t0;
@@ -224,7 +227,7 @@ export class CandidateIndex {
     index.entities.push(...snapshot.entities);
     snapshot.entities.forEach((e, i) => index.byId.set(e.id, i));
     index.postings = PostingLists.fromData(snapshot.postings);
-    index.wordGrams = PostingLists.fromData(snapshot.wordGrams);
+    index.wordGrams = WordGrams.fromData(snapshot.wordGrams);
     index.accumulator = new Float64Array(index.entities.length);
     index.gramHits = new Uint8Array(index.postings.size);
     return index;
@@ -287,11 +290,11 @@ export class CandidateIndex {
     // words with the query ("Mohammed", "Trading") and are not worth scoring.
     let bestName = 0;
     for (const name of query.names) {
-      const keys = nameKeys(name.analysis);
+      const keys = nameKeys(name.analysis, { grams: false });
       const factor = name.weak ? 0.7 : 1;
       let nameTotal = 0;
       for (const k of keys) {
-        if (k.startsWith('g:') || used.has(k)) continue;
+        if (used.has(k)) continue;
         used.add(k);
         nameTotal += add(k, factor);
       }
@@ -325,15 +328,13 @@ export class CandidateIndex {
 
   /** Known list words within the edit allowance of a word, with a similarity in (0, 1]. */
   private nearWords(word: string): Array<[string, number]> {
-    const grams = trigrams(word);
+    const grams = gramSlots(word);
     const hits = this.gramHits;
     const { offsets, items } = this.wordGrams;
     const touched: number[] = [];
     for (const g of grams) {
-      const id = this.wordGrams.idOf(g);
-      if (id === undefined) continue;
-      const start = offsets[id]!;
-      const end = offsets[id + 1]!;
+      const start = offsets[g]!;
+      const end = offsets[g + 1]!;
       if (end - start > 5000) continue;
       for (let j = start; j < end; j++) {
         const w = items[j]!;
@@ -410,12 +411,4 @@ export class CandidateIndex {
     }));
     return { hits, matches, candidatesScored: scored.length };
   }
-}
-
-/** Padded character 3-grams of a word, each once. */
-function trigrams(word: string): string[] {
-  const padded = `_${word}_`;
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
-  return [...out];
 }

@@ -56,8 +56,16 @@ export interface EntityFacts {
 
 const NONE: ReadonlySet<string> = new Set();
 const NO_IDS: ReadonlyMap<string, ReadonlySet<string>> = new Map();
+const NO_DATES: readonly string[] = Object.freeze([]);
 
-const COUNTRY_PROPS = ['country', 'nationality', 'citizenship', 'jurisdiction', 'mainCountry', 'flag'];
+const COUNTRY_PROPS = new Set([
+  'country',
+  'nationality',
+  'citizenship',
+  'jurisdiction',
+  'mainCountry',
+  'flag',
+]);
 
 function normalizeDate(raw: string): string | undefined {
   const s = raw.trim();
@@ -74,7 +82,8 @@ export function extractFacts(
   const birthDates: string[] = [];
   const countries = new Set<string>();
   const genders = new Set<string>();
-  for (const [prop, values] of Object.entries(properties)) {
+  for (const prop in properties) {
+    const values = properties[prop];
     if (!values || values.length === 0) continue;
     const type = schema?.getProperty(prop)?.type ?? (STRONG_IDENTIFIERS[prop] ? 'identifier' : undefined);
     if (type === 'identifier' || STRONG_IDENTIFIERS[prop]) {
@@ -95,7 +104,7 @@ export function extractFacts(
         const d = normalizeDate(raw);
         if (d) birthDates.push(d);
       }
-    } else if (COUNTRY_PROPS.includes(prop)) {
+    } else if (COUNTRY_PROPS.has(prop)) {
       for (const raw of values) {
         const c =
           cleanCountry(raw) ?? (/^[a-z]{2}$/i.test(raw.trim()) ? raw.trim().toLowerCase() : undefined);
@@ -112,7 +121,7 @@ export function extractFacts(
   return {
     strongIds: strongIds.size ? strongIds : NO_IDS,
     anyIds: anyIds.size ? anyIds : NONE,
-    birthDates,
+    birthDates: birthDates.length ? birthDates : NO_DATES,
     countries: countries.size ? countries : NONE,
     genders: genders.size ? genders : NONE,
   };

@@ -50,11 +50,16 @@ export class PostingLists {
   }
 }
 
-/** Collects (key, item) pairs in item order, then lays them out flat. */
+/**
+ * Collects (key, item) pairs in item order, then lays them out flat. A key added twice in a row
+ * for the same item is kept once, so an item's keys need no de-duplication before they are added.
+ */
 export class PostingListsBuilder {
   private readonly ids = new Map<string, number>();
   private readonly keys: string[] = [];
   private counts: number[] = [];
+  /** The last item added per key. */
+  private lastItem: number[] = [];
   private pairKeys = new Int32Array(1 << 16);
   private pairItems = new Int32Array(1 << 16);
   private pairs = 0;
@@ -67,13 +72,20 @@ export class PostingListsBuilder {
       this.ids.set(key, id);
       this.keys.push(key);
       this.counts.push(0);
+      this.lastItem.push(-1);
     }
     return id;
   }
 
   /** Add an item to a key's list; items must be added in ascending order for sorted lists. */
   add(key: string, item: number): void {
-    const id = this.keyId(key);
+    this.addToKey(this.keyId(key), item);
+  }
+
+  /** `add` by the key's number (from keyId). */
+  addToKey(id: number, item: number): void {
+    if (this.lastItem[id] === item) return;
+    this.lastItem[id] = item;
     if (this.pairs === this.pairKeys.length) {
       const grow = (a: Int32Array) => {
         const b = new Int32Array(a.length * 2);

@@ -22,7 +22,7 @@ import { partKeys } from './keys.js';
 import { phoneticKeys } from './phonetic.js';
 import type { Script } from './scripts.js';
 import { consonantSkeleton } from './skeleton.js';
-import { MAX_CACHED_WORD, type RawToken, tokenizeName } from './tokenize.js';
+import { MAX_CACHED_WORD, type RawToken, scanTokens, type TokenFactory } from './tokenize.js';
 import { isArabicName, variantGroups } from './variants.js';
 import {
   AMBIGUOUS_TITLES,
@@ -276,28 +276,29 @@ function retok(
   };
 }
 
-function toTok(t: RawToken, id: number): Tok {
-  return {
-    id,
-    text: t.text,
-    script: t.script,
-    upper: t.upper,
-    initial: t.initial,
-    dotted: t.dotted,
-    paren: t.paren,
-    segment: t.segment,
-    source: t.word,
-    role: t.initial ? 'initial' : t.script === 'cjk' ? 'syllable' : 'word',
-    tag: 'any',
-  };
-}
+/** The analysis's token, straight from the tokenizer. */
+const makeTok: TokenFactory<Tok> = (text, script, upper, initial, dotted, paren, segment, word, index) => ({
+  id: index,
+  text,
+  script,
+  upper,
+  initial,
+  dotted,
+  paren,
+  segment,
+  source: word,
+  role: initial ? 'initial' : script === 'cjk' ? 'syllable' : 'word',
+  tag: 'any',
+});
 
 function removeTitles(toks: Tok[], kind: NameKind, removed: string[]): Tok[] {
   if (kind === 'person' || kind === 'any') {
     // Titles stand before a name (at the start of each comma segment: "MAHMOOD, Dr. Bashir");
     // pure honorifics are dropped wherever they are, titles that are also surnames (Bishop,
     // Sheikh, Judge) only in front.
-    const kept: Tok[] = [];
+    // `kept` is only copied out once something is removed (most names have no title).
+    let kept: Tok[] | undefined;
+    let keptCount = 0;
     let segment = toks[0]?.segment ?? 0;
     let leading = true;
     for (let i = 0; i < toks.length; i++) {
@@ -308,16 +309,19 @@ function removeTitles(toks: Tok[], kind: NameKind, removed: string[]): Tok[] {
       }
       let title = false;
       if (PERSON_TITLES.has(t.text)) {
-        if (leading) title = AMBIGUOUS_TITLES.has(t.text) ? kept.length === 0 && toks.length - i >= 3 : true;
+        if (leading) title = AMBIGUOUS_TITLES.has(t.text) ? keptCount === 0 && toks.length - i >= 3 : true;
         else title = kind === 'person' && ANYWHERE_TITLES.has(t.text);
       }
       if (title) {
         removed.push(t.text);
+        kept ??= toks.slice(0, i);
         continue;
       }
       leading = false;
-      kept.push(t);
+      keptCount++;
+      kept?.push(t);
     }
+    if (!kept) return toks;
     if (kept.length > 0) return kept;
     removed.length = 0;
     return toks;
@@ -328,7 +332,7 @@ function removeTitles(toks: Tok[], kind: NameKind, removed: string[]): Tok[] {
       removed.push(toks[i]!.text);
       i++;
     }
-    return toks.slice(i);
+    return i === 0 ? toks : toks.slice(i);
   }
   return toks;
 }
@@ -410,6 +414,8 @@ function extractNumbers(toks: Tok[], kind: NameKind, numbers: string[]): Tok[] {
 }
 
 function joinArabicUnits(toks: Tok[]): Tok[] {
+  // Only words starting "ab" (abd…, abu…) are rewritten.
+  if (!toks.some((t) => t.text.charCodeAt(0) === 97 && t.text.charCodeAt(1) === 98)) return toks;
   const out: Tok[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
@@ -501,10 +507,22 @@ function assignRoles(toks: Tok[], kind: NameKind): Tok[] {
 }
 
 function dedupe(toks: Tok[]): Tok[] {
+  const repeats = (t: Tok): boolean => t.role !== 'syllable' && t.role !== 'initial' && t.role !== 'particle';
+  let any = false;
+  for (let i = 1; i < toks.length && !any; i++) {
+    if (!repeats(toks[i]!)) continue;
+    for (let j = 0; j < i; j++) {
+      if (toks[j]!.text === toks[i]!.text && repeats(toks[j]!)) {
+        any = true;
+        break;
+      }
+    }
+  }
+  if (!any) return toks;
   const seen = new Set<string>();
   const out: Tok[] = [];
   for (const t of toks) {
-    if (t.role === 'syllable' || t.role === 'initial' || t.role === 'particle') {
+    if (!repeats(t)) {
       out.push(t);
       continue;
     }
@@ -717,7 +735,7 @@ function nameTokens(raw: string, kind: NameKind, hints: NameHints | undefined): 
   const removed: string[] = [];
   const numbers: string[] = [];
   const legalForms: LegalForm[] = [];
-  let toks = tokenizeName(clean, kind === 'person').map(toTok);
+  let toks = scanTokens(clean, kind === 'person', makeTok);
   toks = removeTitles(toks, kind, removed);
   const acronymSource = kind === 'person' ? [] : toks;
   toks = removeLegalForms(toks, kind, legalForms);
@@ -726,7 +744,7 @@ function nameTokens(raw: string, kind: NameKind, hints: NameHints | undefined): 
   toks = assignRoles(toks, kind);
   toks = dedupe(toks);
   const tagging = tagParts(toks, kind, hints);
-  toks = tagging.toks.slice(0, MAX_PARTS);
+  toks = tagging.toks.length > MAX_PARTS ? tagging.toks.slice(0, MAX_PARTS) : tagging.toks;
   const arabic = toks.some(
     (t) =>
       t.script === 'arabic' ||
@@ -764,6 +782,8 @@ export function tokenizeForAnalysis(raw: string, kind: NameKind = 'any', hints?:
 }
 
 const NO_ACRONYMS: ReadonlyMap<string, number> = new Map();
+/** Shared by the many analyses with no numbers, legal forms or removed titles (never modified). */
+const NONE: readonly never[] = Object.freeze([]);
 
 /** The second half of analysis: each kept token becomes a part with its comparison keys. */
 export function completeAnalysis(tokenized: TokenizedName): NameAnalysis {
@@ -806,9 +826,9 @@ export function completeAnalysis(tokenized: TokenizedName): NameAnalysis {
     partLengths: lengthBits(parts),
     joinLengths: lengthBits(joins),
     acronyms: acronyms.size ? acronyms : NO_ACRONYMS,
-    numbers,
-    legalForms,
-    removed,
+    numbers: numbers.length ? numbers : NONE,
+    legalForms: legalForms.length ? legalForms : NONE,
+    removed: removed.length ? removed : NONE,
     tagged,
     arabic,
     normalized: parts.map((p) => p.text).join(' '),

@@ -40,26 +40,44 @@ export function partKeys(
   return keys;
 }
 
-/** Adds the keys of a name to `keys`; `grams: false` leaves out the `g:` keys. */
-export function addNameKeys(analysis: NameAnalysis, keys: Set<string>, grams = true): void {
+/**
+ * The keys of a name without `g:` keys, in two streams: each part's cached keys (the same array
+ * object for every use of a word, so an index can translate it once) and the name's other keys
+ * (joins, acronyms, numbers).
+ */
+export function visitNameKeys(
+  analysis: NameAnalysis,
+  partKeys: (keys: readonly string[]) => void,
+  otherKey: (key: string) => void,
+): void {
+  for (const p of analysis.parts) if (p.indexKeys.length) partKeys(p.indexKeys);
+  for (const j of analysis.joins) {
+    otherKey(`t:${j.text}`);
+    if (j.skeleton.length >= 2) otherKey(`s:${mergeLiquids(j.skeleton)}`);
+  }
+  for (const [acronym] of analysis.acronyms) if (acronym.length >= 3) otherKey(`t:${acronym}`);
+  for (const n of analysis.numbers) otherKey(`n:${n}`);
+}
+
+/** Character 3-grams of the parts that have them, padded with "_" (`g:` keys). */
+function addGramKeys(analysis: NameAnalysis, keys: Set<string>): void {
   for (const p of analysis.parts) {
-    for (const k of p.indexKeys) keys.add(k);
-    if (!grams || p.role === 'syllable' || p.role === 'particle' || p.role === 'initial') continue;
-    if (p.role === 'generic' || p.role === 'geo') continue;
+    if (p.role !== 'word') continue;
     const padded = `_${p.text}_`;
     for (let i = 0; i + 3 <= padded.length; i++) keys.add(`g:${padded.slice(i, i + 3)}`);
   }
-  for (const j of analysis.joins) {
-    keys.add(`t:${j.text}`);
-    if (j.skeleton.length >= 2) keys.add(`s:${mergeLiquids(j.skeleton)}`);
-  }
-  for (const [acronym] of analysis.acronyms) if (acronym.length >= 3) keys.add(`t:${acronym}`);
-  for (const n of analysis.numbers) keys.add(`n:${n}`);
 }
 
 /** `grams: false` leaves out the `g:` keys (an index that handles typos by other means). */
 export function nameKeys(analysis: NameAnalysis, options: { grams?: boolean } = {}): string[] {
   const keys = new Set<string>();
-  addNameKeys(analysis, keys, options.grams !== false);
+  visitNameKeys(
+    analysis,
+    (words) => {
+      for (const k of words) keys.add(k);
+    },
+    (k) => keys.add(k),
+  );
+  if (options.grams !== false) addGramKeys(analysis, keys);
   return [...keys];
 }

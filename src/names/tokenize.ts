@@ -100,9 +100,23 @@ type WordToken = readonly [string, Script, boolean, boolean, boolean];
  */
 const wordTokenCache = [new Map<string, readonly WordToken[]>(), new Map<string, readonly WordToken[]>()];
 
-function pushWord(
+/** Builds the caller's token object (the analysis makes its own kind, the API makes RawTokens). */
+export type TokenFactory<T> = (
+  text: string,
+  script: Script,
+  upper: boolean,
+  initial: boolean,
+  dotted: boolean,
+  paren: boolean,
+  segment: number,
+  word: number,
+  index: number,
+) => T;
+
+function pushWord<T>(
   chunk: string,
-  out: RawToken[],
+  out: T[],
+  make: TokenFactory<T>,
   paren: boolean,
   segment: number,
   word: number,
@@ -118,13 +132,27 @@ function pushWord(
       cache.set(chunk, tokens);
     }
   }
-  for (const [text, script, upper, initial, dotted] of tokens) {
-    out.push({ text, script, upper, initial, dotted, paren, segment, word });
+  for (let k = 0; k < tokens.length; k++) {
+    const [text, script, upper, initial, dotted] = tokens[k]!;
+    out.push(make(text, script, upper, initial, dotted, paren, segment, word, out.length));
   }
 }
 
+const ASCII_LETTERS = /^[A-Za-z]+$/;
+const LOWER = /[a-z]/;
+
 function wordTokens(chunk: string, splitDotted: boolean): WordToken[] {
   const out: WordToken[] = [];
+  if (ASCII_LETTERS.test(chunk)) {
+    // Most list words: plain ASCII letters, nothing to transliterate, strip or un-leet (the general
+    // path below gives the same tokens, slower).
+    const upper = !LOWER.test(chunk);
+    for (const sub of splitCamel(chunk)) {
+      const text = sub.toLowerCase();
+      out.push([text, 'latin', upper, text.length === 1, false]);
+    }
+    return out;
+  }
   let w = chunk;
   const poss = POSSESSIVE.exec(w);
   if (poss) w = poss[1]!;
@@ -188,39 +216,65 @@ function wordTokens(chunk: string, splitDotted: boolean): WordToken[] {
   return out;
 }
 
+/** ASCII separators, by character code (the rest are looked up in SEPARATORS). */
+const ASCII_SEPARATOR = new Uint8Array(128);
+for (const ch of SEPARATORS) if (ch.charCodeAt(0) < 128) ASCII_SEPARATOR[ch.charCodeAt(0)] = 1;
+ASCII_SEPARATOR['&'.charCodeAt(0)] = 1;
+ASCII_SEPARATOR['%'.charCodeAt(0)] = 1;
+
 /**
  * Tokenise a cleaned name (see cleanRawName). `splitDotted` keeps "J.P." as two initials (for
  * people) instead of one acronym "jp" (for organisations).
  */
 export function tokenizeName(clean: string, splitDotted: boolean): RawToken[] {
-  const out: RawToken[] = [];
+  return scanTokens(clean, splitDotted, (text, script, upper, initial, dotted, paren, segment, word) => ({
+    text,
+    script,
+    upper,
+    initial,
+    dotted,
+    paren,
+    segment,
+    word,
+  }));
+}
+
+/** tokenizeName with the caller's token objects. */
+export function scanTokens<T>(clean: string, splitDotted: boolean, make: TokenFactory<T>): T[] {
+  const out: T[] = [];
   let depth = 0;
   let segment = 0;
   let word = 0;
-  let chunk = '';
+  let start = -1;
   let chunkParen = false;
-  const flush = (): void => {
-    if (chunk) {
-      pushWord(chunk, out, chunkParen, segment, word, splitDotted);
-      word++;
-    }
-    chunk = '';
-  };
-  for (const ch of clean) {
-    if (SEPARATORS.has(ch) || ch === '&' || ch === '%') {
-      flush();
-      if (ch === '(' || ch === '[' || ch === '{') depth++;
-      else if (ch === ')' || ch === ']' || ch === '}') depth = Math.max(0, depth - 1);
-      else if ((ch === ',' || ch === '،') && depth === 0) segment++;
-      else if (ch === '&' || ch === '%') {
-        pushWord(ch === '&' ? 'and' : 'percent', out, depth > 0, segment, word, splitDotted);
-        word++;
+  for (let i = 0; i <= clean.length; i++) {
+    const c = i < clean.length ? clean.charCodeAt(i) : 32;
+    // Separators are all single UTF-16 units, so a chunk never splits a surrogate pair.
+    const separator = c < 128 ? ASCII_SEPARATOR[c] === 1 : SEPARATORS.has(clean[i]!);
+    if (!separator) {
+      if (start < 0) {
+        start = i;
+        chunkParen = depth > 0;
       }
       continue;
     }
-    if (!chunk) chunkParen = depth > 0;
-    chunk += ch;
+    if (start >= 0) {
+      pushWord(clean.slice(start, i), out, make, chunkParen, segment, word, splitDotted);
+      word++;
+      start = -1;
+    }
+    if (i === clean.length) break;
+    if (c === 40 || c === 91 || c === 123)
+      depth++; // ( [ {
+    else if (c === 41 || c === 93 || c === 125)
+      depth = Math.max(0, depth - 1); // ) ] }
+    else if ((c === 44 || c === 0x60c) && depth === 0)
+      segment++; // , ،
+    else if (c === 38 || c === 37) {
+      // & %
+      pushWord(c === 38 ? 'and' : 'percent', out, make, depth > 0, segment, word, splitDotted);
+      word++;
+    }
   }
-  flush();
   return out;
 }

@@ -45,6 +45,8 @@ export function splitArabicWord(word: string): string[] {
   return [w];
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 const HEBREW_FIX: Record<string, string> = { ב: 'b', ו: 'w', בּ: 'b' };
 
 /**
@@ -54,7 +56,7 @@ const HEBREW_FIX: Record<string, string> = { ב: 'b', ו: 'w', בּ: 'b' };
 export function transliterateWord(word: string, script: Script): string[] {
   switch (script) {
     case 'latin':
-      return [anyAscii(word)];
+      return [ASCII.test(word) ? word : anyAscii(word)];
     case 'arabic':
       // A word starting with alef + waw/yeh starts with a vowel (أوندوا = Ondoa, ايران = Iran):
       // write the vowel, so the waw is not taken for the consonant w/v.
