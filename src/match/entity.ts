@@ -10,8 +10,9 @@ import { model } from '../model/model.js';
 import {
   completeAnalysis,
   kindForSchema,
+  sameTokens,
   tokenizeForAnalysis,
-  tokenSignature,
+  type TokenizedName,
   type NameAnalysis,
   type NameHints,
   type NameJoin,
@@ -191,18 +192,18 @@ export function analyzeEntityNames(entity: MatchEntity): AnalyzedEntity {
   const hasHints = hints !== undefined && Object.values(hints).some((v: string[]) => v.length > 0);
   const names: AnalyzedName[] = [];
   const seen = new Set<string>();
+  const kept: TokenizedName[] = [];
   const add = (value: string, prop: NameProperty, nameHints = hasHints ? hints : undefined): void => {
     if (names.length >= MAX_NAMES) return;
-    const side = prop === 'weakAlias' ? 'w' : 's';
-    const key = `${side}|${value}`;
+    const weak = prop === 'weakAlias';
+    const key = `${weak ? 'w' : 's'}|${value}`;
     if (seen.has(key)) return;
     seen.add(key);
     const tokens = tokenizeForAnalysis(value, kind, nameHints);
     // Spellings that analyse to the same thing ("KIM, Jong Un" / "Kim Jong-un") compare the same.
-    const sig = `#${side}|${tokenSignature(tokens)}`;
-    if (seen.has(sig)) return;
-    seen.add(sig);
-    names.push({ value, prop, weak: prop === 'weakAlias', analysis: completeAnalysis(tokens) });
+    for (let i = 0; i < kept.length; i++) if (names[i]!.weak === weak && sameTokens(kept[i]!, tokens)) return;
+    kept.push(tokens);
+    names.push({ value, prop, weak, analysis: completeAnalysis(tokens) });
   };
   for (const prop of NAME_PROPS) {
     for (const value of props[prop] ?? []) {

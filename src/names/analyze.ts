@@ -552,6 +552,40 @@ function hintTokens(values: readonly string[] | undefined): Set<string> {
   return out;
 }
 
+interface HintSets {
+  family: Set<string>;
+  given: Set<string>;
+  middle: Set<string>;
+  patronymic: Set<string>;
+}
+
+/**
+ * The last hints' part texts: an entity's names all come with the same hints, so the sets are made
+ * once per entity. The value lists are compared too, in case a caller reuses one hints object.
+ */
+let lastHints:
+  | { hints: NameHints; lists: Array<readonly string[] | undefined>; lengths: number[]; sets: HintSets }
+  | undefined;
+
+function hintSets(hints: NameHints): HintSets {
+  const lists = [hints.family, hints.given, hints.middle, hints.patronymic];
+  const last = lastHints;
+  if (
+    last?.hints === hints &&
+    lists.every((v, i) => v === last.lists[i] && (v?.length ?? 0) === last.lengths[i])
+  ) {
+    return last.sets;
+  }
+  const sets = {
+    family: hintTokens(hints.family),
+    given: hintTokens(hints.given),
+    middle: hintTokens(hints.middle),
+    patronymic: hintTokens(hints.patronymic),
+  };
+  lastHints = { hints, lists, lengths: lists.map((v) => v?.length ?? 0), sets };
+  return sets;
+}
+
 function tagParts(
   toks: Tok[],
   kind: NameKind,
@@ -567,13 +601,11 @@ function tagParts(
     hints &&
     (hints.given?.length || hints.family?.length || hints.middle?.length || hints.patronymic?.length)
   ) {
-    const family = hintTokens(hints.family);
-    const given = hintTokens(hints.given);
-    const middle = hintTokens(hints.middle);
-    const patronymic = hintTokens(hints.patronymic);
+    const { family, given, middle, patronymic } = hintSets(hints);
     let tagged = false;
-    const out = toks.map((t) => {
-      const tag: PartTag = family.has(t.text)
+    // The tokens are this analysis's own (made for it by the tokenizer): tagged in place.
+    for (const t of toks) {
+      t.tag = family.has(t.text)
         ? 'family'
         : given.has(t.text)
           ? 'given'
@@ -582,36 +614,55 @@ function tagParts(
             : middle.has(t.text)
               ? 'middle'
               : 'any';
-      if (tag !== 'any') tagged = true;
-      return retok(t, t.text, t.role, tag);
-    });
-    return { toks: naturalOrder(out), tagged };
+      if (t.tag !== 'any') tagged = true;
+    }
+    return { toks: naturalOrder(toks), tagged };
   }
-  const segments = new Set(toks.map((t) => t.segment));
-  if (
-    segments.size === 2 &&
-    toks.some((t) => t.segment === 0) &&
-    toks.filter((t) => t.segment > 0 && t.role !== 'particle').length > 0
-  ) {
+  // "FAMILY, Given": exactly two comma segments, the first one present, a non-particle after it.
+  let first = false;
+  let later = false;
+  let laterSegment = -1;
+  let segments = 0;
+  for (const t of toks) {
+    if (t.segment === 0) first = true;
+    else {
+      if (t.segment !== laterSegment) {
+        if (laterSegment >= 0) segments = 99; // a third segment
+        laterSegment = t.segment;
+      }
+      if (t.role !== 'particle') later = true;
+    }
+  }
+  if (first && later && segments === 0) {
     let firstGiven = true;
-    const out = toks.map((t): Tok => {
-      if (t.segment === 0) return retok(t, t.text, t.role, 'family');
-      if (t.role === 'particle') return retok(t, t.text, t.role, 'middle');
-      const tag: PartTag = firstGiven ? 'given' : 'middle';
-      firstGiven = false;
-      return retok(t, t.text, t.role, tag);
-    });
-    return { toks: naturalOrder(out), tagged: true };
+    for (const t of toks) {
+      if (t.segment === 0) t.tag = 'family';
+      else if (t.role === 'particle') t.tag = 'middle';
+      else {
+        t.tag = firstGiven ? 'given' : 'middle';
+        firstGiven = false;
+      }
+    }
+    return { toks: naturalOrder(toks), tagged: true };
   }
   return { toks, tagged: false };
 }
 
 const ORDER: Record<PartTag, number> = { given: 0, middle: 1, patronymic: 1, any: 1, family: 2 };
+
+/** Given names first, family names last, otherwise as written (a stable sort of a few tokens). */
 function naturalOrder(toks: Tok[]): Tok[] {
-  return toks
-    .map((t, i) => ({ t, i }))
-    .sort((a, b) => ORDER[a.t.tag] - ORDER[b.t.tag] || a.i - b.i)
-    .map((x) => x.t);
+  const out = toks.slice();
+  for (let i = 1; i < out.length; i++) {
+    const t = out[i]!;
+    let j = i - 1;
+    while (j >= 0 && ORDER[out[j]!.tag] > ORDER[t.tag]) {
+      out[j + 1] = out[j]!;
+      j--;
+    }
+    out[j + 1] = t;
+  }
+  return out;
 }
 
 const TAG_WEIGHT: Record<PartTag, number> = { given: 1, middle: 0.8, patronymic: 0.8, any: 1, family: 1.2 };
@@ -764,16 +815,23 @@ function nameTokens(raw: string, kind: NameKind, hints: NameHints | undefined): 
 }
 
 /**
- * What two spellings of a name share when they analyse alike ("KIM, Jong Un" / "Kim Jong-un"):
- * the kept parts with their tags, roles and scripts, the numbers and the legal forms. Computed
- * from the tokens, so a duplicate spelling costs no part keys, joins or acronyms.
+ * Whether two spellings of a name analyse alike ("KIM, Jong Un" / "Kim Jong-un"): the same kept
+ * parts with the same tags, roles and scripts, the same numbers and legal forms. Decided on the
+ * tokens, so a duplicate spelling costs no part keys, joins or acronyms.
  */
-export function tokenSignature(t: TokenizedName): string {
-  let sig = '';
-  for (const k of t.toks) sig += `${k.text}/${k.tag}/${k.role}/${k.script} `;
-  sig += '|' + t.numbers.join(',') + '|';
-  for (const f of t.legalForms) sig += f.canonical + ',';
-  return sig;
+export function sameTokens(a: TokenizedName, b: TokenizedName): boolean {
+  if (a.toks.length !== b.toks.length || a.numbers.length !== b.numbers.length) return false;
+  if (a.legalForms.length !== b.legalForms.length) return false;
+  for (let i = 0; i < a.toks.length; i++) {
+    const x = a.toks[i]!;
+    const y = b.toks[i]!;
+    if (x.text !== y.text || x.tag !== y.tag || x.role !== y.role || x.script !== y.script) return false;
+  }
+  for (let i = 0; i < a.numbers.length; i++) if (a.numbers[i] !== b.numbers[i]) return false;
+  for (let i = 0; i < a.legalForms.length; i++) {
+    if (a.legalForms[i]!.canonical !== b.legalForms[i]!.canonical) return false;
+  }
+  return true;
 }
 
 /** The first half of analysis, for callers that may drop the name before completing it. */

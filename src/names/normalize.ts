@@ -12,10 +12,16 @@ export const MAX_NAME_CHARS = 1000;
 // C0/C1 controls, zero-width and bidi formatting characters.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
 
+/** Printable ASCII, no two spaces in a row. */
+const PLAIN = /^(?:[!-~]| (?! ))*$/;
+
 /** NFKC, invisible/control characters dropped, whitespace collapsed, length capped. */
 export function cleanRawName(raw: string): string {
   let s = raw.length > MAX_NAME_CHARS * 2 ? raw.slice(0, MAX_NAME_CHARS * 2) : raw;
-  s = s.normalize('NFKC').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  // Printable ASCII with single spaces inside (most list names) is already clean.
+  if (!PLAIN.test(s) || s.startsWith(' ') || s.endsWith(' ')) {
+    s = s.normalize('NFKC').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  }
   if (s.length > MAX_NAME_CHARS) s = s.slice(0, MAX_NAME_CHARS);
   return s;
 }
