@@ -28,7 +28,7 @@ import {
   type ScoreConfig,
 } from './entity.js';
 import { maxEdits, nameEditDistance } from './distance.js';
-import { normalizeIdentifier, STRONG_IDENTIFIERS } from './features.js';
+import { normalizeIdentifier, strongIdentifierKind } from './features.js';
 import { PostingLists, PostingListsBuilder, type PostingListsData } from './posting-lists.js';
 import { gramSlots, WordGrams, type WordGramsData } from './word-grams.js';
 
@@ -86,9 +86,10 @@ function identifierKeys(schema: string, properties: Readonly<Record<string, read
   const keys: string[] = [];
   const s = model.has(schema) ? model.get(schema) : undefined;
   for (const [prop, values] of Object.entries(properties)) {
-    const type = s?.getProperty(prop)?.type ?? (STRONG_IDENTIFIERS[prop] ? 'identifier' : undefined);
+    const strong = strongIdentifierKind(prop);
+    const type = s?.getProperty(prop)?.type ?? (strong ? 'identifier' : undefined);
     if (type !== 'identifier') continue;
-    const kind = STRONG_IDENTIFIERS[prop] ?? 'generic';
+    const kind = strong ?? 'generic';
     for (const v of values) {
       const n = normalizeIdentifier(kind, v);
       if (n) keys.push(`i:${n}`);

@@ -25,6 +25,11 @@ export const STRONG_IDENTIFIERS: Record<string, string> = {
   wikidataId: 'wikidata',
 };
 
+/** The strong-identifier kind of a property, if it is one (own keys only: no "constructor"). */
+export function strongIdentifierKind(prop: string): string | undefined {
+  return Object.hasOwn(STRONG_IDENTIFIERS, prop) ? STRONG_IDENTIFIERS[prop] : undefined;
+}
+
 /** Normalise an identifier value for comparison, by kind; undefined if it cannot be one. */
 export function normalizeIdentifier(kind: string, raw: string): string | undefined {
   let v = raw.toUpperCase().replace(/[^A-Z0-9]/g, '');
@@ -85,9 +90,9 @@ export function extractFacts(
   for (const prop in properties) {
     const values = properties[prop];
     if (!values || values.length === 0) continue;
-    const type = schema?.getProperty(prop)?.type ?? (STRONG_IDENTIFIERS[prop] ? 'identifier' : undefined);
-    if (type === 'identifier' || STRONG_IDENTIFIERS[prop]) {
-      const kind = STRONG_IDENTIFIERS[prop];
+    const kind = strongIdentifierKind(prop);
+    const type = schema?.getProperty(prop)?.type ?? (kind ? 'identifier' : undefined);
+    if (type === 'identifier' || kind) {
       for (const raw of values) {
         const generic = normalizeIdentifier('generic', raw);
         if (generic) anyIds.add(generic);

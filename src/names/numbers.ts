@@ -8,39 +8,44 @@
  * International Bank" is a name, not a number.
  */
 
-const UNITS: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-};
-const TENS: Record<string, number> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fourty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
+// Maps, not object literals: a name word such as "constructor" must not find Object's members.
+const UNITS = new Map<string, number>(
+  Object.entries({
+    zero: 0,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+  }),
+);
+const TENS = new Map<string, number>(
+  Object.entries({
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fourty: 40,
+    fifty: 50,
+    sixty: 60,
+    seventy: 70,
+    eighty: 80,
+    ninety: 90,
+  }),
+);
 const ORDINALS = [
   '',
   'first',
@@ -74,40 +79,42 @@ export function ordinalWord(token: string): string | undefined {
 
 /** Value of a written-out unit (one…nineteen), or undefined. */
 export function unitValue(token: string): number | undefined {
-  return UNITS[token];
+  return UNITS.get(token);
 }
 
 /** Value of a written-out tens word (twenty…ninety), or undefined. */
 export function tensValue(token: string): number | undefined {
-  return TENS[token];
+  return TENS.get(token);
 }
 
-const ROMAN: Record<string, number> = {
-  i: 1,
-  ii: 2,
-  iii: 3,
-  iv: 4,
-  v: 5,
-  vi: 6,
-  vii: 7,
-  viii: 8,
-  ix: 9,
-  x: 10,
-  xi: 11,
-  xii: 12,
-  xiii: 13,
-  xiv: 14,
-  xv: 15,
-  xvi: 16,
-  xvii: 17,
-  xviii: 18,
-  xix: 19,
-  xx: 20,
-};
+const ROMAN = new Map<string, number>(
+  Object.entries({
+    i: 1,
+    ii: 2,
+    iii: 3,
+    iv: 4,
+    v: 5,
+    vi: 6,
+    vii: 7,
+    viii: 8,
+    ix: 9,
+    x: 10,
+    xi: 11,
+    xii: 12,
+    xiii: 13,
+    xiv: 14,
+    xv: 15,
+    xvi: 16,
+    xvii: 17,
+    xviii: 18,
+    xix: 19,
+    xx: 20,
+  }),
+);
 
 /** Value of a Roman numeral from I to XX, or undefined. */
 export function romanValue(token: string): number | undefined {
-  return ROMAN[token];
+  return ROMAN.get(token);
 }
 
 /** Canonical form of a digit string: leading zeros dropped ("007" → "7"). */

@@ -79,7 +79,7 @@ export function parseXml(text: string, file: string): XmlElement {
           return fail(pos + offset, `invalid character reference ${whole}`, field);
         return String.fromCodePoint(code);
       }
-      const value = PREDEFINED[ref];
+      const value = Object.hasOwn(PREDEFINED, ref) ? PREDEFINED[ref] : undefined;
       if (value === undefined) return fail(pos + offset, `unknown entity ${whole}`, field);
       return value;
     });

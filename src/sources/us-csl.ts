@@ -252,7 +252,7 @@ class CslReader {
 
     // Schema from the type column; lists without types get a Person when personal details are given.
     const type = (row.get('type') ?? '').toLowerCase();
-    let schema = SCHEMA_BY_TYPE[type];
+    let schema = Object.hasOwn(SCHEMA_BY_TYPE, type) ? SCHEMA_BY_TYPE[type] : undefined;
     if (!schema) {
       if (type) this.warn(row, `unknown type "${row.get('type')}", read as a legal entity`);
       const personal = ['dates_of_birth', 'places_of_birth', 'citizenships', 'nationalities'].some((c) =>

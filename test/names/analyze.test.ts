@@ -167,6 +167,13 @@ describe('numbers', () => {
     expect(analyzeName('c&i semiconductors co limited', 'org').numbers).toEqual([]);
   });
 
+  it('reads words that name members of JavaScript objects as words, not numbers', () => {
+    const a = analyzeName('General Constructor Company', 'org');
+    expect(a.numbers).toEqual([]);
+    expect(texts(a)).toEqual(['general', 'constructor']);
+    expect(analyzeName('Tostring Valueof Hasownproperty Trading', 'org').numbers).toEqual([]);
+  });
+
   it('turns ordinals into words', () => {
     expect(texts(analyzeName('1st International Bank', 'org'))).toEqual(['first', 'international', 'bank']);
   });

@@ -279,6 +279,7 @@ describe('parseXml', () => {
   it.each([
     ['<a><b></a>', 1, 'does not match'],
     ['<a>\n<b>x &nbsp; y</b>\n</a>', 2, 'unknown entity &nbsp;'],
+    ['<a>\n<b>&constructor;</b>\n</a>', 2, 'unknown entity &constructor;'],
     ['<a>\nfish & chips\n</a>', 2, 'bare "&"'],
     ['<a></a>\n<b></b>', 2, 'second root element'],
     ['<a x="1" x="2"></a>', 1, 'appears twice'],

@@ -161,6 +161,33 @@ describe('us-csl reader', () => {
     );
   });
 
+  it('reads an unknown type as a legal entity, even one named like an object member', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tangle-csl-'));
+    const path = join(dir, 'types.csv');
+    const header = readFileSync(fixture('csl-small.csv'), 'utf8').split('\n')[0]!;
+    const cols = header.split(',');
+    const row = (type: string, name: string) =>
+      cols
+        .map((c) =>
+          c === 'type'
+            ? type
+            : c === 'name'
+              ? name
+              : c === 'source'
+                ? 'Entity List (EL) - Bureau of Industry and Security'
+                : '',
+        )
+        .join(',');
+    writeFileSync(
+      path,
+      [header, row('constructor', 'ACME ONE'), row('toString', 'ACME TWO')].join('\n') + '\n',
+    );
+    const { entities, warnings } = usCsl.read([path], ctx);
+    expect(byName(entities, 'ACME ONE').schema.name).toBe('LegalEntity');
+    expect(byName(entities, 'ACME TWO').schema.name).toBe('LegalEntity');
+    expect(warnings.some((w) => w.includes('unknown type "constructor"'))).toBe(true);
+  });
+
   it('warns about values it cannot clean and unknown lists, naming the line', () => {
     const { entities, warnings } = readSmall();
     const example = byName(entities, 'EXAMPLE, Person');
