@@ -258,18 +258,24 @@ export function areVariants(a: readonly number[], b: readonly number[]): boolean
   return false;
 }
 
-/** Nickname pairs both ways, "a b", in a Set: no prototype keys ("constructor") and one lookup. */
-const NICKNAME_PAIRS = new Set<string>();
+/** Nickname partners both ways (a Map: no prototype keys such as "constructor", no key strings built). */
+const NICKNAME_PARTNERS = new Map<string, Set<string>>();
 for (const [name, nicks] of Object.entries(NICKNAMES)) {
   for (const n of nicks) {
-    NICKNAME_PAIRS.add(`${name} ${n}`);
-    NICKNAME_PAIRS.add(`${n} ${name}`);
+    for (const [a, b] of [
+      [name, n],
+      [n, name],
+    ] as const) {
+      let partners = NICKNAME_PARTNERS.get(a);
+      if (!partners) NICKNAME_PARTNERS.set(a, (partners = new Set()));
+      partners.add(b);
+    }
   }
 }
 
 /** Whether one token is a listed nickname of the other. */
 export function isNickname(a: string, b: string): boolean {
-  return NICKNAME_PAIRS.has(`${a} ${b}`);
+  return NICKNAME_PARTNERS.get(a)?.has(b) ?? false;
 }
 
 /**
