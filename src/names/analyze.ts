@@ -108,8 +108,6 @@ export interface NameAnalysis {
   readonly tagged: boolean;
   /** The name is (or looks) Arabic/Persian: Latin vowels are unreliable. */
   readonly arabic: boolean;
-  /** Parts joined by spaces, in natural order: the normalised name as compared. */
-  readonly normalized: string;
 }
 
 /** Structured parts of a person's name, used to tag the tokens of a full name. */
@@ -160,11 +158,21 @@ export interface WordKeys {
  * Company…) thousands of times, and phonetic codes and skeletons are the costly part of analysis.
  * Bounded like the intern table; the cached objects are shared and never modified.
  */
-const wordKeyCache = new Map<string, WordKeys>();
+const wordKeyCache = new Map<PartRole, Map<Script, Map<string, WordKeys>>>();
+let wordKeyCount = 0;
+
+/** The cache for one role and script (a few dozen): keyed by the text, no key string built per lookup. */
+function wordKeyMap(role: PartRole, script: Script): Map<string, WordKeys> {
+  let byScript = wordKeyCache.get(role);
+  if (!byScript) wordKeyCache.set(role, (byScript = new Map()));
+  let cache = byScript.get(script);
+  if (!cache) byScript.set(script, (cache = new Map()));
+  return cache;
+}
 
 function wordKeys(text: string, script: Script, role: PartRole): WordKeys {
-  const cacheKey = `${role}|${script}|${text}`;
-  let keys = wordKeyCache.get(cacheKey);
+  let cache = wordKeyMap(role, script);
+  let keys = cache.get(text);
   if (keys) return keys;
   const key =
     script === 'latin' && role !== 'initial' ? text : `${text}|${script}|${role === 'initial' ? 'i' : ''}`;
@@ -183,8 +191,13 @@ function wordKeys(text: string, script: Script, role: PartRole): WordKeys {
     indexKeys: partKeys(text, role, variants, phonetic, skeleton),
   };
   if (text.length <= MAX_CACHED_WORD) {
-    if (wordKeyCache.size >= 500_000) wordKeyCache.clear();
-    wordKeyCache.set(cacheKey, keys);
+    if (wordKeyCount >= 500_000) {
+      wordKeyCache.clear();
+      wordKeyCount = 0;
+      cache = wordKeyMap(role, script);
+    }
+    cache.set(text, keys);
+    wordKeyCount++;
   }
   return keys;
 }
@@ -889,7 +902,6 @@ export function completeAnalysis(tokenized: TokenizedName): NameAnalysis {
     removed: removed.length ? removed : NONE,
     tagged,
     arabic,
-    normalized: parts.map((p) => p.text).join(' '),
   };
 }
 

@@ -91,8 +91,14 @@ const ALNUM = /^[A-Za-z0-9]+$/;
 /** Words longer than this are tokenised every time rather than cached. */
 export const MAX_CACHED_WORD = 48;
 
-/** A word's tokens without their position (text, script, upper, initial, dotted). */
-type WordToken = readonly [string, Script, boolean, boolean, boolean];
+/** A word's token without its position. */
+interface WordToken {
+  readonly text: string;
+  readonly script: Script;
+  readonly upper: boolean;
+  readonly initial: boolean;
+  readonly dotted: boolean;
+}
 
 /**
  * Tokens per distinct source word, computed once: list names repeat their words, and the regular
@@ -133,8 +139,8 @@ function pushWord<T>(
     }
   }
   for (let k = 0; k < tokens.length; k++) {
-    const [text, script, upper, initial, dotted] = tokens[k]!;
-    out.push(make(text, script, upper, initial, dotted, paren, segment, word, out.length));
+    const t = tokens[k]!;
+    out.push(make(t.text, t.script, t.upper, t.initial, t.dotted, paren, segment, word, out.length));
   }
 }
 
@@ -149,7 +155,7 @@ function wordTokens(chunk: string, splitDotted: boolean): WordToken[] {
     const upper = !LOWER.test(chunk);
     for (const sub of splitCamel(chunk)) {
       const text = sub.toLowerCase();
-      out.push([text, 'latin', upper, text.length === 1, false]);
+      out.push({ text, script: 'latin', upper, initial: text.length === 1, dotted: false });
     }
     return out;
   }
@@ -164,7 +170,7 @@ function wordTokens(chunk: string, splitDotted: boolean): WordToken[] {
     upper: boolean,
     initial: boolean,
     dotted: boolean,
-  ): WordToken => [text, script, upper, initial, dotted];
+  ): WordToken => ({ text, script, upper, initial, dotted });
   if (DOTTED.test(w)) {
     const letters = w.split('.').filter(Boolean);
     const texts = letters.map((l) =>
