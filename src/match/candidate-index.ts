@@ -162,7 +162,7 @@ export class CandidateIndex {
   readonly entities: IndexedEntity[] = [];
   private analyses: Array<AnalyzedEntity | undefined> = [];
   /** Key → entities having it. */
-  private postings = new PostingLists([], new Int32Array(1), new Int32Array(0));
+  private postings = PostingLists.empty();
   private readonly byId = new Map<string, number>();
   private accumulator = new Float64Array(0);
   /**
@@ -192,7 +192,8 @@ export class CandidateIndex {
       }
       for (const id of ids) postings.addToKey(id, item);
     };
-    const addKey = (key: string): void => postings.add(key, item);
+    const addKey = (kind: string, text: string): void =>
+      postings.addToKey(postings.keyIdOf(kind, text), item);
     for (const record of records) {
       if (!isScreenable(record.schema)) continue;
       const analyzed = analyzeEntityNames(record);
@@ -206,12 +207,12 @@ export class CandidateIndex {
       for (const key of identifierKeys(record.schema, record.properties)) postings.add(key, i);
     }
     index.postings = postings.build();
-    index.wordGrams = WordGrams.build(index.postings.keys, (key) =>
-      key.startsWith('t:') && key.length >= MIN_TYPO_WORD + 2 ? key.slice(2) : undefined,
+    const built = index.postings;
+    index.wordGrams = WordGrams.build(built.texts, (text, id) =>
+      built.kind(id) === 't' && text.length >= MIN_TYPO_WORD ? text : undefined,
     );
-    const keys = index.postings.keys;
     index.accumulator = new Float64Array(index.entities.length);
-    index.gramHits = new Uint8Array(keys.length);
+    index.gramHits = new Uint8Array(built.size);
     (index as { buildMs: number }).buildMs = performance.now() - t0;
     return index;
   }
@@ -302,7 +303,11 @@ export class CandidateIndex {
       bestName = Math.max(bestName, nameTotal);
       // A word the lists do not have may be a typo of one they do: use the near words instead.
       for (const part of name.analysis.parts) {
-        if (part.role !== 'word' || part.text.length < MIN_TYPO_WORD || this.postings.has(`t:${part.text}`)) {
+        if (
+          part.role !== 'word' ||
+          part.text.length < MIN_TYPO_WORD ||
+          this.postings.idOfText('t', part.text) !== undefined
+        ) {
           continue;
         }
         for (const [word, similarity] of this.nearWords(part.text)) {
@@ -350,7 +355,7 @@ export class CandidateIndex {
       hits[w] = 0;
       // Two words within `allowance` edits share all but about 3 × allowance of their 3-grams.
       if (n < grams.length - 3 * allowance) continue;
-      const known = this.postings.keys[w]!.slice(2);
+      const known = this.postings.texts[w]!;
       if (Math.abs(known.length - word.length) > allowance) continue;
       const d = nameEditDistance(word, known, allowance + 0.01);
       if (d <= allowance) out.push([known, 1 - d / (allowance + 1)]);
@@ -361,7 +366,8 @@ export class CandidateIndex {
     for (let i = 0; i + 1 < word.length; i++) {
       if (word[i] === word[i + 1]) continue;
       const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-      if (!this.postings.has(`t:${swapped}`) || out.some(([known]) => known === swapped)) continue;
+      if (this.postings.idOfText('t', swapped) === undefined || out.some(([known]) => known === swapped))
+        continue;
       const d = nameEditDistance(word, swapped, allowance + 0.01);
       if (d <= allowance) out.push([swapped, 1 - d / (allowance + 1)]);
     }

@@ -191,14 +191,15 @@ export function analyzeEntityNames(entity: MatchEntity): AnalyzedEntity {
       : undefined;
   const hasHints = hints !== undefined && Object.values(hints).some((v: string[]) => v.length > 0);
   const names: AnalyzedName[] = [];
-  const seen = new Set<string>();
+  const seenStrong = new Set<string>();
+  const seenWeak = new Set<string>();
   const kept: TokenizedName[] = [];
   const add = (value: string, prop: NameProperty, nameHints = hasHints ? hints : undefined): void => {
     if (names.length >= MAX_NAMES) return;
     const weak = prop === 'weakAlias';
-    const key = `${weak ? 'w' : 's'}|${value}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    const seen = weak ? seenWeak : seenStrong;
+    if (seen.has(value)) return;
+    seen.add(value);
     const tokens = tokenizeForAnalysis(value, kind, nameHints);
     // Spellings that analyse to the same thing ("KIM, Jong Un" / "Kim Jong-un") compare the same.
     for (let i = 0; i < kept.length; i++) if (names[i]!.weak === weak && sameTokens(kept[i]!, tokens)) return;

@@ -2,6 +2,11 @@
  * Posting lists (key → sorted item numbers) stored flat: one array of items and one of offsets,
  * instead of a typed array per key. An index over the lists has ~130k keys; one typed array each
  * costs more to create, to keep and to collect than the items themselves.
+ *
+ * Keys are "kind:text" (`t:maduro`, `s:mtr`…). They are looked up by kind, then by text, so the
+ * index build can add a join or an acronym by its text without building a "t:…" string for
+ * every occurrence (strings the analysis already hashed are looked up without hashing them again).
+ * A key without a one-letter kind and ":" is a text of the empty kind.
  */
 
 /** What a snapshot keeps of posting lists (typed arrays serialise as raw bytes). */
@@ -11,20 +16,57 @@ export interface PostingListsData {
   items: Int32Array;
 }
 
-export class PostingLists {
-  private readonly ids: Map<string, number>;
+type KeyIds = Map<string, Map<string, number>>;
 
-  constructor(
-    readonly keys: readonly string[],
+function kindOf(key: string): string {
+  return key.length >= 2 && key.charCodeAt(1) === 58 ? key[0]! : ''; // 58 = ":"
+}
+
+function textOf(key: string, kind: string): string {
+  return kind ? key.slice(2) : key;
+}
+
+export class PostingLists {
+  private fullKeys: string[] | undefined;
+
+  private constructor(
+    private readonly kinds: readonly string[],
+    /** Key texts (without their kind), by key number. */
+    readonly texts: readonly string[],
     readonly offsets: Int32Array,
     readonly items: Int32Array,
-    ids?: Map<string, number>,
-  ) {
-    this.ids = ids ?? new Map(keys.map((k, i) => [k, i]));
+    private readonly ids: KeyIds,
+  ) {}
+
+  /** Lists laid out by a builder (see PostingListsBuilder.build). */
+  static of(kinds: string[], texts: string[], offsets: Int32Array, items: Int32Array, ids: KeyIds) {
+    return new PostingLists(kinds, texts, offsets, items, ids);
+  }
+
+  static empty(): PostingLists {
+    return new PostingLists([], [], new Int32Array(1), new Int32Array(0), new Map());
   }
 
   static fromData(data: PostingListsData): PostingLists {
-    return new PostingLists(data.keys, data.offsets, data.items);
+    const kinds: string[] = [];
+    const texts: string[] = [];
+    const ids: KeyIds = new Map();
+    data.keys.forEach((key, id) => {
+      const kind = kindOf(key);
+      const text = textOf(key, kind);
+      kinds.push(kind);
+      texts.push(text);
+      let byText = ids.get(kind);
+      if (!byText) ids.set(kind, (byText = new Map()));
+      byText.set(text, id);
+    });
+    return new PostingLists(kinds, texts, data.offsets, data.items, ids);
+  }
+
+  /** Whole keys ("t:maduro"), by key number (made on first use: snapshots and tests). */
+  get keys(): readonly string[] {
+    this.fullKeys ??= this.texts.map((text, id) => (this.kinds[id] ? `${this.kinds[id]}:${text}` : text));
+    return this.fullKeys;
   }
 
   data(): PostingListsData {
@@ -32,16 +74,27 @@ export class PostingLists {
   }
 
   get size(): number {
-    return this.keys.length;
+    return this.texts.length;
   }
 
   /** The number of a key, or undefined when no item has it. */
   idOf(key: string): number | undefined {
-    return this.ids.get(key);
+    const kind = kindOf(key);
+    return this.ids.get(kind)?.get(textOf(key, kind));
   }
 
   has(key: string): boolean {
-    return this.ids.has(key);
+    return this.idOf(key) !== undefined;
+  }
+
+  /** idOf("kind:text"), without building that string. */
+  idOfText(kind: string, text: string): number | undefined {
+    return this.ids.get(kind)?.get(text);
+  }
+
+  /** The kind of a key by number ("t" for "t:maduro"). */
+  kind(id: number): string {
+    return this.kinds[id]!;
   }
 
   /** How many items a key has (its document frequency). */
@@ -55,8 +108,9 @@ export class PostingLists {
  * for the same item is kept once, so an item's keys need no de-duplication before they are added.
  */
 export class PostingListsBuilder {
-  private readonly ids = new Map<string, number>();
-  private readonly keys: string[] = [];
+  private readonly ids: KeyIds = new Map();
+  private readonly kinds: string[] = [];
+  private readonly texts: string[] = [];
   private counts: number[] = [];
   /** The last item added per key. */
   private lastItem: number[] = [];
@@ -66,11 +120,20 @@ export class PostingListsBuilder {
 
   /** The key's number, assigned on first sight. */
   keyId(key: string): number {
-    let id = this.ids.get(key);
+    const kind = kindOf(key);
+    return this.keyIdOf(kind, textOf(key, kind));
+  }
+
+  /** keyId of the key "kind:text", without building that string. */
+  keyIdOf(kind: string, text: string): number {
+    let byText = this.ids.get(kind);
+    if (!byText) this.ids.set(kind, (byText = new Map()));
+    let id = byText.get(text);
     if (id === undefined) {
-      id = this.keys.length;
-      this.ids.set(key, id);
-      this.keys.push(key);
+      id = this.texts.length;
+      byText.set(text, id);
+      this.kinds.push(kind);
+      this.texts.push(text);
       this.counts.push(0);
       this.lastItem.push(-1);
     }
@@ -82,7 +145,7 @@ export class PostingListsBuilder {
     this.addToKey(this.keyId(key), item);
   }
 
-  /** `add` by the key's number (from keyId). */
+  /** `add` by the key's number (from keyId or keyIdOf). */
   addToKey(id: number, item: number): void {
     if (this.lastItem[id] === item) return;
     this.lastItem[id] = item;
@@ -101,12 +164,12 @@ export class PostingListsBuilder {
   }
 
   build(): PostingLists {
-    const n = this.keys.length;
+    const n = this.texts.length;
     const offsets = new Int32Array(n + 1);
     for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + this.counts[i]!;
     const fill = offsets.slice(0, n);
     const items = new Int32Array(this.pairs);
     for (let p = 0; p < this.pairs; p++) items[fill[this.pairKeys[p]!]!++] = this.pairItems[p]!;
-    return new PostingLists(this.keys, offsets, items, this.ids);
+    return PostingLists.of(this.kinds, this.texts, offsets, items, this.ids);
   }
 }

@@ -43,12 +43,12 @@ export class WordGrams {
     readonly items: Int32Array,
   ) {}
 
-  /** Index the word `wordOf(keys[i])` under number i (no word: not indexed). */
-  static build(keys: readonly string[], wordOf: (key: string) => string | undefined): WordGrams {
+  /** Index the word `wordOf(keys[i], i)` under number i (no word: not indexed). */
+  static build(keys: readonly string[], wordOf: (key: string, i: number) => string | undefined): WordGrams {
     const counts = new Int32Array(GRAM_SLOTS + 1);
     const slotsOf: Array<number[] | undefined> = new Array(keys.length);
     for (let i = 0; i < keys.length; i++) {
-      const word = wordOf(keys[i]!);
+      const word = wordOf(keys[i]!, i);
       if (word === undefined) continue;
       const slots = gramSlots(word);
       slotsOf[i] = slots;

@@ -43,20 +43,20 @@ export function partKeys(
 /**
  * The keys of a name without `g:` keys, in two streams: each part's cached keys (the same array
  * object for every use of a word, so an index can translate it once) and the name's other keys
- * (joins, acronyms, numbers).
+ * (joins, acronyms, numbers) as kind and text: the key is "kind:text", not built here.
  */
 export function visitNameKeys(
   analysis: NameAnalysis,
   partKeys: (keys: readonly string[]) => void,
-  otherKey: (key: string) => void,
+  otherKey: (kind: string, text: string) => void,
 ): void {
   for (const p of analysis.parts) if (p.indexKeys.length) partKeys(p.indexKeys);
   for (const j of analysis.joins) {
-    otherKey(`t:${j.text}`);
-    if (j.skeleton.length >= 2) otherKey(`s:${mergeLiquids(j.skeleton)}`);
+    otherKey('t', j.text);
+    if (j.skeleton.length >= 2) otherKey('s', mergeLiquids(j.skeleton));
   }
-  for (const [acronym] of analysis.acronyms) if (acronym.length >= 3) otherKey(`t:${acronym}`);
-  for (const n of analysis.numbers) otherKey(`n:${n}`);
+  for (const [acronym] of analysis.acronyms) if (acronym.length >= 3) otherKey('t', acronym);
+  for (const n of analysis.numbers) otherKey('n', n);
 }
 
 /** Character 3-grams of the parts that have them, padded with "_" (`g:` keys). */
@@ -76,7 +76,7 @@ export function nameKeys(analysis: NameAnalysis, options: { grams?: boolean } = 
     (words) => {
       for (const k of words) keys.add(k);
     },
-    (k) => keys.add(k),
+    (kind, text) => keys.add(`${kind}:${text}`),
   );
   if (options.grams !== false) addGramKeys(analysis, keys);
   return [...keys];
