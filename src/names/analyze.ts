@@ -290,17 +290,17 @@ function retok(
 }
 
 /** The analysis's token, straight from the tokenizer. */
-const makeTok: TokenFactory<Tok> = (text, script, upper, initial, dotted, paren, segment, word, index) => ({
+const makeTok: TokenFactory<Tok> = (t, paren, segment, word, index) => ({
   id: index,
-  text,
-  script,
-  upper,
-  initial,
-  dotted,
+  text: t.text,
+  script: t.script,
+  upper: t.upper,
+  initial: t.initial,
+  dotted: t.dotted,
   paren,
   segment,
   source: word,
-  role: initial ? 'initial' : script === 'cjk' ? 'syllable' : 'word',
+  role: t.initial ? 'initial' : t.script === 'cjk' ? 'syllable' : 'word',
   tag: 'any',
 });
 

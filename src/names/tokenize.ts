@@ -92,7 +92,7 @@ const ALNUM = /^[A-Za-z0-9]+$/;
 export const MAX_CACHED_WORD = 48;
 
 /** A word's token without its position. */
-interface WordToken {
+export interface WordToken {
   readonly text: string;
   readonly script: Script;
   readonly upper: boolean;
@@ -106,13 +106,9 @@ interface WordToken {
  */
 const wordTokenCache = [new Map<string, readonly WordToken[]>(), new Map<string, readonly WordToken[]>()];
 
-/** Builds the caller's token object (the analysis makes its own kind, the API makes RawTokens). */
+/** Builds the caller's token object from a word's token and its position. */
 export type TokenFactory<T> = (
-  text: string,
-  script: Script,
-  upper: boolean,
-  initial: boolean,
-  dotted: boolean,
+  token: WordToken,
   paren: boolean,
   segment: number,
   word: number,
@@ -138,10 +134,7 @@ function pushWord<T>(
       cache.set(chunk, tokens);
     }
   }
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k]!;
-    out.push(make(t.text, t.script, t.upper, t.initial, t.dotted, paren, segment, word, out.length));
-  }
+  for (let k = 0; k < tokens.length; k++) out.push(make(tokens[k]!, paren, segment, word, out.length));
 }
 
 const ASCII_LETTERS = /^[A-Za-z]+$/;
@@ -233,16 +226,7 @@ ASCII_SEPARATOR['%'.charCodeAt(0)] = 1;
  * people) instead of one acronym "jp" (for organisations).
  */
 export function tokenizeName(clean: string, splitDotted: boolean): RawToken[] {
-  return scanTokens(clean, splitDotted, (text, script, upper, initial, dotted, paren, segment, word) => ({
-    text,
-    script,
-    upper,
-    initial,
-    dotted,
-    paren,
-    segment,
-    word,
-  }));
+  return scanTokens(clean, splitDotted, (t, paren, segment, word) => ({ ...t, paren, segment, word }));
 }
 
 /** tokenizeName with the caller's token objects. */
