@@ -145,9 +145,10 @@ export interface WordKeys {
   readonly variants: readonly number[];
   /** One of the very common name words (Mohammed, Ali, Kim…). */
   readonly common: boolean;
-  /** Memo key for comparisons: text, script and role. */
-  readonly key: string;
-  /** Number interned for `key` (the same key gives the same number while the table lasts). */
+  /**
+   * Number interned for the part's text, script and role: the memo key of comparisons (the same
+   * word gives the same number while the table lasts).
+   */
   readonly keyId: number;
   /** Candidate-index keys of the part (see keys.ts). */
   readonly indexKeys: readonly string[];
@@ -186,7 +187,6 @@ function wordKeys(text: string, script: Script, role: PartRole): WordKeys {
     anagram: text.length >= 5 ? sortLetters(text) : '',
     variants,
     common: COMMON_NAME_WORDS.has(text),
-    key,
     keyId: internKey(key),
     indexKeys: partKeys(text, role, variants, phonetic, skeleton),
   };
@@ -877,7 +877,6 @@ export function completeAnalysis(tokenized: TokenizedName): NameAnalysis {
       anagram: w.anagram,
       variants: w.variants,
       common: w.common,
-      key: w.key,
       keyId: w.keyId,
       indexKeys: w.indexKeys,
       distinctive: (t.role === 'word' || t.role === 'syllable') && !t.paren,
