@@ -50,6 +50,22 @@ describe('PostingLists', () => {
     expect(itemsOf(copy, 'b')).toEqual([2]);
   });
 
+  it('finds a key by its kind and text, and keeps each item once per key', () => {
+    const b = new PostingListsBuilder();
+    b.add('t:maduro', 1);
+    b.addToKey(b.keyIdOf('t', 'maduro'), 1); // the same item again: kept once
+    b.addToKey(b.keyIdOf('s', 'mtr'), 1);
+    b.add('plain', 2);
+    const lists = b.build();
+    expect(itemsOf(lists, 't:maduro')).toEqual([1]);
+    expect(lists.idOfText('t', 'maduro')).toBe(lists.idOf('t:maduro'));
+    expect(lists.idOfText('s', 'maduro')).toBeUndefined();
+    expect(lists.kind(lists.idOf('s:mtr')!)).toBe('s');
+    expect(lists.texts[lists.idOf('s:mtr')!]).toBe('mtr');
+    expect(itemsOf(lists, 'plain')).toEqual([2]);
+    expect(lists.keys).toEqual(['t:maduro', 's:mtr', 'plain']);
+  });
+
   it('is empty with no pairs', () => {
     const lists = new PostingListsBuilder().build();
     expect(lists.size).toBe(0);
