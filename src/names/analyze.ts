@@ -554,7 +554,7 @@ function hintTokens(values: readonly string[] | undefined): Set<string> {
     let texts = hintCache.get(v);
     if (!texts) {
       // Only the texts are needed: the tokens, without the parts' comparison keys.
-      texts = nameTokens(v, 'person', undefined).toks.map((t) => t.text);
+      texts = tokenizeForAnalysis(v, 'person').toks.map((t) => t.text);
       if (v.length <= 4 * MAX_CACHED_WORD) {
         if (hintCache.size >= 200_000) hintCache.clear();
         hintCache.set(v, texts);
@@ -793,8 +793,12 @@ export interface TokenizedName {
   readonly arabic: boolean;
 }
 
-/** The tokens a name keeps, tagged and in natural order, with what was set aside. */
-function nameTokens(raw: string, kind: NameKind, hints: NameHints | undefined): TokenizedName {
+/**
+ * The first half of analysis: the tokens a name keeps, tagged and in natural order, with what was
+ * set aside. Callers that may drop the name (a duplicate spelling) stop here; completeAnalysis
+ * makes the rest.
+ */
+export function tokenizeForAnalysis(raw: string, kind: NameKind = 'any', hints?: NameHints): TokenizedName {
   const clean = cleanRawName(raw);
   const removed: string[] = [];
   const numbers: string[] = [];
@@ -845,11 +849,6 @@ export function sameTokens(a: TokenizedName, b: TokenizedName): boolean {
     if (a.legalForms[i]!.canonical !== b.legalForms[i]!.canonical) return false;
   }
   return true;
-}
-
-/** The first half of analysis, for callers that may drop the name before completing it. */
-export function tokenizeForAnalysis(raw: string, kind: NameKind = 'any', hints?: NameHints): TokenizedName {
-  return nameTokens(raw, kind, hints);
 }
 
 const NO_ACRONYMS: ReadonlyMap<string, number> = new Map();
@@ -909,7 +908,7 @@ export function completeAnalysis(tokenized: TokenizedName): NameAnalysis {
  * firstName/lastName/… values, used to tag the parts of a full name.
  */
 export function analyzeName(raw: string, kind: NameKind = 'any', hints?: NameHints): NameAnalysis {
-  return completeAnalysis(nameTokens(raw, kind, hints));
+  return completeAnalysis(tokenizeForAnalysis(raw, kind, hints));
 }
 
 /** Letter-count signature: equal for words made of the same letters in any order. */
