@@ -28,7 +28,7 @@ import {
   type ScoreConfig,
 } from './entity.js';
 import { maxEdits, nameEditDistance } from './distance.js';
-import { normalizeIdentifier, strongIdentifierKind } from './features.js';
+import { identifierKind, normalizeIdentifier } from './features.js';
 import { PostingLists, PostingListsBuilder, type PostingListsData } from './posting-lists.js';
 import { gramSlots, WordGrams, type WordGramsData } from './word-grams.js';
 
@@ -86,10 +86,8 @@ function identifierKeys(schema: string, properties: Readonly<Record<string, read
   const keys: string[] = [];
   const s = model.has(schema) ? model.get(schema) : undefined;
   for (const [prop, values] of Object.entries(properties)) {
-    const strong = strongIdentifierKind(prop);
-    const type = s?.getProperty(prop)?.type ?? (strong ? 'identifier' : undefined);
-    if (type !== 'identifier') continue;
-    const kind = strong ?? 'generic';
+    const kind = identifierKind(s, prop);
+    if (!kind) continue;
     for (const v of values) {
       const n = normalizeIdentifier(kind, v);
       if (n) keys.push(`i:${n}`);

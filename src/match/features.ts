@@ -2,7 +2,7 @@
  * Non-name evidence for entity scoring: identifiers, birth dates, countries, gender. Values are
  * normalised once per entity (analyzeEntityNames) so scoring only compares prepared sets.
  */
-import { model } from '../model/model.js';
+import { model, type Schema } from '../model/model.js';
 import { cleanCountry, cleanDate, cleanGender } from '../model/values.js';
 
 /**
@@ -25,9 +25,14 @@ export const STRONG_IDENTIFIERS: Record<string, string> = {
   wikidataId: 'wikidata',
 };
 
-/** The strong-identifier kind of a property, if it is one (own keys only: no "constructor"). */
-export function strongIdentifierKind(prop: string): string | undefined {
-  return Object.hasOwn(STRONG_IDENTIFIERS, prop) ? STRONG_IDENTIFIERS[prop] : undefined;
+/**
+ * How a property's values compare as identifiers: its strong kind (imo, lei…), "generic" for any
+ * other identifier-typed property of the schema, undefined when it holds no identifiers. Own keys
+ * only, so a property named "constructor" is not taken for one.
+ */
+export function identifierKind(schema: Schema | undefined, prop: string): string | undefined {
+  if (Object.hasOwn(STRONG_IDENTIFIERS, prop)) return STRONG_IDENTIFIERS[prop];
+  return schema?.getProperty(prop)?.type === 'identifier' ? 'generic' : undefined;
 }
 
 /** Normalise an identifier value for comparison, by kind; undefined if it cannot be one. */
@@ -90,13 +95,12 @@ export function extractFacts(
   for (const prop in properties) {
     const values = properties[prop];
     if (!values || values.length === 0) continue;
-    const kind = strongIdentifierKind(prop);
-    const type = schema?.getProperty(prop)?.type ?? (kind ? 'identifier' : undefined);
-    if (type === 'identifier' || kind) {
+    const kind = identifierKind(schema, prop);
+    if (kind) {
       for (const raw of values) {
         const generic = normalizeIdentifier('generic', raw);
         if (generic) anyIds.add(generic);
-        if (kind) {
+        if (kind !== 'generic') {
           const v = normalizeIdentifier(kind, raw);
           if (!v) continue;
           let set = strongIds.get(kind);

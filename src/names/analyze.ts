@@ -112,10 +112,10 @@ export interface NameAnalysis {
 
 /** Structured parts of a person's name, used to tag the tokens of a full name. */
 export interface NameHints {
-  given?: readonly string[];
-  middle?: readonly string[];
-  patronymic?: readonly string[];
-  family?: readonly string[];
+  readonly given?: readonly string[];
+  readonly middle?: readonly string[];
+  readonly patronymic?: readonly string[];
+  readonly family?: readonly string[];
 }
 
 const interned = new Map<string, number>();
@@ -573,29 +573,22 @@ interface HintSets {
 }
 
 /**
- * The last hints' part texts: an entity's names all come with the same hints, so the sets are made
- * once per entity. The value lists are compared too, in case a caller reuses one hints object.
+ * Part texts of each hints object, made once: an entity's names all come with the same hints
+ * (read-only, so an object's texts cannot change under the cache).
  */
-let lastHints:
-  | { hints: NameHints; lists: Array<readonly string[] | undefined>; lengths: number[]; sets: HintSets }
-  | undefined;
+const hintSetCache = new WeakMap<NameHints, HintSets>();
 
 function hintSets(hints: NameHints): HintSets {
-  const lists = [hints.family, hints.given, hints.middle, hints.patronymic];
-  const last = lastHints;
-  if (
-    last?.hints === hints &&
-    lists.every((v, i) => v === last.lists[i] && (v?.length ?? 0) === last.lengths[i])
-  ) {
-    return last.sets;
+  let sets = hintSetCache.get(hints);
+  if (!sets) {
+    sets = {
+      family: hintTokens(hints.family),
+      given: hintTokens(hints.given),
+      middle: hintTokens(hints.middle),
+      patronymic: hintTokens(hints.patronymic),
+    };
+    hintSetCache.set(hints, sets);
   }
-  const sets = {
-    family: hintTokens(hints.family),
-    given: hintTokens(hints.given),
-    middle: hintTokens(hints.middle),
-    patronymic: hintTokens(hints.patronymic),
-  };
-  lastHints = { hints, lists, lengths: lists.map((v) => v?.length ?? 0), sets };
   return sets;
 }
 
@@ -631,22 +624,19 @@ function tagParts(
     }
     return { toks: naturalOrder(toks), tagged };
   }
-  // "FAMILY, Given": exactly two comma segments, the first one present, a non-particle after it.
+  // "FAMILY, Given": a first comma segment, and one more holding a name word.
   let first = false;
-  let later = false;
-  let laterSegment = -1;
-  let segments = 0;
+  let later: number | undefined;
+  let laterWord = false;
+  let more = false;
   for (const t of toks) {
     if (t.segment === 0) first = true;
-    else {
-      if (t.segment !== laterSegment) {
-        if (laterSegment >= 0) segments = 99; // a third segment
-        laterSegment = t.segment;
-      }
-      if (t.role !== 'particle') later = true;
-    }
+    else if (later === undefined || t.segment === later) {
+      later = t.segment;
+      if (t.role !== 'particle') laterWord = true;
+    } else more = true;
   }
-  if (first && later && segments === 0) {
+  if (first && laterWord && !more) {
     let firstGiven = true;
     for (const t of toks) {
       if (t.segment === 0) t.tag = 'family';
