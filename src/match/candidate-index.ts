@@ -14,13 +14,14 @@
  * keep only keys and re-analyse the few hundred candidates a query touches.
  */
 import { model } from '../model/model.js';
-import { nameKeys, visitNameKeys } from '../names/keys.js';
+import { visitNameKeys } from '../names/keys.js';
 import type { EntityRecord } from '../store/store.js';
 import {
   analyzeEntityNames,
   prepareQuery,
   resolveConfig,
   schemataCompatible,
+  scoreAnalyzed,
   scoreEntity,
   type AnalyzedEntity,
   type MatchEntity,
@@ -139,6 +140,37 @@ class TopK {
   }
 }
 
+/**
+ * Working arrays of one query, made once per index so that a query allocates no per-entity or
+ * per-key arrays. Queries run one at a time on a thread (screening is synchronous).
+ */
+class QueryScratch {
+  /** Key weight collected per entity; reset to 0 for every entity touched. */
+  readonly accumulator: Float64Array;
+  /** Entities with weight, in the order first touched. */
+  readonly touched: Int32Array;
+  /** The stamp of the last query that used a key: each key counts once per query. */
+  readonly keyStamp: Uint32Array;
+  /** 3-grams shared with the word looked up, per list word (see nearWords); reset after use. */
+  readonly gramHits: Uint8Array;
+  readonly touchedWords: Int32Array;
+  private stamp = 0;
+  constructor(entities: number, keys: number) {
+    this.accumulator = new Float64Array(entities);
+    this.touched = new Int32Array(entities);
+    this.keyStamp = new Uint32Array(keys);
+    this.gramHits = new Uint8Array(keys);
+    this.touchedWords = new Int32Array(keys);
+  }
+  nextStamp(): number {
+    if (this.stamp === 0xffffffff) {
+      this.keyStamp.fill(0);
+      this.stamp = 0;
+    }
+    return ++this.stamp;
+  }
+}
+
 /** Analyses a lazy index keeps once computed. */
 const LAZY_CACHE_LIMIT = 20_000;
 
@@ -162,13 +194,17 @@ export class CandidateIndex {
   /** Key → entities having it. */
   private postings = PostingLists.empty();
   private readonly byId = new Map<string, number>();
-  private accumulator = new Float64Array(0);
   /**
    * 3-gram → list words containing it (as the numbers of their `t:` keys in `postings`), for
    * finding the known words a misspelt word stands for.
    */
   private wordGrams = WordGrams.empty();
-  private gramHits = new Uint8Array(0);
+  /**
+   * The key numbers of a word's keys (NamePart.indexKeys: one shared array per distinct word),
+   * -1 for keys the index lacks: each word's keys are looked up once, at build or first query.
+   */
+  private readonly wordKeyIds = new WeakMap<readonly string[], Int32Array>();
+  private scratch = new QueryScratch(0, 0);
   private eager = true;
   private lazyCached = 0;
   readonly buildMs: number = 0;
@@ -180,15 +216,16 @@ export class CandidateIndex {
     index.eager = options.eager ?? (Array.isArray(records) ? records.length <= 200_000 : true);
     const postings = new PostingListsBuilder();
     // A word's keys are one shared array (see visitNameKeys): translated to key numbers once.
-    const wordKeyIds = new Map<readonly string[], number[]>();
+    const wordKeyIds = index.wordKeyIds;
     let item = 0;
     const addWordKeys = (keys: readonly string[]): void => {
       let ids = wordKeyIds.get(keys);
       if (!ids) {
-        ids = keys.map((k) => postings.keyId(k));
+        ids = new Int32Array(keys.length);
+        for (let k = 0; k < keys.length; k++) ids[k] = postings.keyId(keys[k]!);
         wordKeyIds.set(keys, ids);
       }
-      for (const id of ids) postings.addToKey(id, item);
+      for (let k = 0; k < ids.length; k++) postings.addToKey(ids[k]!, item);
     };
     const addKey = (kind: string, text: string): void =>
       postings.addToKey(postings.keyIdOf(kind, text), item);
@@ -209,8 +246,7 @@ export class CandidateIndex {
     index.wordGrams = WordGrams.build(built.texts, (text, id) =>
       built.kind(id) === 't' && text.length >= MIN_TYPO_WORD ? text : undefined,
     );
-    index.accumulator = new Float64Array(index.entities.length);
-    index.gramHits = new Uint8Array(built.size);
+    index.scratch = new QueryScratch(index.entities.length, built.size);
     (index as { buildMs: number }).buildMs = performance.now() - t0;
     return index;
   }
@@ -228,8 +264,7 @@ export class CandidateIndex {
     snapshot.entities.forEach((e, i) => index.byId.set(e.id, i));
     index.postings = PostingLists.fromData(snapshot.postings);
     index.wordGrams = WordGrams.fromData(snapshot.wordGrams);
-    index.accumulator = new Float64Array(index.entities.length);
-    index.gramHits = new Uint8Array(index.postings.size);
+    index.scratch = new QueryScratch(index.entities.length, index.postings.size);
     return index;
   }
 
@@ -269,94 +304,108 @@ export class CandidateIndex {
     properties: Readonly<Record<string, readonly string[]>>,
     max: number,
   ): number[] {
-    const acc = this.accumulator;
-    const touched: number[] = [];
-    const { offsets, items } = this.postings;
-    const add = (key: string, factor = 1): number => {
-      const id = this.postings.idOf(key);
-      if (id === undefined) return 0;
+    const { accumulator: acc, touched, keyStamp } = this.scratch;
+    const stamp = this.scratch.nextStamp();
+    let nTouched = 0;
+    const postings = this.postings;
+    const { offsets, items } = postings;
+    let factor = 1;
+    let nameTotal = 0;
+    /** Add a key's entities (each key once per query); its weight, or 0 when it adds nothing. */
+    const add = (id: number, keyFactor: number): number => {
+      if (id < 0 || keyStamp[id] === stamp) return 0;
+      keyStamp[id] = stamp;
       const start = offsets[id]!;
       const end = offsets[id + 1]!;
-      const w = (KIND_WEIGHT[key[0]!] ?? 0.5) * this.idf(end - start) * factor;
+      const w = (KIND_WEIGHT[postings.kind(id)] ?? 0.5) * this.idf(end - start) * keyFactor;
       for (let j = start; j < end; j++) {
         const e = items[j]!;
-        if (acc[e] === 0) touched.push(e);
+        if (acc[e] === 0) touched[nTouched++] = e;
         acc[e] += w;
       }
       return w;
     };
-    const used = new Set<string>();
+    const addWordKeys = (keys: readonly string[]): void => {
+      const ids = this.keyIdsOf(keys);
+      for (let k = 0; k < ids.length; k++) nameTotal += add(ids[k]!, factor);
+    };
+    const addOtherKey = (kind: string, text: string): void => {
+      nameTotal += add(postings.idOfText(kind, text) ?? -1, factor);
+    };
     // The most key weight one query name can collect: candidates far below it share only common
     // words with the query ("Mohammed", "Trading") and are not worth scoring.
     let bestName = 0;
     for (const name of query.names) {
-      const keys = nameKeys(name.analysis, { grams: false });
-      const factor = name.weak ? 0.7 : 1;
-      let nameTotal = 0;
-      for (const k of keys) {
-        if (used.has(k)) continue;
-        used.add(k);
-        nameTotal += add(k, factor);
-      }
-      bestName = Math.max(bestName, nameTotal);
+      factor = name.weak ? 0.7 : 1;
+      nameTotal = 0;
+      visitNameKeys(name.analysis, addWordKeys, addOtherKey);
+      if (nameTotal > bestName) bestName = nameTotal;
       // A word the lists do not have may be a typo of one they do: use the near words instead.
       for (const part of name.analysis.parts) {
         if (
           part.role !== 'word' ||
           part.text.length < MIN_TYPO_WORD ||
-          this.postings.idOfText('t', part.text) !== undefined
+          postings.idOfText('t', part.text) !== undefined
         ) {
           continue;
         }
-        for (const [word, similarity] of this.nearWords(part.text)) {
-          const k = `t:${word}`;
-          if (used.has(k)) continue;
-          used.add(k);
-          add(k, factor * similarity);
-        }
+        for (const [id, similarity] of this.nearWords(part.text)) add(id, factor * similarity);
       }
     }
-    for (const k of identifierKeys(query.schema, properties)) {
-      if (used.has(k)) continue;
-      used.add(k);
-      add(k);
-    }
+    for (const k of identifierKeys(query.schema, properties)) add(postings.idOf(k) ?? -1, 1);
     const floor = PRUNE_FRACTION * bestName;
-    const top = new TopK(Math.min(max, Math.max(1, touched.length)));
-    for (const e of touched) {
-      if (acc[e] >= floor) top.push(acc[e], e);
+    const top = new TopK(Math.min(max, Math.max(1, nTouched)));
+    for (let t = 0; t < nTouched; t++) {
+      const e = touched[t]!;
+      if (acc[e]! >= floor) top.push(acc[e]!, e);
       acc[e] = 0;
     }
     return top.values();
   }
 
-  /** Known list words within the edit allowance of a word, with a similarity in (0, 1]. */
-  private nearWords(word: string): Array<[string, number]> {
+  /** The key numbers of one word's keys (see wordKeyIds). */
+  private keyIdsOf(keys: readonly string[]): Int32Array {
+    let ids = this.wordKeyIds.get(keys);
+    if (!ids) {
+      ids = new Int32Array(keys.length);
+      for (let k = 0; k < keys.length; k++) ids[k] = this.postings.idOf(keys[k]!) ?? -1;
+      this.wordKeyIds.set(keys, ids);
+    }
+    return ids;
+  }
+
+  /**
+   * Known list words within the edit allowance of a word, as [number of the word's `t:` key,
+   * similarity in (0, 1]], best first, at most 8.
+   */
+  private nearWords(word: string): Array<[number, number]> {
     const grams = gramSlots(word);
-    const hits = this.gramHits;
+    const { gramHits: hits, touchedWords: touched } = this.scratch;
+    let nTouched = 0;
     const { offsets, items } = this.wordGrams;
-    const touched: number[] = [];
     for (const g of grams) {
       const start = offsets[g]!;
       const end = offsets[g + 1]!;
       if (end - start > 5000) continue;
       for (let j = start; j < end; j++) {
         const w = items[j]!;
-        if (hits[w] === 0) touched.push(w);
-        if (hits[w] < 255) hits[w]++;
+        if (hits[w] === 0) touched[nTouched++] = w;
+        if (hits[w]! < 255) hits[w]!++;
       }
     }
     const allowance = Math.max(1, Math.ceil(maxEdits(word.length)));
-    const out: Array<[string, number]> = [];
-    for (const w of touched) {
+    const out: Array<[number, number]> = [];
+    const texts = this.postings.texts;
+    for (let t = 0; t < nTouched; t++) {
+      const w = touched[t]!;
       const n = hits[w]!;
       hits[w] = 0;
       // Two words within `allowance` edits share all but about 3 × allowance of their 3-grams.
       if (n < grams.length - 3 * allowance) continue;
-      const known = this.postings.texts[w]!;
+      const known = texts[w]!;
       if (Math.abs(known.length - word.length) > allowance) continue;
       const d = nameEditDistance(word, known, allowance + 0.01);
-      if (d <= allowance) out.push([known, 1 - d / (allowance + 1)]);
+      if (d <= allowance) out.push([w, 1 - d / (allowance + 1)]);
     }
     // A swap of neighbouring letters (AVETSO for AVESTO) is one edit but changes up to four
     // 3-grams, so the filter above can miss it; the swapped spellings are looked up directly
@@ -364,12 +413,12 @@ export class CandidateIndex {
     for (let i = 0; i + 1 < word.length; i++) {
       if (word[i] === word[i + 1]) continue;
       const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-      if (this.postings.idOfText('t', swapped) === undefined || out.some(([known]) => known === swapped))
-        continue;
+      const id = this.postings.idOfText('t', swapped);
+      if (id === undefined || out.some(([known]) => known === id)) continue;
       const d = nameEditDistance(word, swapped, allowance + 0.01);
-      if (d <= allowance) out.push([swapped, 1 - d / (allowance + 1)]);
+      if (d <= allowance) out.push([id, 1 - d / (allowance + 1)]);
     }
-    return out.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 8);
+    return out.sort((a, b) => b[1] - a[1] || (texts[a[0]]! < texts[b[0]]! ? -1 : 1)).slice(0, 8);
   }
 
   private passes(e: IndexedEntity, f: CandidateFilter, excluded: ReadonlySet<string>): boolean {
@@ -389,31 +438,48 @@ export class CandidateIndex {
     const limit = options.limit ?? 5;
     const candidates = this.candidates(prepared, query.properties, options.candidates ?? 150);
     const excluded = new Set(options.excludeIds ?? []);
-    const quick: ScoreConfig = {
-      algorithm: cfg.algo.name,
-      weights: options.weights,
-      threshold: options.threshold,
-      explain: false,
-    };
-    const scored: Array<{ i: number; result: MatchResult }> = [];
+    // Scores alone first (positions into `scores`); only the results shown are explained.
+    const picked: number[] = [];
+    const scores: number[] = [];
     const compatible = new Map<string, boolean>();
     for (const i of candidates) {
       const e = this.entities[i];
       let ok = compatible.get(e.schema);
       if (ok === undefined) compatible.set(e.schema, (ok = schemataCompatible(query.schema, e.schema)));
       if (!ok || !this.passes(e, options, excluded)) continue;
-      scored.push({ i, result: scoreEntity(prepared, this.analysisOf(i), quick) });
+      picked.push(i);
+      scores.push(scoreAnalyzed(prepared, this.analysisOf(i), cfg));
     }
-    scored.sort(
-      (a, b) => b.result.score - a.result.score || (this.entities[a.i].id < this.entities[b.i].id ? -1 : 1),
+    const order = picked.map((_, k) => k);
+    const entities = this.entities;
+    order.sort(
+      (a, b) => scores[b]! - scores[a]! || (entities[picked[a]!]!.id < entities[picked[b]!]!.id ? -1 : 1),
     );
-    const matches = scored.filter((s) => s.result.match).length;
-    const shown = (options.includeNonMatches ? scored : scored.filter((s) => s.result.match)).slice(0, limit);
-    const explain = options.explain !== false;
-    const hits = shown.map(({ i, result }) => ({
-      entity: this.entities[i],
-      result: explain ? scoreEntity(prepared, this.analysisOf(i), { ...quick, explain: true }) : result,
-    }));
-    return { hits, matches, candidatesScored: scored.length };
+    let matches = 0;
+    for (const score of scores) if (score >= cfg.threshold) matches++;
+    // Sorted best first, the matches come first.
+    const shown = order.slice(0, Math.min(limit, options.includeNonMatches ? order.length : matches));
+    const explained: ScoreConfig = {
+      algorithm: cfg.algo.name,
+      weights: options.weights,
+      threshold: options.threshold,
+      explain: true,
+    };
+    const hits = shown.map((k) => {
+      const i = picked[k]!;
+      const score = scores[k]!;
+      const result: MatchResult =
+        options.explain !== false
+          ? scoreEntity(prepared, this.analysisOf(i), explained)
+          : {
+              score,
+              match: score >= cfg.threshold,
+              threshold: cfg.threshold,
+              algorithm: cfg.algo.name,
+              explanations: {},
+            };
+      return { entity: entities[i]!, result };
+    });
+    return { hits, matches, candidatesScored: picked.length };
   }
 }

@@ -28,7 +28,8 @@ import { legalFormsCompatible } from '../names/legal-forms.js';
 import { numbersAgree } from '../names/numbers.js';
 import { isVowelless } from '../names/scripts.js';
 import { mergeLiquids } from '../names/skeleton.js';
-import { type MatchHow, type PartSimilarity, partSimilarity } from './part-similarity.js';
+import type { MatchHow } from './part-similarity.js';
+import { memoPartSimilarity } from './part-similarity-memo.js';
 
 /** Weight factor of query parts left unmatched. */
 export const EXTRA_QUERY_FACTOR = 1.0;
@@ -75,36 +76,6 @@ export interface NameAlignment {
   numbersAgree: boolean | undefined;
   legalFormsCompatible: boolean;
   notes: number;
-}
-
-/**
- * Memo of part similarities for one query name, keyed by the candidate part. Candidates share
- * most of their words, so screening one query against hundreds of candidates computes each
- * distinct comparison once.
- */
-export class SimilarityCache {
-  private readonly plain: Map<number, PartSimilarity>[];
-  private readonly arabic: Map<number, PartSimilarity>[];
-  private size = 0;
-  constructor(private readonly query: NameAnalysis) {
-    this.plain = query.parts.map(() => new Map());
-    this.arabic = query.parts.map(() => new Map());
-  }
-  get(i: number, c: NamePart, arabic: boolean): PartSimilarity {
-    const map = (arabic ? this.arabic : this.plain)[i]!;
-    let sim = map.get(c.keyId);
-    if (sim === undefined) {
-      sim = partSimilarity(this.query.parts[i]!, c, arabic);
-      if (this.size > 200_000) {
-        for (const m of this.plain) m.clear();
-        for (const m of this.arabic) m.clear();
-        this.size = 0;
-      }
-      map.set(c.keyId, sim);
-      this.size++;
-    }
-    return sim;
-  }
 }
 
 function isGivenSide(tag: PartTag): boolean {
@@ -234,7 +205,6 @@ export function newAlignment(): NameAlignment {
 export function alignNames(
   q: NameAnalysis,
   c: NameAnalysis,
-  cache?: SimilarityCache,
   withPicks = false,
   into?: NameAlignment,
 ): NameAlignment {
@@ -259,7 +229,7 @@ export function alignNames(
     const a = qp[i]!;
     for (let j = 0; j < cp.length; j++) {
       const b = cp[j]!;
-      const sim = cache ? cache.get(i, b, arabic) : partSimilarity(a, b, arabic);
+      const sim = memoPartSimilarity(a, b, arabic);
       if (sim.score < MIN_PAIR_SCORE) continue;
       const conflict = tagsConflict(a.tag, b.tag);
       push(
@@ -524,8 +494,8 @@ export function explainAlignment(q: NameAnalysis, c: NameAnalysis, a: NameAlignm
 }
 
 /** Compare two analysed names and explain the result. */
-export function compareNames(q: NameAnalysis, c: NameAnalysis, cache?: SimilarityCache): NameComparison {
-  return explainAlignment(q, c, alignNames(q, c, cache, true));
+export function compareNames(q: NameAnalysis, c: NameAnalysis): NameComparison {
+  return explainAlignment(q, c, alignNames(q, c, true));
 }
 
 function round(x: number): number {

@@ -3,8 +3,9 @@
  * candidate entity, with per-feature explanations.
  *
  * For screening, analyse each list entity once with `analyzeEntityNames` (keep the result in the
- * index) and each query once with `prepareQuery` (it also memoises part comparisons across
- * candidates); `scoreEntity` accepts raw entities too, at the cost of analysing them per call.
+ * index) and each query once with `prepareQuery`; `scoreEntity` accepts raw entities too, at the
+ * cost of analysing them per call. Part comparisons are memoised across calls
+ * (part-similarity-memo.ts).
  */
 import { model } from '../model/model.js';
 import {
@@ -27,8 +28,8 @@ import {
   type NameAlignment,
   newAlignment,
   type PartPairExplanation,
-  SimilarityCache,
 } from './compare-names.js';
+import { memoPartSimilarity } from './part-similarity-memo.js';
 import { jaroWinkler } from './distance.js';
 import {
   compareBirthDates,
@@ -133,13 +134,13 @@ function summarize(names: readonly AnalyzedName[]): NameSummary {
  * Whether any name of the candidate can share anything with a query name: a part similar enough,
  * a run-together spelling or an acronym. When not, every name scores 0 and alignment is skipped.
  */
-function mayMatch(q: NameAnalysis, cache: SimilarityCache | undefined, s: NameSummary): boolean {
-  if (!cache || s.foreign || q.foreignParts || q.foreignJoins) return true;
+function mayMatch(q: NameAnalysis, s: NameSummary): boolean {
+  if (s.foreign || q.foreignParts || q.foreignJoins) return true;
   const qp = q.parts;
   // The Arabic relaxation only ever raises similarities, so testing with it is safe.
   const arabic = q.arabic || s.arabic;
-  for (let i = 0; i < qp.length; i++) {
-    for (const p of s.parts) if (cache.get(i, p, arabic).score >= 0.5) return true;
+  for (const a of qp) {
+    for (const p of s.parts) if (memoPartSimilarity(a, p, arabic).score >= 0.5) return true;
   }
   for (const j of s.joins) {
     for (const p of qp) if (j.text === p.text || j.collapsed === p.collapsed) return true;
@@ -152,10 +153,8 @@ function mayMatch(q: NameAnalysis, cache: SimilarityCache | undefined, s: NameSu
   return false;
 }
 
-/** A query ready for screening many candidates. */
-export interface PreparedQuery extends AnalyzedEntity {
-  readonly caches: readonly SimilarityCache[];
-}
+/** A query ready for screening many candidates: its analysis, made once. */
+export type PreparedQuery = AnalyzedEntity;
 
 /** At most this many names per entity are compared (OFAC entries rarely have more than 40). */
 export const MAX_NAMES = 64;
@@ -229,18 +228,13 @@ export function analyzeEntityNames(entity: MatchEntity): AnalyzedEntity {
   };
 }
 
-/** Analyse a query once and attach comparison caches, for scoring against many candidates. */
+/** Analyse a query once, for scoring against many candidates. */
 export function prepareQuery(query: MatchEntity | AnalyzedEntity): PreparedQuery {
-  const a = isAnalyzed(query) ? query : analyzeEntityNames(query);
-  return { ...a, caches: a.names.map((n) => new SimilarityCache(n.analysis)) };
+  return isAnalyzed(query) ? query : analyzeEntityNames(query);
 }
 
 function isAnalyzed(x: MatchEntity | AnalyzedEntity): x is AnalyzedEntity {
   return (x as AnalyzedEntity).kind === 'analyzed';
-}
-
-function isPrepared(x: MatchEntity | AnalyzedEntity | PreparedQuery): x is PreparedQuery {
-  return isAnalyzed(x) && Array.isArray((x as PreparedQuery).caches);
 }
 
 /**
@@ -300,7 +294,7 @@ export interface ScoreConfig {
   explain?: boolean;
 }
 
-interface ResolvedConfig {
+export interface ResolvedConfig {
   algo: AlgorithmDefinition;
   weights: Record<string, number>;
   threshold: number;
@@ -358,15 +352,6 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-const SCRATCH = newAlignment();
-
-interface BestName {
-  alignment: NameAlignment;
-  qi: number;
-  ci: number;
-  value: number;
-}
-
 function describeName(
   q: AnalyzedName,
   c: AnalyzedName,
@@ -375,7 +360,7 @@ function describeName(
   const ex = explainAlignment(
     q.analysis,
     c.analysis,
-    a.picks.length > 0 || a.score === 0 ? a : alignNames(q.analysis, c.analysis, undefined, true),
+    a.picks.length > 0 || a.score === 0 ? a : alignNames(q.analysis, c.analysis, true),
   );
   const how = ex.pairs.map((p) =>
     p.query === p.candidate ? `${p.query} (${p.how})` : `${p.query} ~ ${p.candidate} (${p.how} ${p.score})`,
@@ -395,7 +380,12 @@ function describeName(
   };
 }
 
-function scoreJaroWinkler(q: AnalyzedEntity, c: AnalyzedEntity, cfg: ResolvedConfig): MatchResult {
+function scoreJaroWinkler(
+  q: AnalyzedEntity,
+  c: AnalyzedEntity,
+  cfg: ResolvedConfig,
+  explanations: Record<string, FeatureExplanation> | undefined,
+): number {
   let best = 0;
   let bq = '';
   let bc = '';
@@ -410,9 +400,7 @@ function scoreJaroWinkler(q: AnalyzedEntity, c: AnalyzedEntity, cfg: ResolvedCon
     }
   }
   const w = cfg.weights.name_jaro_winkler!;
-  const score = round(Math.max(0, Math.min(1, best * w)));
-  const explanations: Record<string, FeatureExplanation> = {};
-  if (cfg.explain) {
+  if (explanations) {
     explanations.name_jaro_winkler = {
       score: round(best),
       weight: w,
@@ -421,6 +409,26 @@ function scoreJaroWinkler(q: AnalyzedEntity, c: AnalyzedEntity, cfg: ResolvedCon
       candidate: bc,
     };
   }
+  return round(Math.max(0, Math.min(1, best * w)));
+}
+
+/**
+ * Score a candidate against a query. Both may be raw entities or analysed ones; analyse the query
+ * once (prepareQuery) when scoring it against many candidates.
+ */
+export function scoreEntity(
+  query: MatchEntity | AnalyzedEntity,
+  candidate: MatchEntity | AnalyzedEntity,
+  config?: ScoreConfig,
+): MatchResult {
+  const cfg = resolveConfig(config);
+  const explanations: Record<string, FeatureExplanation> = {};
+  const score = scoreAnalyzed(
+    prepareQuery(query),
+    isAnalyzed(candidate) ? candidate : analyzeEntityNames(candidate),
+    cfg,
+    cfg.explain ? explanations : undefined,
+  );
   return {
     score,
     match: score >= cfg.threshold,
@@ -430,100 +438,105 @@ function scoreJaroWinkler(q: AnalyzedEntity, c: AnalyzedEntity, cfg: ResolvedCon
   };
 }
 
+/** Two alignment records the name loop of scoreAnalyzed alternates between: it allocates none. */
+let keptAlignment = newAlignment();
+let spareAlignment = newAlignment();
+const NO_ALIGNMENT: NameAlignment = Object.freeze(newAlignment());
+
 /**
- * Score a candidate against a query. Both may be raw entities or pre-analysed ones; pass a
- * PreparedQuery when scoring one query against many candidates.
+ * The score of an analysed candidate against an analysed query, with the features' explanations
+ * written into `explanations` when given. Screening scores hundreds of candidates this way and
+ * explains only the few it shows.
  */
-export function scoreEntity(
-  query: MatchEntity | AnalyzedEntity | PreparedQuery,
-  candidate: MatchEntity | AnalyzedEntity,
-  config?: ScoreConfig,
-): MatchResult {
-  const cfg = resolveConfig(config);
-  const q = isPrepared(query) ? query : prepareQuery(query);
-  const c = isAnalyzed(candidate) ? candidate : analyzeEntityNames(candidate);
+export function scoreAnalyzed(
+  q: AnalyzedEntity,
+  c: AnalyzedEntity,
+  cfg: ResolvedConfig,
+  explanations?: Record<string, FeatureExplanation>,
+): number {
   const w = cfg.weights;
-  const algorithm = cfg.algo.name;
   if (!schemataCompatible(q.schema, c.schema)) {
-    return {
-      score: 0,
-      match: false,
-      threshold: cfg.threshold,
-      algorithm,
-      explanations: cfg.explain
-        ? { schema_mismatch: { score: 1, weight: 0, detail: `a ${q.schema} cannot be a ${c.schema}` } }
-        : {},
-    };
+    if (explanations)
+      explanations.schema_mismatch = { score: 1, weight: 0, detail: `a ${q.schema} cannot be a ${c.schema}` };
+    return 0;
   }
-  if (algorithm === 'jaro-winkler') return scoreJaroWinkler(q, c, cfg);
+  if (cfg.algo.name === 'jaro-winkler') return scoreJaroWinkler(q, c, cfg, explanations);
 
   // Names: best strong and best weak alignment, counting the name-level penalties.
   const wName = w.name_match ?? 0;
   const wWeak = w.weak_alias_match ?? 0;
   const wNum = w.number_mismatch ?? 0;
   const wLegal = w.legal_form_mismatch ?? 0;
-  let best: BestName | undefined;
-  const scratch = SCRATCH;
+  let best: NameAlignment | undefined;
+  let bestQi = 0;
+  let bestCi = 0;
+  let bestValue = 0;
   for (let qi = 0; qi < q.names.length; qi++) {
     const qn = q.names[qi]!;
-    const cache = q.caches[qi];
-    if (!mayMatch(qn.analysis, cache, c.summary)) {
-      if (!best && c.names.length > 0) best = { alignment: newAlignment(), qi, ci: 0, value: 0 };
+    if (!mayMatch(qn.analysis, c.summary)) {
+      if (!best && c.names.length > 0) {
+        best = NO_ALIGNMENT;
+        bestQi = qi;
+        bestCi = 0;
+        bestValue = 0;
+      }
       continue;
     }
     for (let ci = 0; ci < c.names.length; ci++) {
       const cn = c.names[ci]!;
-      const a = alignNames(qn.analysis, cn.analysis, cache, false, scratch);
+      const a = alignNames(qn.analysis, cn.analysis, false, spareAlignment);
       const base = a.score * (cn.weak ? wWeak : wName);
       if (base <= 0 && best) continue;
       const value = base + (a.numbersAgree === false ? wNum : 0) + (a.legalFormsCompatible ? 0 : wLegal);
-      if (!best || value > best.value) best = { alignment: { ...a }, qi, ci, value };
+      if (!best || value > bestValue) {
+        best = a;
+        bestQi = qi;
+        bestCi = ci;
+        bestValue = value;
+        // Keep this record; the next alignment goes into the other one.
+        spareAlignment = keptAlignment;
+        keptAlignment = a;
+      }
     }
   }
 
-  const explanations: Record<string, FeatureExplanation> = {};
   let main = 0;
   let mainFeature = '';
   let nameQualifiers = 0;
   if (best) {
-    const cn = c.names[best.ci]!;
+    const qn = q.names[bestQi]!;
+    const cn = c.names[bestCi]!;
     const feature = cn.weak ? 'weak_alias_match' : 'name_match';
     const weight = cn.weak ? wWeak : wName;
-    main = best.alignment.score * weight;
+    main = best.score * weight;
     mainFeature = feature;
-    if (cfg.explain || best.alignment.score > 0) {
-      if (cfg.explain)
-        explanations[feature] = { ...describeName(q.names[best.qi]!, cn, best.alignment), weight };
-    }
-    if (best.alignment.numbersAgree === false && wNum !== 0) {
+    if (explanations) explanations[feature] = { ...describeName(qn, cn, best), weight };
+    if (best.numbersAgree === false && wNum !== 0) {
       nameQualifiers += wNum;
-      if (cfg.explain) {
-        const qa = q.names[best.qi]!.analysis;
-        const ca = cn.analysis;
+      if (explanations) {
         explanations.number_mismatch = {
           score: 1,
           weight: wNum,
-          detail: `numbers differ: [${qa.numbers.join(', ')}] vs [${ca.numbers.join(', ')}]`,
-          query: q.names[best.qi]!.value,
+          detail: `numbers differ: [${qn.analysis.numbers.join(', ')}] vs [${cn.analysis.numbers.join(', ')}]`,
+          query: qn.value,
           candidate: cn.value,
         };
       }
     }
-    if (!best.alignment.legalFormsCompatible && wLegal !== 0) {
+    if (!best.legalFormsCompatible && wLegal !== 0) {
       nameQualifiers += wLegal;
-      if (cfg.explain) {
-        const qa = q.names[best.qi]!.analysis;
-        const ca = cn.analysis;
+      if (explanations) {
+        const forms = (a: NameAnalysis) => a.legalForms.map((f) => f.canonical).join(', ');
         explanations.legal_form_mismatch = {
           score: 1,
           weight: wLegal,
-          detail: `legal forms differ: ${qa.legalForms.map((f) => f.canonical).join(', ')} vs ${ca.legalForms.map((f) => f.canonical).join(', ')}`,
-          query: q.names[best.qi]!.value,
+          detail: `legal forms differ: ${forms(qn.analysis)} vs ${forms(cn.analysis)}`,
+          query: qn.value,
           candidate: cn.value,
         };
       }
     }
-  } else if (cfg.explain) {
+  } else if (explanations) {
     explanations.name_match = { score: 0, weight: wName, detail: 'no names to compare' };
   }
 
@@ -536,7 +549,7 @@ export function scoreEntity(
     const ids = compareIdentifiers(q.facts, c.facts);
     if (ids.strong && w.identifier_match) {
       const v = w.identifier_match;
-      if (cfg.explain)
+      if (explanations)
         explanations.identifier_match = {
           score: 1,
           weight: v,
@@ -550,7 +563,7 @@ export function scoreEntity(
       }
     } else if (ids.generic && w.identifier_generic_match) {
       const v = w.identifier_generic_match;
-      if (cfg.explain)
+      if (explanations)
         explanations.identifier_generic_match = {
           score: 1,
           weight: v,
@@ -565,7 +578,7 @@ export function scoreEntity(
     }
     if (ids.conflict && w.identifier_mismatch) {
       qualifiers += w.identifier_mismatch;
-      if (cfg.explain) {
+      if (explanations) {
         explanations.identifier_mismatch = {
           score: 1,
           weight: w.identifier_mismatch,
@@ -588,7 +601,7 @@ export function scoreEntity(
     const detail = `birth dates ${q.facts.birthDates.join(', ')} vs ${c.facts.birthDates.join(', ')}`;
     if (d.yearDisjoint && w.dob_year_disjoint) {
       qualifiers += w.dob_year_disjoint;
-      if (cfg.explain)
+      if (explanations)
         explanations.dob_year_disjoint = {
           score: 1,
           weight: w.dob_year_disjoint,
@@ -599,7 +612,7 @@ export function scoreEntity(
     }
     if (d.dayDisjoint && w.dob_day_disjoint) {
       qualifiers += w.dob_day_disjoint;
-      if (cfg.explain)
+      if (explanations)
         explanations.dob_day_disjoint = {
           score: 1,
           weight: w.dob_day_disjoint,
@@ -614,16 +627,15 @@ export function scoreEntity(
     'countries',
     q.facts.countries,
     c.facts.countries,
-    cfg.explain ? (e) => (explanations.country_mismatch = e) : undefined,
+    explanations ? (e) => (explanations.country_mismatch = e) : undefined,
   );
   qualifiers += mismatch(
     w.gender_mismatch,
     'gender',
     q.facts.genders,
     c.facts.genders,
-    cfg.explain ? (e) => (explanations.gender_mismatch = e) : undefined,
+    explanations ? (e) => (explanations.gender_mismatch = e) : undefined,
   );
-  let score = main > 0 ? main + qualifiers : 0;
-  score = round(score < 0 ? 0 : score > 1 ? 1 : score);
-  return { score, match: score >= cfg.threshold, threshold: cfg.threshold, algorithm, explanations };
+  const score = main > 0 ? main + qualifiers : 0;
+  return round(score < 0 ? 0 : score > 1 ? 1 : score);
 }

@@ -7,13 +7,8 @@ export {
   resolveWeights,
 } from './algorithms.js';
 export type { AlgorithmDefinition, FeatureDefinition, FeatureRole } from './algorithms.js';
-export {
-  alignNames,
-  compareNames,
-  explainAlignment,
-  newAlignment,
-  SimilarityCache,
-} from './compare-names.js';
+export { alignNames, compareNames, explainAlignment, newAlignment } from './compare-names.js';
+export { clearPartSimilarityMemo, memoPartSimilarity } from './part-similarity-memo.js';
 export type { NameAlignment, NameComparison, PartPairExplanation, Pick } from './compare-names.js';
 export { jaroWinkler, nameEditDistance, maxEdits } from './distance.js';
 export {

@@ -146,8 +146,9 @@ export interface WordKeys {
   /** One of the very common name words (Mohammed, Ali, Kim…). */
   readonly common: boolean;
   /**
-   * Number interned for the part's text, script and role: the memo key of comparisons (the same
-   * word gives the same number while the table lasts).
+   * Number interned for the part's text, script and role (everything the other fields derive
+   * from): the memo key of comparisons. The same word gives the same number while the intern
+   * table lasts; numbers are never reused.
    */
   readonly keyId: number;
   /** Candidate-index keys of the part (see keys.ts). */
@@ -175,8 +176,7 @@ function wordKeys(text: string, script: Script, role: PartRole): WordKeys {
   let cache = wordKeyMap(role, script);
   let keys = cache.get(text);
   if (keys) return keys;
-  const key =
-    script === 'latin' && role !== 'initial' ? text : `${text}|${script}|${role === 'initial' ? 'i' : ''}`;
+  const key = script === 'latin' && role === 'word' ? text : `${text}|${script}|${role}`;
   const skeleton = consonantSkeleton(text);
   const phonetic = role === 'word' || role === 'generic' ? phoneticKeys(text) : [];
   const variants = variantGroups(text);
