@@ -86,10 +86,10 @@ export interface ScreenOutcome {
 function identifierKeys(schema: string, properties: Readonly<Record<string, readonly string[]>>): string[] {
   const keys: string[] = [];
   const s = model.has(schema) ? model.get(schema) : undefined;
-  for (const [prop, values] of Object.entries(properties)) {
+  for (const prop in properties) {
     const kind = identifierKind(s, prop);
     if (!kind) continue;
-    for (const v of values) {
+    for (const v of properties[prop] ?? []) {
       const n = normalizeIdentifier(kind, v);
       if (n) keys.push(`i:${n}`);
     }

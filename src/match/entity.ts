@@ -87,13 +87,21 @@ interface NameSummary {
   arabic: boolean;
 }
 
+/** Whether no two items are the same (the few parts or joins of one name: pairwise). */
+function allDistinct<T>(items: readonly T[], same: (a: T, b: T) => boolean): boolean {
+  for (let i = 1; i < items.length; i++)
+    for (let j = 0; j < i; j++) if (same(items[i]!, items[j]!)) return false;
+  return true;
+}
+
 function summarize(names: readonly AnalyzedName[]): NameSummary {
   if (names.length === 1) {
     // One name (most entities): its own arrays serve, unless a part repeats.
     const a = names[0]!.analysis;
-    const ids = new Set(a.parts.map((p) => p.keyId));
-    const joinTexts = new Set(a.joins.map((j) => j.text));
-    if (ids.size === a.parts.length && joinTexts.size === a.joins.length) {
+    if (
+      allDistinct(a.parts, (x, y) => x.keyId === y.keyId) &&
+      allDistinct(a.joins, (x, y) => x.text === y.text)
+    ) {
       return {
         parts: a.parts,
         joins: a.joins,
@@ -161,9 +169,11 @@ export const MAX_NAMES = 64;
 
 const NAME_PROPS: readonly NameProperty[] = ['name', 'alias', 'previousName', 'weakAlias'];
 
+const NOT_BLANK = /\S/;
+
 function firstValues(props: Readonly<Record<string, readonly string[]>>, ...keys: string[]): string[] {
   const out: string[] = [];
-  for (const k of keys) for (const v of props[k] ?? []) if (v.trim()) out.push(v);
+  for (const k of keys) for (const v of props[k] ?? []) if (NOT_BLANK.test(v)) out.push(v);
   return out;
 }
 
@@ -190,15 +200,16 @@ export function analyzeEntityNames(entity: MatchEntity): AnalyzedEntity {
       : undefined;
   const hasHints = hints !== undefined && Object.values(hints).some((v: string[]) => v.length > 0);
   const names: AnalyzedName[] = [];
-  const seenStrong = new Set<string>();
-  const seenWeak = new Set<string>();
+  // Values already taken (an entity has a few names: arrays, not sets).
+  const seenStrong: string[] = [];
+  const seenWeak: string[] = [];
   const kept: TokenizedName[] = [];
   const add = (value: string, prop: NameProperty, nameHints = hasHints ? hints : undefined): void => {
     if (names.length >= MAX_NAMES) return;
     const weak = prop === 'weakAlias';
     const seen = weak ? seenWeak : seenStrong;
-    if (seen.has(value)) return;
-    seen.add(value);
+    if (seen.includes(value)) return;
+    seen.push(value);
     const tokens = tokenizeForAnalysis(value, kind, nameHints);
     // Spellings that analyse to the same thing ("KIM, Jong Un" / "Kim Jong-un") compare the same.
     for (let i = 0; i < kept.length; i++) if (names[i]!.weak === weak && sameTokens(kept[i]!, tokens)) return;
@@ -207,9 +218,9 @@ export function analyzeEntityNames(entity: MatchEntity): AnalyzedEntity {
   };
   for (const prop of NAME_PROPS) {
     for (const value of props[prop] ?? []) {
-      if (!value || !value.trim()) continue;
+      if (!value || !NOT_BLANK.test(value)) continue;
       add(value, prop);
-      for (const alt of slashAlternatives(value)) add(alt, prop);
+      if (value.includes('/')) for (const alt of slashAlternatives(value)) add(alt, prop);
     }
   }
   if (hasHints && hints) {

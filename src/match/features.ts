@@ -87,11 +87,12 @@ export function extractFacts(
   properties: Readonly<Record<string, readonly string[]>>,
 ): EntityFacts {
   const schema = model.has(schemaName) ? model.get(schemaName) : undefined;
-  const strongIds = new Map<string, Set<string>>();
-  const anyIds = new Set<string>();
-  const birthDates: string[] = [];
-  const countries = new Set<string>();
-  const genders = new Set<string>();
+  // Made on first value: most entities lack most facts, and share the empty ones.
+  let strongIds: Map<string, Set<string>> | undefined;
+  let anyIds: Set<string> | undefined;
+  let birthDates: string[] | undefined;
+  let countries: Set<string> | undefined;
+  let genders: Set<string> | undefined;
   for (const prop in properties) {
     const values = properties[prop];
     if (!values || values.length === 0) continue;
@@ -99,10 +100,11 @@ export function extractFacts(
     if (kind) {
       for (const raw of values) {
         const generic = normalizeIdentifier('generic', raw);
-        if (generic) anyIds.add(generic);
+        if (generic) (anyIds ??= new Set()).add(generic);
         if (kind !== 'generic') {
           const v = normalizeIdentifier(kind, raw);
           if (!v) continue;
+          strongIds ??= new Map();
           let set = strongIds.get(kind);
           if (!set) strongIds.set(kind, (set = new Set()));
           set.add(v);
@@ -111,28 +113,27 @@ export function extractFacts(
     } else if (prop === 'birthDate') {
       for (const raw of values) {
         const d = normalizeDate(raw);
-        if (d) birthDates.push(d);
+        if (d) (birthDates ??= []).push(d);
       }
     } else if (COUNTRY_PROPS.has(prop)) {
       for (const raw of values) {
         const c =
           cleanCountry(raw) ?? (/^[a-z]{2}$/i.test(raw.trim()) ? raw.trim().toLowerCase() : undefined);
-        if (c) countries.add(c);
+        if (c) (countries ??= new Set()).add(c);
       }
     } else if (prop === 'gender') {
       for (const raw of values) {
         const g = cleanGender(raw);
-        if (g) genders.add(g);
+        if (g) (genders ??= new Set()).add(g);
       }
     }
   }
-  // Most entities lack most facts: share one empty set rather than keep one per entity.
   return {
-    strongIds: strongIds.size ? strongIds : NO_IDS,
-    anyIds: anyIds.size ? anyIds : NONE,
-    birthDates: birthDates.length ? birthDates : NO_DATES,
-    countries: countries.size ? countries : NONE,
-    genders: genders.size ? genders : NONE,
+    strongIds: strongIds ?? NO_IDS,
+    anyIds: anyIds ?? NONE,
+    birthDates: birthDates ?? NO_DATES,
+    countries: countries ?? NONE,
+    genders: genders ?? NONE,
   };
 }
 

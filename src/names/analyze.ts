@@ -15,6 +15,7 @@
  * codes, sorted letters, variant groups. `joins` hold adjacent parts written together (for
  * run-together spellings) and `acronyms` the initials of runs of parts (organisations).
  */
+import { Acronyms } from './acronyms.js';
 import { findLegalForms, type LegalFormFamily } from './legal-forms.js';
 import { cleanRawName, collapseRuns } from './normalize.js';
 import { canonicalNumber, ordinalWord, romanValue, tensValue, unitValue } from './numbers.js';
@@ -99,7 +100,7 @@ export interface NameAnalysis {
   /** Bit set of the lengths of join texts and collapsed texts. */
   readonly joinLengths: number;
   /** Initials of runs of ≥ 2 parts → mask of those parts (organisations only). */
-  readonly acronyms: ReadonlyMap<string, number>;
+  readonly acronyms: Acronyms;
   readonly numbers: readonly string[];
   readonly legalForms: readonly LegalForm[];
   /** Titles and prefixes that were removed (for explanations). */
@@ -372,17 +373,23 @@ function removeLegalForms(toks: Tok[], kind: NameKind, forms: LegalForm[]): Tok[
 }
 
 function extractNumbers(toks: Tok[], kind: NameKind, numbers: string[]): Tok[] {
-  const out: Tok[] = [];
+  // Copied out at the first token taken or changed (most names have no numbers); `kept` counts
+  // the tokens kept so far either way.
+  let out: Tok[] | undefined;
+  let kept = 0;
   const words = kind !== 'person';
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (/^\d+$/.test(t.text)) {
       numbers.push(canonicalNumber(t.text));
+      out ??= toks.slice(0, i);
       continue;
     }
     const ord = ordinalWord(t.text);
     if (ord) {
+      out ??= toks.slice(0, i);
       out.push(retok(t, ord));
+      kept++;
       continue;
     }
     if (words) {
@@ -392,6 +399,7 @@ function extractNumbers(toks: Tok[], kind: NameKind, numbers: string[]): Tok[] {
         const unit = next
           ? (unitValue(next.text) ?? (/^[1-9]$/.test(next.text) ? Number(next.text) : undefined))
           : undefined;
+        out ??= toks.slice(0, i);
         if (unit !== undefined && unit < 10) {
           numbers.push(String(tens + unit));
           i++;
@@ -401,26 +409,31 @@ function extractNumbers(toks: Tok[], kind: NameKind, numbers: string[]): Tok[] {
       const unit = unitValue(t.text);
       if (unit !== undefined && toks.length > 1) {
         numbers.push(String(unit));
+        out ??= toks.slice(0, i);
         continue;
       }
       // Roman numerals after the first word; a single letter (I, V, X) only as the last word
       // ("STAR I"), whatever the case: inside a name it is an initial ("C&I SEMICONDUCTORS"), and
       // customer data writes in lower case what a list writes in capitals.
       const roman = romanValue(t.text);
-      if (roman !== undefined && out.length > 0 && (t.text.length > 1 || i === toks.length - 1)) {
+      if (roman !== undefined && kept > 0 && (t.text.length > 1 || i === toks.length - 1)) {
         numbers.push(String(roman));
+        out ??= toks.slice(0, i);
         continue;
       }
     } else if (
-      out.length >= 2 &&
+      kept >= 2 &&
       i === toks.length - 1 &&
       (t.text === 'ii' || t.text === 'iii' || t.text === 'iv')
     ) {
       numbers.push(String(romanValue(t.text)));
+      out ??= toks.slice(0, i);
       continue;
     }
-    out.push(t);
+    out?.push(t);
+    kept++;
   }
+  if (!out) return toks;
   // "No." / "Nr." labels in front of a number say nothing once the number is taken out.
   if (numbers.length > 0) return out.filter((t) => !NUMBER_LABELS.has(t.text) || out.length === 1);
   return out;
@@ -705,31 +718,45 @@ function weights(t: Tok, kind: NameKind, count: number): { weight: number; missW
   return { weight: w, missWeight: miss };
 }
 
-function makeJoins(parts: readonly NamePart[]): NameJoin[] {
+/** Scratch for makeJoins: indices of the parts that can join, in source order. */
+const joinOrder = new Int32Array(MAX_PARTS);
+
+function makeJoins(parts: readonly NamePart[]): readonly NameJoin[] {
+  // Joins follow the source order of parts, within one comma segment (insertion sort: a stable
+  // sort of a few parts, with no arrays made).
+  let n = 0;
+  let maxLen = 3;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (p.role === 'syllable') maxLen = 4;
+    if (p.role === 'initial') continue;
+    let m = n++;
+    while (m > 0 && parts[joinOrder[m - 1]!]!.source > p.source) {
+      joinOrder[m] = joinOrder[m - 1]!;
+      m--;
+    }
+    joinOrder[m] = i;
+  }
+  if (n < 2) return NONE;
   const joins: NameJoin[] = [];
-  // Joins follow the source order of parts, within one comma segment.
-  const order = parts
-    .map((p, i) => ({ p, i }))
-    .filter((x) => x.p.role !== 'initial')
-    .sort((a, b) => a.p.source - b.p.source);
-  const maxLen = parts.some((p) => p.role === 'syllable') ? 4 : 3;
-  for (let s = 0; s < order.length; s++) {
-    let text = order[s]!.p.text;
-    let mask = 1 << order[s]!.i;
-    let script = order[s]!.p.script;
-    for (let k = 1; k < maxLen && s + k < order.length; k++) {
-      const next = order[s + k]!;
-      const prev = order[s + k - 1]!;
-      if (next.p.segment !== prev.p.segment || next.p.source - prev.p.source > 1) break;
-      text += next.p.text;
-      mask |= 1 << next.i;
-      if (next.p.script !== 'latin') script = next.p.script;
+  for (let s = 0; s < n; s++) {
+    const first = parts[joinOrder[s]!]!;
+    let text = first.text;
+    let mask = 1 << joinOrder[s]!;
+    let script = first.script;
+    for (let k = 1; k < maxLen && s + k < n; k++) {
+      const next = parts[joinOrder[s + k]!]!;
+      const prev = parts[joinOrder[s + k - 1]!]!;
+      if (next.segment !== prev.segment || next.source - prev.source > 1) break;
+      text += next.text;
+      mask |= 1 << joinOrder[s + k]!;
+      if (next.script !== 'latin') script = next.script;
       if (text.length > 30) break;
       joins.push({ text, collapsed: collapseRuns(text), skeleton: consonantSkeleton(text), mask, script });
     }
   }
   // Kept as long as the index: an exact-size copy, not the grown push buffer.
-  return joins.length ? joins.slice() : joins;
+  return joins.length ? joins.slice() : NONE;
 }
 
 /**
@@ -743,30 +770,38 @@ function lengthBits(items: readonly { text: string; collapsed: string }[]): numb
   return bits;
 }
 
-function makeAcronyms(source: readonly Tok[], kept: readonly Tok[], kind: NameKind): Map<string, number> {
-  const map = new Map<string, number>();
-  if (kind === 'person' || source.length < 2) return map;
-  const partOf = new Map<number, number>();
-  kept.forEach((t, i) => partOf.set(t.id, i));
+function makeAcronyms(source: readonly Tok[], kept: readonly Tok[], kind: NameKind): Acronyms {
+  if (kind === 'person' || source.length < 2) return Acronyms.NONE;
+  const texts: string[] = [];
+  const masks: number[] = [];
   const add = (words: readonly Tok[]): void => {
     for (let s = 0; s < words.length; s++) {
       let acr = '';
       let mask = 0;
       for (let k = 0; k < 8 && s + k < words.length; k++) {
         const w = words[s + k]!;
-        if (!/^[a-z]/.test(w.text)) break;
+        const c = w.text.charCodeAt(0);
+        if (c < 97 || c > 122) break; // starts with a letter a–z
         // A dotted abbreviation (S.A.) gives all its letters.
         acr += w.dotted && w.text.length <= 4 && k > 0 ? w.text : w.text[0];
-        const part = partOf.get(w.id);
-        if (part !== undefined) mask |= 1 << part;
-        if (k >= 1 && mask !== 0 && acr.length >= 2 && !map.has(acr)) map.set(acr, mask);
+        for (let i = 0; i < kept.length; i++) {
+          if (kept[i]!.id === w.id) {
+            mask |= 1 << i;
+            break;
+          }
+        }
+        // The first run an acronym is found for keeps it.
+        if (k >= 1 && mask !== 0 && acr.length >= 2 && !texts.includes(acr)) {
+          texts.push(acr);
+          masks.push(mask);
+        }
       }
     }
   };
   add(source);
   const content = source.filter((t) => !STOPWORDS.has(t.text));
   if (content.length !== source.length) add(content);
-  return map;
+  return texts.length ? new Acronyms(texts, masks) : Acronyms.NONE;
 }
 
 /** A name's tokens, tagged and in natural order, with what was set aside: the first half of analysis. */
@@ -841,7 +876,6 @@ export function sameTokens(a: TokenizedName, b: TokenizedName): boolean {
   return true;
 }
 
-const NO_ACRONYMS: ReadonlyMap<string, number> = new Map();
 /** Shared by the many analyses with no numbers, legal forms or removed titles (never modified). */
 const NONE: readonly never[] = Object.freeze([]);
 
@@ -884,7 +918,7 @@ export function completeAnalysis(tokenized: TokenizedName): NameAnalysis {
     foreignParts: parts.some((p) => p.script !== 'latin'),
     partLengths: lengthBits(parts),
     joinLengths: lengthBits(joins),
-    acronyms: acronyms.size ? acronyms : NO_ACRONYMS,
+    acronyms,
     numbers: numbers.length ? numbers : NONE,
     legalForms: legalForms.length ? legalForms : NONE,
     removed: removed.length ? removed : NONE,

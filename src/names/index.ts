@@ -1,4 +1,5 @@
 /** Name analysis: normalisation, transliteration, tagging, legal forms, numbers, index keys. */
+export { Acronyms } from './acronyms.js';
 export { analyzeName, analyzeNameParts, kindForSchema, MAX_PARTS } from './analyze.js';
 export type {
   LegalForm,

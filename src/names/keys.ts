@@ -55,7 +55,7 @@ export function visitNameKeys(
     otherKey('t', j.text);
     if (j.skeleton.length >= 2) otherKey('s', mergeLiquids(j.skeleton));
   }
-  for (const [acronym] of analysis.acronyms) if (acronym.length >= 3) otherKey('t', acronym);
+  for (const acronym of analysis.acronyms.keys()) if (acronym.length >= 3) otherKey('t', acronym);
   for (const n of analysis.numbers) otherKey('n', n);
 }
 

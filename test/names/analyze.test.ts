@@ -138,6 +138,17 @@ describe('legal forms and organisation words', () => {
     expect(analyzeName('Petroleos de Venezuela S.A.', 'org').acronyms.has('pdvsa')).toBe(true);
     expect(analyzeName('Islamic Revolutionary Guard Corps', 'org').acronyms.has('irgc')).toBe(true);
   });
+
+  it('says which parts an acronym covers, and gives none for people', () => {
+    const a = analyzeName('National Iranian Oil Company', 'org');
+    // "company" is a legal form, not a part: NIOC covers the three words that are parts.
+    expect(texts(a)).toEqual(['national', 'iranian', 'oil']);
+    expect(a.acronyms.get('nioc')).toBe(0b111);
+    expect(a.acronyms.get('io')).toBe(0b110);
+    expect(a.acronyms.get('xyz')).toBeUndefined();
+    expect(a.acronyms.keys()).toContain('nio');
+    expect(analyzeName('Nicolas Maduro Moros', 'person').acronyms.size).toBe(0);
+  });
 });
 
 describe('numbers', () => {
