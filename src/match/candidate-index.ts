@@ -203,7 +203,7 @@ export class CandidateIndex {
    * The key numbers of a word's keys (NamePart.indexKeys: one shared array per distinct word),
    * -1 for keys the index lacks: each word's keys are looked up once, at build or first query.
    */
-  private readonly wordKeyIds = new WeakMap<readonly string[], Int32Array>();
+  private readonly wordKeyIds = new WeakMap<readonly string[], number[]>();
   private scratch = new QueryScratch(0, 0);
   private eager = true;
   private lazyCached = 0;
@@ -221,8 +221,7 @@ export class CandidateIndex {
     const addWordKeys = (keys: readonly string[]): void => {
       let ids = wordKeyIds.get(keys);
       if (!ids) {
-        ids = new Int32Array(keys.length);
-        for (let k = 0; k < keys.length; k++) ids[k] = postings.keyId(keys[k]!);
+        ids = keys.map((k) => postings.keyId(k));
         wordKeyIds.set(keys, ids);
       }
       for (let k = 0; k < ids.length; k++) postings.addToKey(ids[k]!, item);
@@ -364,11 +363,10 @@ export class CandidateIndex {
   }
 
   /** The key numbers of one word's keys (see wordKeyIds). */
-  private keyIdsOf(keys: readonly string[]): Int32Array {
+  private keyIdsOf(keys: readonly string[]): readonly number[] {
     let ids = this.wordKeyIds.get(keys);
     if (!ids) {
-      ids = new Int32Array(keys.length);
-      for (let k = 0; k < keys.length; k++) ids[k] = this.postings.idOf(keys[k]!) ?? -1;
+      ids = keys.map((k) => this.postings.idOf(k) ?? -1);
       this.wordKeyIds.set(keys, ids);
     }
     return ids;

@@ -200,16 +200,15 @@ export function analyzeEntityNames(entity: MatchEntity): AnalyzedEntity {
       : undefined;
   const hasHints = hints !== undefined && Object.values(hints).some((v: string[]) => v.length > 0);
   const names: AnalyzedName[] = [];
-  // Values already taken (an entity has a few names: arrays, not sets).
-  const seenStrong: string[] = [];
-  const seenWeak: string[] = [];
+  const seenStrong = new Set<string>();
+  const seenWeak = new Set<string>();
   const kept: TokenizedName[] = [];
   const add = (value: string, prop: NameProperty, nameHints = hasHints ? hints : undefined): void => {
     if (names.length >= MAX_NAMES) return;
     const weak = prop === 'weakAlias';
     const seen = weak ? seenWeak : seenStrong;
-    if (seen.includes(value)) return;
-    seen.push(value);
+    if (seen.has(value)) return;
+    seen.add(value);
     const tokens = tokenizeForAnalysis(value, kind, nameHints);
     // Spellings that analyse to the same thing ("KIM, Jong Un" / "Kim Jong-un") compare the same.
     for (let i = 0; i < kept.length; i++) if (names[i]!.weak === weak && sameTokens(kept[i]!, tokens)) return;
@@ -449,6 +448,9 @@ export function scoreEntity(
   };
 }
 
+/** Candidates with at least this many names get the quick mayMatch test before alignment. */
+const MAY_MATCH_NAMES = 3;
+
 /** Two alignment records the name loop of scoreAnalyzed alternates between: it allocates none. */
 let keptAlignment = newAlignment();
 let spareAlignment = newAlignment();
@@ -484,7 +486,8 @@ export function scoreAnalyzed(
   let bestValue = 0;
   for (let qi = 0; qi < q.names.length; qi++) {
     const qn = q.names[qi]!;
-    if (!mayMatch(qn.analysis, c.summary)) {
+    // The quick test costs about one alignment: worth it only for candidates with several names.
+    if (c.names.length >= MAY_MATCH_NAMES && !mayMatch(qn.analysis, c.summary)) {
       if (!best && c.names.length > 0) {
         best = NO_ALIGNMENT;
         bestQi = qi;
