@@ -21,11 +21,13 @@ import type { WorkerInit, WorkerReply, WorkerRequest } from './screening-worker.
 const BATCH = 64;
 
 /**
- * Rows per worker below which threads do not pay: starting the pool costs ~5 s more than one
- * thread reusing the saved index, and two threads screen ~1,100 more rows/s (measured on 2 cores),
- * so the pool wins from about 12,000 rows.
+ * Rows per worker below which threads do not pay. Measured with `tangle screen` on 2 cores: the
+ * pool's start (loading the records, two full index builds side by side) costs ~6 s more than one
+ * thread reusing the saved index, and two threads screen ~1,600 more rows/s (4,900 against
+ * 3,300); a 60,000-row book took 22.9 s on two threads and 22.5 s on one, a 20,000-row book 12.5
+ * and 9.6 s. So the pool is used from about 60,000 rows.
  */
-export const MIN_ROWS_PER_WORKER = 6000;
+export const MIN_ROWS_PER_WORKER = 30_000;
 
 /** How many workers a book of `rows` rows is worth on this machine. */
 export function defaultWorkers(rows: number): number {

@@ -44,7 +44,7 @@ export function registerScreen(program: Command): void {
       .option('--all', 'also list candidates below the threshold')
       .option(
         '--workers <n>',
-        'book screening threads, each with its own index (default: one per core for books of 12,000+ rows)',
+        'book screening threads, each with its own index (default: one per core for books of 60,000+ rows)',
       )
       .option('--json', 'print JSON'),
   ).action(async (book: string | undefined, opts) => {
