@@ -205,6 +205,8 @@ export class CandidateIndex {
    */
   private readonly wordKeyIds = new WeakMap<readonly string[], number[]>();
   private scratch = new QueryScratch(0, 0);
+  /** Query schema → candidate schema → whether they can match (a few dozen schemata). */
+  private readonly compatibleSchemata = new Map<string, Map<string, boolean>>();
   private eager = true;
   private lazyCached = 0;
   readonly buildMs: number = 0;
@@ -419,6 +421,18 @@ export class CandidateIndex {
     return out.sort((a, b) => b[1] - a[1] || (texts[a[0]]! < texts[b[0]]! ? -1 : 1)).slice(0, 8);
   }
 
+  /** Whether a screen call filters candidates at all (most do not). */
+  private static filters(f: CandidateFilter): boolean {
+    return !!(
+      f.excludeIds?.length ||
+      f.includeDatasets?.length ||
+      f.excludeDatasets?.length ||
+      f.topics?.length ||
+      f.excludeSchemata?.length ||
+      f.changedSince
+    );
+  }
+
   private passes(e: IndexedEntity, f: CandidateFilter, excluded: ReadonlySet<string>): boolean {
     if (excluded.has(e.id)) return false;
     if (f.includeDatasets?.length && !e.datasets.some((d) => f.includeDatasets!.includes(d))) return false;
@@ -435,16 +449,21 @@ export class CandidateIndex {
     const prepared = prepareQuery(query);
     const limit = options.limit ?? 5;
     const candidates = this.candidates(prepared, query.properties, options.candidates ?? 150);
-    const excluded = new Set(options.excludeIds ?? []);
+    const filtered = CandidateIndex.filters(options);
+    const excluded = new Set(filtered ? options.excludeIds : undefined);
     // Scores alone first (positions into `scores`); only the results shown are explained.
     const picked: number[] = [];
     const scores: number[] = [];
-    const compatible = new Map<string, boolean>();
+    let compatible = this.compatibleSchemata.get(query.schema);
+    if (!compatible) {
+      if (this.compatibleSchemata.size >= 256) this.compatibleSchemata.clear(); // unknown schemata
+      this.compatibleSchemata.set(query.schema, (compatible = new Map()));
+    }
     for (const i of candidates) {
       const e = this.entities[i];
       let ok = compatible.get(e.schema);
       if (ok === undefined) compatible.set(e.schema, (ok = schemataCompatible(query.schema, e.schema)));
-      if (!ok || !this.passes(e, options, excluded)) continue;
+      if (!ok || (filtered && !this.passes(e, options, excluded))) continue;
       picked.push(i);
       scores.push(scoreAnalyzed(prepared, this.analysisOf(i), cfg));
     }

@@ -461,11 +461,14 @@ export function legalFormsCompatible(
   a: readonly { canonical: string; family: LegalFormFamily }[],
   b: readonly { canonical: string; family: LegalFormFamily }[],
 ): boolean {
-  const sa = a.filter((f) => f.family !== 'generic');
-  const sb = b.filter((f) => f.family !== 'generic');
-  if (sa.length === 0 || sb.length === 0) return true;
-  for (const x of sa) for (const y of sb) if (x.family === y.family) return true;
-  return false;
+  // Compatible unless both sides name a specific family and no family is on both sides.
+  let specificA = false;
+  for (const x of a) {
+    if (x.family === 'generic') continue;
+    specificA = true;
+    for (const y of b) if (y.family === x.family) return true;
+  }
+  return !specificA || b.every((y) => y.family === 'generic');
 }
 
 /** Every canonical label, for documentation and tests. */
