@@ -180,6 +180,9 @@ export interface IndexSnapshot {
   wordGrams: WordGramsData;
 }
 
+/** Query words whose near list words an index remembers (see nearWordsOf). */
+const NEAR_WORD_MEMO_LIMIT = 50_000;
+
 /** Words shorter than this are not looked up for typos (too many near neighbours). */
 const MIN_TYPO_WORD = 4;
 
@@ -205,6 +208,7 @@ export class CandidateIndex {
    */
   private readonly wordKeyIds = new WeakMap<readonly string[], number[]>();
   private scratch = new QueryScratch(0, 0);
+  private readonly nearWordMemo = new Map<string, ReadonlyArray<readonly [number, number]>>();
   /** Query schema → candidate schema → whether they can match (a few dozen schemata). */
   private readonly compatibleSchemata = new Map<string, Map<string, boolean>>();
   private eager = true;
@@ -350,7 +354,7 @@ export class CandidateIndex {
         ) {
           continue;
         }
-        for (const [id, similarity] of this.nearWords(part.text)) add(id, factor * similarity);
+        for (const [id, similarity] of this.nearWordsOf(part.text)) add(id, factor * similarity);
       }
     }
     for (const k of identifierKeys(query.schema, properties)) add(postings.idOf(k) ?? -1, 1);
@@ -372,6 +376,20 @@ export class CandidateIndex {
       this.wordKeyIds.set(keys, ids);
     }
     return ids;
+  }
+
+  /**
+   * nearWords, remembered per word: a customer book repeats the words the lists lack (given names,
+   * common surnames), and each lookup scans 3-gram lists. Bounded; the index never changes.
+   */
+  private nearWordsOf(word: string): ReadonlyArray<readonly [number, number]> {
+    let near = this.nearWordMemo.get(word);
+    if (!near) {
+      if (this.nearWordMemo.size >= NEAR_WORD_MEMO_LIMIT) this.nearWordMemo.clear();
+      near = this.nearWords(word);
+      this.nearWordMemo.set(word, near);
+    }
+    return near;
   }
 
   /**

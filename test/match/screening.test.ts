@@ -238,6 +238,10 @@ describe('typos in list words', () => {
     const out = small.screen({ schema: 'Company', properties: { name: ['AVETSO OOO'] } });
     expect(out.hits.map((h) => h.entity.id)).toEqual(['y-1']);
     expect(out.hits[0]!.result.match).toBe(true);
+    // The near words of AVETSO are remembered: asking again, in another name, gives the same hit.
+    const again = small.screen({ schema: 'Company', properties: { name: ['avetso limited'] } });
+    expect(again.hits.map((h) => h.entity.id)).toEqual(['y-1']);
+    expect(again.hits[0]!.result.score).toBe(out.hits[0]!.result.score);
   });
 });
 
