@@ -193,6 +193,31 @@ const NICKNAMES: Record<string, string[]> = {
   vanya: ['ivan'],
   kostya: ['konstantin'],
   slava: ['vyacheslav'],
+  tolya: ['anatoly'],
+  tolik: ['anatoly'],
+  borya: ['boris'],
+  vitya: ['viktor'],
+  yura: ['yuri'],
+  grisha: ['grigory'],
+  valera: ['valery'],
+  vasya: ['vasily'],
+  arkasha: ['arkady'],
+  lyonya: ['leonid'],
+  fedya: ['fyodor', 'fedor'],
+  styopa: ['stepan'],
+  masha: ['maria', 'mariya'],
+  katya: ['yekaterina'],
+  nastya: ['anastasia', 'anastasiya'],
+  tanya: ['tatiana'],
+  olya: ['olga'],
+  natasha: ['natalia'],
+  sveta: ['svetlana'],
+  lena: ['yelena'],
+  lyuda: ['lyudmila', 'ludmila'],
+  galya: ['galina'],
+  nadya: ['nadezhda'],
+  anya: ['anna'],
+  yulya: ['yulia'],
   // More English short forms.
   charlie: ['charles'],
   chuck: ['charles'],
@@ -235,6 +260,21 @@ const NICKNAMES: Record<string, string[]> = {
   manolo: ['manuel'],
   lupe: ['guadalupe'],
   toni: ['antonio'],
+  lola: ['dolores'],
+  concha: ['concepcion'],
+  conchita: ['concepcion'],
+  chelo: ['consuelo'],
+  charo: ['rosario'],
+  rafa: ['rafael'],
+  fito: ['adolfo'],
+  poncho: ['alfonso'],
+  chente: ['vicente'],
+  chava: ['salvador'],
+  nando: ['fernando'],
+  lencho: ['lorenzo'],
+  goyo: ['gregorio'],
+  chepe: ['jose'],
+  santi: ['santiago'],
 };
 
 const groupsOf = new Map<string, number[]>();
@@ -258,13 +298,25 @@ export function areVariants(a: readonly number[], b: readonly number[]): boolean
   return false;
 }
 
-/** Nickname partners both ways (a Map: no prototype keys such as "constructor", no key strings built). */
+/** Every listed spelling of a name: the words of its variant groups, or the name alone. */
+function spellingsOf(name: string): string[] {
+  const ids = groupsOf.get(name);
+  if (!ids) return [name];
+  const out = new Set<string>();
+  for (const id of ids) for (const w of GROUPS[id]!.split(' ')) out.add(w);
+  return [...out];
+}
+
+/**
+ * Nickname partners both ways (a Map: no prototype keys such as "constructor", no key strings
+ * built). A nickname reaches every spelling of its name: Dima is Dmitry, Dmitriy and Dmytro.
+ */
 const NICKNAME_PARTNERS = new Map<string, Set<string>>();
-for (const [name, nicks] of Object.entries(NICKNAMES)) {
-  for (const n of nicks) {
+for (const [nick, names] of Object.entries(NICKNAMES)) {
+  for (const n of names.flatMap(spellingsOf)) {
     for (const [a, b] of [
-      [name, n],
-      [n, name],
+      [nick, n],
+      [n, nick],
     ] as const) {
       let partners = NICKNAME_PARTNERS.get(a);
       if (!partners) NICKNAME_PARTNERS.set(a, (partners = new Set()));

@@ -60,6 +60,23 @@ describe('part similarity', () => {
     expect(partSimilarity(part('Paco'), part('Pablo'), false).how).not.toBe('nickname');
   });
 
+  it('takes a nickname to every listed spelling of its name', () => {
+    for (const [nick, full] of [
+      ['Dima', 'Dmitriy'],
+      ['Dima', 'Dmytro'],
+      ['Sasha', 'Oleksandr'],
+      ['Vitya', 'Victor'],
+      ['Lena', 'Olena'],
+      ['Masha', 'Mariya'],
+      ['Lola', 'Dolores'],
+    ]) {
+      expect(partSimilarity(part(nick!), part(full!), false).how, `${nick} ~ ${full}`).toBe('nickname');
+    }
+    // Spellings of another name stay apart.
+    expect(partSimilarity(part('Dima'), part('Vladimir'), false).how).toBe('none');
+    expect(score('Dima Ivanov', 'Dmitriy IVANOV')).toBeGreaterThan(0.8);
+  });
+
   it('relaxes vowels only for Arabic names, and only for the same shape', () => {
     expect(partSimilarity(part('Haniyeh'), part('Haniya'), true).how).toBe('vowels');
     expect(partSimilarity(part('Haniyeh'), part('Haniya'), false).how).toBe('none');
