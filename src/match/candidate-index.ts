@@ -286,7 +286,8 @@ export class CandidateIndex {
     return i === undefined ? undefined : this.entities[i];
   }
 
-  private analysisOf(i: number): AnalyzedEntity {
+  /** The name analysis of entity `i` (kept, or made now for a lazy index). */
+  analysisOf(i: number): AnalyzedEntity {
     const cached = this.analyses[i];
     if (cached) return cached;
     const e = this.entities[i];
@@ -494,26 +495,11 @@ export class CandidateIndex {
     for (const score of scores) if (score >= cfg.threshold) matches++;
     // Sorted best first, the matches come first.
     const shown = order.slice(0, Math.min(limit, options.includeNonMatches ? order.length : matches));
-    const explained: ScoreConfig = {
-      algorithm: cfg.algo.name,
-      weights: options.weights,
-      threshold: options.threshold,
-      explain: true,
-    };
+    // The options are the scoring config too: the shown results are scored again with
+    // explanations (unless the caller asked for none).
     const hits = shown.map((k) => {
       const i = picked[k]!;
-      const score = scores[k]!;
-      const result: MatchResult =
-        options.explain !== false
-          ? scoreEntity(prepared, this.analysisOf(i), explained)
-          : {
-              score,
-              match: score >= cfg.threshold,
-              threshold: cfg.threshold,
-              algorithm: cfg.algo.name,
-              explanations: {},
-            };
-      return { entity: entities[i]!, result };
+      return { entity: entities[i]!, result: scoreEntity(prepared, this.analysisOf(i), options) };
     });
     return { hits, matches, candidatesScored: picked.length };
   }

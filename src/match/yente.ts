@@ -293,11 +293,7 @@ export function yenteSearch(
     for (const i of index.candidates(query, {}, 1000)) {
       const e = index.entities[i];
       if (!keep(e)) continue;
-      const score = scoreEntity(
-        query,
-        { schema: e.schema, properties: e.properties },
-        { algorithm: 'name-only', explain: false },
-      ).score;
+      const score = scoreEntity(query, index.analysisOf(i), { algorithm: 'name-only', explain: false }).score;
       if (score >= 0.3) hits.push({ e, score });
     }
     hits.sort((a, b) => b.score - a.score || a.e.caption.localeCompare(b.e.caption));
