@@ -18,7 +18,10 @@
  *    distinctive is left over, the score is capped at 0.45; when only very common name words
  *    matched (Mohammed, Ali, Kim) and the names differ otherwise, ×0.85; conflicting initials
  *    (William G. vs William W.) ×0.8; a different word order ×0.97, so that a reversed name never
- *    scores 1.0.
+ *    scores 1.0. Two rules for relatives, whose names share most words: when both names spell a
+ *    lineage with "bin"/"ibn"/"ben"… and a father's name matches a word that is not one, ×0.6
+ *    (Ahmad bin Ali is not Ali bin Ahmad); when one Arabic name starts with a word the other lacks and the other's first
+ *    word matches further in, ×0.7 (Uday Saddam Hussein is Saddam Hussein's son).
  *
  * Numbers and legal forms are reported for the entity scorer, which turns a disagreement into a
  * penalty feature.
@@ -28,6 +31,7 @@ import { legalFormsCompatible } from '../names/legal-forms.js';
 import { numbersAgree } from '../names/numbers.js';
 import { isVowelless } from '../names/scripts.js';
 import { mergeLiquids } from '../names/skeleton.js';
+import { KINSHIP_PARTICLES } from '../names/vocabulary.js';
 import type { MatchHow } from './part-similarity.js';
 import { memoPartSimilarity } from './part-similarity-memo.js';
 
@@ -47,6 +51,9 @@ const GENERIC_ONLY_CAP = 0.45;
 const INITIALS_CONFLICT_FACTOR = 0.8;
 const ORDER_FACTOR = 0.97;
 const COMMON_ONLY_FACTOR = 0.85;
+const LINEAGE_ORDER_FACTOR = 0.6;
+const SHIFTED_START_FACTOR = 0.7;
+const GIVEN_CONFLICT_FACTOR = 0.8;
 /** Weight factor of an organisation's or vessel's unmatched words before the first matched one. */
 const LEADING_EXTRA_FACTOR = 0.8;
 
@@ -56,6 +63,9 @@ export const NOTE_ORDER = 2;
 export const NOTE_INITIALS_CONFLICT = 4;
 export const NOTE_GENERIC_ONLY = 8;
 export const NOTE_COMMON_ONLY = 16;
+export const NOTE_LINEAGE_ORDER = 32;
+export const NOTE_SHIFTED_START = 64;
+export const NOTE_GIVEN_CONFLICT = 128;
 
 /** One chosen pair of part sets (bit masks over parts). */
 export interface Pick {
@@ -160,6 +170,15 @@ function push(
   count++;
 }
 
+// Relative positions of the two sides' parts, for breaking ties between equally good pairs: of
+// "Nuri" against "Nur … Nuri", the pair in the same place wins.
+let qLength = 1;
+let cLength = 1;
+function positionGap(qMask: number, cMask: number): number {
+  const d = lowestBit(qMask) / qLength - lowestBit(cMask) / cLength;
+  return d < 0 ? -d : d;
+}
+
 const NO_PICKS: readonly Pick[] = Object.freeze([]);
 
 function fill(
@@ -225,6 +244,8 @@ export function alignNames(
   if (qp.length === 0 || cp.length === 0) return fill(into, 0, NO_PICKS, 0, 0, agree, legal, 0);
   const arabic = q.arabic || c.arabic;
   count = 0;
+  qLength = qp.length;
+  cLength = cp.length;
   for (let i = 0; i < qp.length; i++) {
     const a = qp[i]!;
     for (let j = 0; j < cp.length; j++) {
@@ -290,7 +311,8 @@ export function alignNames(
     }
   }
   if (count === 0) return fill(into, 0, NO_PICKS, 0, 0, agree, legal, 0);
-  // Best pairs first (insertion sort: there are rarely more than a few dozen).
+  // Best pairs first, then the heavier, then the one in the same place on both sides (insertion
+  // sort: there are rarely more than a few dozen).
   for (let k = 0; k < count; k++) {
     let m = k;
     const s = pScore[k]!;
@@ -298,7 +320,12 @@ export function alignNames(
     while (m > 0) {
       const o = pOrder[m - 1]!;
       const os = pScore[o]!;
-      if (os > s || (os === s && pWeight[o]! >= w)) break;
+      if (os > s) break;
+      if (os === s) {
+        const ow = pWeight[o]!;
+        if (ow > w) break;
+        if (ow === w && positionGap(pQ[o]!, pC[o]!) <= positionGap(pQ[k]!, pC[k]!)) break;
+      }
       pOrder[m] = o;
       m--;
     }
@@ -357,6 +384,7 @@ export function alignNames(
   let looseDistinctive = false;
   let qLooseInitial = false;
   let qLoose = false;
+  let qLooseGiven = false;
   for (let i = 0; i < qp.length; i++) {
     const p = qp[i]!;
     if (p.distinctive) anyDistinctive = true;
@@ -365,10 +393,12 @@ export function alignNames(
     missQ += p.missWeight;
     if (p.role === 'initial') qLooseInitial = true;
     if ((p.role === 'initial' || p.role === 'word') && p.tag !== 'family') qLoose = true;
+    if (p.role === 'word' && p.distinctive && p.tag !== 'family') qLooseGiven = true;
   }
   let missC = 0;
   let cLooseInitial = false;
   let cLoose = false;
+  let cLooseGiven = false;
   const extraC = EXTRA_CANDIDATE_FACTOR[c.kind];
   // In organisation and vessel names, a missing head word changes the name ("Eagle Shipping" is
   // not "Golden Eagle Shipping"); missing trailing words usually shorten it.
@@ -408,6 +438,7 @@ export function alignNames(
     missC += w * factor;
     if (p.role === 'initial') cLooseInitial = true;
     if ((p.role === 'initial' || p.role === 'word') && p.tag !== 'family') cLoose = true;
+    if (p.role === 'word' && p.distinctive && p.tag !== 'family') cLooseGiven = true;
   }
   let score = matched / (matchedWeight + missQ * EXTRA_QUERY_FACTOR + missC);
   if (!distinctive && anyDistinctive && score > GENERIC_ONLY_CAP) {
@@ -419,6 +450,11 @@ export function alignNames(
     score *= COMMON_ONLY_FACTOR;
     notes |= NOTE_COMMON_ONLY;
   }
+  if (qLooseGiven && cLooseGiven && q.kind === 'person' && c.kind === 'person') {
+    // Each side has a given name the other lacks: siblings (Jose Maria / Jose Luis RUELAS AVILA).
+    score *= GIVEN_CONFLICT_FACTOR;
+    notes |= NOTE_GIVEN_CONFLICT;
+  }
   if ((qLooseInitial && cLoose) || (cLooseInitial && qLoose)) {
     score *= INITIALS_CONFLICT_FACTOR;
     notes |= NOTE_INITIALS_CONFLICT;
@@ -428,7 +464,72 @@ export function alignNames(
     score *= ORDER_FACTOR;
     notes |= NOTE_ORDER;
   }
+  if (lineageCrossed(q, c, nPicks)) {
+    score *= LINEAGE_ORDER_FACTOR;
+    notes |= NOTE_LINEAGE_ORDER;
+  }
+  if ((q.kind === 'person' || c.kind === 'person') && arabic && shiftedStart(q, c, qUsed, cUsed, nPicks)) {
+    score *= SHIFTED_START_FACTOR;
+    notes |= NOTE_SHIFTED_START;
+  }
   return fill(into, score > 1 ? 1 : score, picks ?? NO_PICKS, qUsed, cUsed, agree, legal, notes);
+}
+
+function followsKinship(parts: readonly NamePart[], i: number): boolean {
+  const p = parts[i - 1];
+  return p !== undefined && p.role === 'particle' && KINSHIP_PARTICLES.has(p.text);
+}
+
+/**
+ * Both names spell a lineage with "bin"/"ibn"/"ben"… and some pick pairs a father's name (the word
+ * after the particle) with a word that is not one on the other side: Ahmad bin Ali ~ Ali bin Ahmad.
+ * (pickQ/pickC hold the first part of each pick.)
+ */
+function lineageCrossed(q: NameAnalysis, c: NameAnalysis, nPicks: number): boolean {
+  if (!q.kinship || !c.kinship) return false;
+  for (let m = 0; m < nPicks; m++) {
+    if (followsKinship(q.parts, pickQ[m]!) !== followsKinship(c.parts, pickC[m]!)) return true;
+  }
+  return false;
+}
+
+function distinctiveParts(parts: readonly NamePart[]): { first: number; count: number } {
+  let first = -1;
+  let count = 0;
+  for (let i = 0; i < parts.length; i++) {
+    if (!parts[i]!.distinctive) continue;
+    if (first < 0) first = i;
+    count++;
+  }
+  return { first, count };
+}
+
+/**
+ * One person's name starts with a word the other lacks, while the other's first word is matched
+ * further in: "Uday Saddam Hussein" against "Saddam Hussein". Checked for Arabic names only, where
+ * the second name is the father's (Alexander Boris de Pfeffel Johnson is Boris Johnson). Not when the other name is a single
+ * word, nor when a title was removed from its front (the first word may have been that title).
+ */
+function shiftedStart(
+  q: NameAnalysis,
+  c: NameAnalysis,
+  qUsed: number,
+  cUsed: number,
+  nPicks: number,
+): boolean {
+  const qd = distinctiveParts(q.parts);
+  const cd = distinctiveParts(c.parts);
+  if (qd.first < 0 || cd.first < 0) return false;
+  const qIn = (qUsed & (1 << qd.first)) !== 0;
+  const cIn = (cUsed & (1 << cd.first)) !== 0;
+  if (qIn === cIn) return false;
+  const inner = qIn ? q : c;
+  if ((qIn ? qd : cd).count < 2 || inner.removed.length > 0) return false;
+  for (let m = 0; m < nPicks; m++) {
+    if (qIn && pickQ[m] === qd.first) return pickC[m]! > cd.first;
+    if (cIn && pickC[m] === cd.first) return pickQ[m]! > qd.first;
+  }
+  return false;
 }
 
 function lowestBit(mask: number): number {
@@ -469,6 +570,9 @@ export function explainAlignment(q: NameAnalysis, c: NameAnalysis, a: NameAlignm
   if (a.notes & NOTE_INITIALS_CONFLICT) notes.push('initials conflict with other name parts');
   if (a.notes & NOTE_GENERIC_ONLY) notes.push('only generic words matched');
   if (a.notes & NOTE_COMMON_ONLY) notes.push('only very common name words matched');
+  if (a.notes & NOTE_LINEAGE_ORDER) notes.push('lineage (bin/ibn) in another order');
+  if (a.notes & NOTE_GIVEN_CONFLICT) notes.push('each name has a given name the other lacks');
+  if (a.notes & NOTE_SHIFTED_START) notes.push('one name starts with a word the other lacks (a relative?)');
   if (q.removed.length) notes.push(`ignored in query: ${q.removed.join(', ')}`);
   if (c.removed.length) notes.push(`ignored in candidate: ${c.removed.join(', ')}`);
   return {

@@ -9,7 +9,7 @@
  *   name (Maria/Mario, Angela/Angelo): 1.0;
  * - one consonant for a similar one (c/k/q/g, s/z/c/x, t/d, b/p/v, f/v/w, m/n, j/y/i): 0.6;
  * - inserting or deleting a doubled letter: 0.5 (Lindeman/Lindemann), h: 0.6 (Ahmad/Amad,
- *   Thomas/Tomas), any other letter: 1.0;
+ *   Thomas/Tomas), the j of "dj": 0.6 (Djordjevic/Dordevic), any other letter: 1.0;
  * - a vowel for a consonant: 1.2; one consonant for an unrelated one: 1.5 (Missiles/Missives,
  *   Velayati/Vellabati are different names).
  *
@@ -46,7 +46,9 @@ function subCost(a: number, b: number, atEnd: boolean): number {
 function indelCost(s: string, i: number): number {
   const c = s.charCodeAt(i);
   if ((i > 0 && s.charCodeAt(i - 1) === c) || (i + 1 < s.length && s.charCodeAt(i + 1) === c)) return 0.5;
-  return c === 104 /* h */ ? 0.6 : 1;
+  if (c === 104 /* h */) return 0.6;
+  // The j of "dj" (Serbo-Croatian đ: Djordjevic = Dordevic).
+  return c === 106 /* j */ && i > 0 && s.charCodeAt(i - 1) === 100 /* d */ ? 0.6 : 1;
 }
 
 // Three rolling rows, grown on demand.

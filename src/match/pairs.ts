@@ -6,7 +6,7 @@
 import { InputError } from '../errors.js';
 import { model } from '../model/model.js';
 import { parseCsv } from '../sources/csv.js';
-import { type ScoreConfig, scoreEntity } from './entity.js';
+import { type MatchResult, type ScoreConfig, scoreEntity } from './entity.js';
 
 /** Names longer than this are rejected: no real name is, and scoring cost grows with length. */
 export const MAX_PAIR_NAME_CHARS = 1000;
@@ -54,6 +54,20 @@ function checkSchema(value: string, file: string, line: number): string {
   return name;
 }
 
+/**
+ * Score a pair of names. A pair has no query side and no list side, while the scorer has one: a
+ * word only the query has counts as evidence of another name, a word only the list entry has
+ * (a middle name, a patronymic) hardly counts. Each name is therefore scored as the query against
+ * the other, and the better of the two kept, so that the order of the columns does not matter.
+ */
+export function scorePair(schema: string, name1: string, name2: string, config: ScoreConfig): MatchResult {
+  const a = { schema, properties: { name: [name1] } };
+  const b = { schema, properties: { name: [name2] } };
+  const forward = scoreEntity(a, b, config);
+  const backward = scoreEntity(b, a, config);
+  return backward.score > forward.score ? backward : forward;
+}
+
 /** Score every row of a pairs CSV. Throws InputError (file, line, field) on the first bad row. */
 export function matchPairs(
   csvText: string,
@@ -87,11 +101,7 @@ export function matchPairs(
     const schema = checkSchema(fields[index.schema!]!, file, line);
     const name1 = checkName(fields[index.name1!]!, file, line, 'name1');
     const name2 = checkName(fields[index.name2!]!, file, line, 'name2');
-    const r = scoreEntity(
-      { schema, properties: { name: [name1] } },
-      { schema, properties: { name: [name2] } },
-      cfg,
-    );
+    const r = scorePair(schema, name1, name2, cfg);
     results.push({ line, score: r.score, match: r.match });
   }
   return results;

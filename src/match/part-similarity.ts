@@ -16,6 +16,8 @@
  * | vowels     | 0.85      | an Arabic/Persian name on either side: same skeleton, same shape  |
  * |            |           | of consonants and vowels, and only a little more edit than        |
  * |            |           | allowed (Latin vowels of Arabic names are a guess)               |
+ * | folded     | 0.7–0.9   | Latin spellings alike once romanisation conventions are folded    |
+ * |            |           | (Lawrow ~ Lavrov, Djamel ~ Jamel, Zaffer ~ Zafar; spelling-fold.ts)|
  * | anagram    | 0.75      | same letters shuffled, five letters or more (nitPu ~ Putin)       |
  *
  * Phonetic codes alone never join two Latin spellings: Schulze and Scholz share every code.
@@ -37,6 +39,7 @@ export type MatchHow =
   | 'phonetic'
   | 'vowels'
   | 'anagram'
+  | 'folded'
   | 'joined'
   | 'acronym'
   | 'none';
@@ -58,6 +61,9 @@ const SKELETON_NEAR: PartSimilarity = Object.freeze({ score: 0.7, how: 'skeleton
 const PHONETIC: PartSimilarity = Object.freeze({ score: 0.85, how: 'phonetic' as const });
 const VOWELS: PartSimilarity = Object.freeze({ score: 0.85, how: 'vowels' as const });
 const ANAGRAM: PartSimilarity = Object.freeze({ score: 0.75, how: 'anagram' as const });
+const FOLDED: PartSimilarity = Object.freeze({ score: 0.9, how: 'folded' as const });
+/** A match on folded spellings scores at most this (the fold loses information). */
+const FOLDED_MAX = 0.85;
 
 /**
  * Consonant/vowel shape with doubled letters and vowel runs collapsed: Mohammed and Muhammad are
@@ -86,8 +92,30 @@ function cvPattern(word: string): string {
 
 type Part = Pick<
   NamePart,
-  'text' | 'collapsed' | 'skeleton' | 'script' | 'role' | 'anagram' | 'variants' | 'phonetic'
+  'text' | 'collapsed' | 'folded' | 'skeleton' | 'script' | 'role' | 'anagram' | 'variants' | 'phonetic'
 >;
+
+function isVowel(c: number): boolean {
+  return c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121;
+}
+
+/** Folded spellings (both Latin) equal, or within the edit allowance of their length. */
+function foldedSimilarity(q: Part, c: Part): PartSimilarity {
+  const a = q.folded;
+  const b = c.folded;
+  if (a === b) return FOLDED;
+  // Romanisations disagree inside names, rarely on the first sound (cheap test: most pairs fail);
+  // a final vowel more or less often marks another name (Michel, Michele).
+  if (a.charCodeAt(0) !== b.charCodeAt(0)) return NO_MATCH;
+  if (isVowel(a.charCodeAt(a.length - 1)) !== isVowel(b.charCodeAt(b.length - 1))) return NO_MATCH;
+  const len = a.length > b.length ? a.length : b.length;
+  const allowance = maxEdits(len);
+  if (Math.abs(a.length - b.length) > allowance) return NO_MATCH;
+  const d = nameEditDistance(a, b, allowance);
+  if (d > allowance) return NO_MATCH;
+  const s = editSimilarity(d, len);
+  return { score: s < FOLDED_MAX ? s : FOLDED_MAX, how: 'folded' };
+}
 
 function skeletonSimilarity(q: Part, c: Part, cjk: boolean): PartSimilarity {
   let a = q.skeleton;
@@ -156,6 +184,11 @@ export function partSimilarity(q: Part, c: Part, arabic: boolean): PartSimilarit
     }
   }
   if (crossScript && q.skeleton === c.skeleton && q.skeleton.length >= 3) return PHONETIC;
+  // Only when folding changed a side: otherwise the letters were compared above already.
+  if (q.folded !== q.text || c.folded !== c.text) {
+    const folded = foldedSimilarity(q, c);
+    if (folded !== NO_MATCH) return folded;
+  }
   if (q.anagram && q.anagram === c.anagram) return ANAGRAM;
   return NO_MATCH;
 }

@@ -21,8 +21,9 @@ import { cleanRawName, collapseRuns } from './normalize.js';
 import { canonicalNumber, ordinalWord, romanValue, tensValue, unitValue } from './numbers.js';
 import { partKeys } from './keys.js';
 import { phoneticKeys } from './phonetic.js';
-import type { Script } from './scripts.js';
+import { isVowelless, type Script } from './scripts.js';
 import { consonantSkeleton } from './skeleton.js';
+import { foldSpelling } from './spelling-fold.js';
 import { MAX_CACHED_WORD, type RawToken, scanTokens, type TokenFactory } from './tokenize.js';
 import { isArabicName, variantGroups } from './variants.js';
 import {
@@ -32,6 +33,7 @@ import {
   COMMON_NAME_WORDS,
   GENERIC_ORG_WORDS,
   GEO_WORDS,
+  KINSHIP_PARTICLES,
   NON_INITIAL_PARTICLES,
   ORG_ABBREVIATIONS,
   PARTICLES,
@@ -109,6 +111,8 @@ export interface NameAnalysis {
   readonly tagged: boolean;
   /** The name is (or looks) Arabic/Persian: Latin vowels are unreliable. */
   readonly arabic: boolean;
+  /** Some part follows "bin"/"ibn"/"ben"…: the name spells a lineage. */
+  readonly kinship: boolean;
 }
 
 /** Structured parts of a person's name, used to tag the tokens of a full name. */
@@ -139,6 +143,8 @@ function internKey(key: string): number {
 /** What a part's comparison keys depend on: its text, script and role, never its context. */
 export interface WordKeys {
   readonly collapsed: string;
+  /** Romanisation-blind spelling (spelling-fold.ts); the text itself outside Latin script. */
+  readonly folded: string;
   readonly skeleton: string;
   readonly phonetic: readonly string[];
   /** Letters sorted (for reversed/shuffled spellings); empty for short parts. */
@@ -183,6 +189,7 @@ function wordKeys(text: string, script: Script, role: PartRole): WordKeys {
   const variants = variantGroups(text);
   keys = {
     collapsed: collapseRuns(text),
+    folded: script === 'latin' ? foldSpelling(text) : text,
     skeleton,
     phonetic,
     anagram: text.length >= 5 ? sortLetters(text) : '',
@@ -322,7 +329,8 @@ function removeTitles(toks: Tok[], kind: NameKind, removed: string[]): Tok[] {
         leading = true;
       }
       let title = false;
-      if (PERSON_TITLES.has(t.text)) {
+      // Titles are Latin words: a consonant-only transliteration (عمر "mr") is a name.
+      if (PERSON_TITLES.has(t.text) && !isVowelless(t.script) && t.script !== 'cjk') {
         if (leading) title = AMBIGUOUS_TITLES.has(t.text) ? keptCount === 0 && toks.length - i >= 3 : true;
         else title = kind === 'person' && ANYWHERE_TITLES.has(t.text);
       }
@@ -488,6 +496,9 @@ function assignRoles(toks: Tok[], kind: NameKind): Tok[] {
     if (kind !== 'person' && kind !== 'vessel') {
       const full = Object.hasOwn(ORG_ABBREVIATIONS, t.text) ? ORG_ABBREVIATIONS[t.text] : undefined;
       if (full && out.length > 1) t = retok(t, full);
+    } else if (kind === 'vessel' && (t.text === 'st' || t.text === 'ste') && i + 1 < out.length) {
+      // Ships are named after saints: "St. Nikolay" = "Saint Nikolay".
+      t = retok(t, t.text === 'st' ? 'saint' : 'sainte');
     }
     if (t.role === 'initial' || t.role === 'syllable') {
       result.push(t);
@@ -753,6 +764,18 @@ function makeJoins(parts: readonly NamePart[]): readonly NameJoin[] {
       if (next.script !== 'latin') script = next.script;
       if (text.length > 30) break;
       joins.push({ text, collapsed: collapseRuns(text), skeleton: consonantSkeleton(text), mask, script });
+      if (k === 2 && script !== 'latin' && prev.role === 'particle' && prev.text === 'al') {
+        // The article assimilates in Latin spellings of compound names: شهاب الدين is written
+        // Shahabuddin, نور الله Nurullah; their skeletons match the compound without "al".
+        const bare = first.text + next.text;
+        joins.push({
+          text: bare,
+          collapsed: collapseRuns(bare),
+          skeleton: consonantSkeleton(bare),
+          mask,
+          script,
+        });
+      }
     }
   }
   // Kept as long as the index: an exact-size copy, not the grown push buffer.
@@ -895,6 +918,7 @@ export function completeAnalysis(tokenized: TokenizedName): NameAnalysis {
       missWeight,
       optional: t.paren,
       collapsed: w.collapsed,
+      folded: w.folded,
       skeleton: w.skeleton,
       phonetic: w.phonetic,
       anagram: w.anagram,
@@ -924,6 +948,9 @@ export function completeAnalysis(tokenized: TokenizedName): NameAnalysis {
     removed: removed.length ? removed : NONE,
     tagged,
     arabic,
+    kinship: parts.some(
+      (p, i) => i > 0 && parts[i - 1]!.role === 'particle' && KINSHIP_PARTICLES.has(parts[i - 1]!.text),
+    ),
   };
 }
 

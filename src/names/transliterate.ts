@@ -56,7 +56,8 @@ const HEBREW_FIX: Record<string, string> = { ב: 'b', ו: 'w', בּ: 'b' };
 export function transliterateWord(word: string, script: Script): string[] {
   switch (script) {
     case 'latin':
-      return [ASCII.test(word) ? word : anyAscii(word)];
+      // Serbo-Croatian đ is "dj" in every Latin spelling of such names (Đorđević = Djordjevic).
+      return [ASCII.test(word) ? word : anyAscii(word.replace(/đ/g, 'dj').replace(/Đ/g, 'Dj'))];
     case 'arabic':
       // A word starting with alef + waw/yeh starts with a vowel (أوندوا = Ondoa, ايران = Iran):
       // write the vowel, so the waw is not taken for the consonant w/v.

@@ -79,7 +79,8 @@ const GROUPS: string[] = [
   'laden ladin',
   // Slavic given names
   'sergey sergei serguei sergej sergejs serhiy serhii sergiy siarhei sergii',
-  'aleksandr alexander aleksander oleksandr olexandr alexandr aliaksandr aleksandar',
+  'aleksandr alexander aleksander oleksandr olexandr alexandr aliaksandr aleksandar alexandre alexandru',
+  'george georgios giorgos georgiy georgy georgi georg',
   'aleksey alexey alexei aleksei oleksiy oleksii aliaksei',
   'vladimir volodymyr wladimir uladzimir volodimir',
   'dmitry dmitri dmitriy dmytro dzmitry dmitrii',

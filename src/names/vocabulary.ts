@@ -365,6 +365,9 @@ export const NON_INITIAL_PARTICLES = new Set([
   'av',
 ]);
 
+/** Particles that say "son/daughter of": in a name holding one, word order is lineage. */
+export const KINSHIP_PARTICLES = new Set(['bin', 'ibn', 'bint', 'binti', 'ben', 'bent', 'ould']);
+
 /** Particles of Arabic names: their presence marks a name whose Latin vowels are unreliable. */
 export const ARABIC_PARTICLES = new Set([
   'al',

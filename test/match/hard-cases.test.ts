@@ -136,6 +136,28 @@ const NAME_CASES: NameCase[] = [
   ['Vessel', 'Happiness I', 'HAPPINESS 1', true],
   ['Vessel', 'Happiness', 'HAPPINESS 1', false],
   ['Vessel', 'Golden Star', 'OCEAN STAR', false],
+  ['Vessel', 'St. Nikolay', 'SAINT NIKOLAY', true],
+  // romanisation conventions (spelling-fold.ts)
+  ['Person', 'Sergej Lawrow', 'LAVROV, Sergei', true],
+  ['Person', 'Jurij Kowaltschuk', 'Yuri Kovalchuk', true],
+  ['Person', 'Zaffer Iqbal', 'ZAFAR IQBAL', true],
+  ['Person', 'Djamel Moustfa', 'DJAMEL MOUSTAFA', true],
+  ['Person', 'Zoran Djordjevic', 'Zoran Đorđević', true],
+  ['Person', 'Zoran Dordevic', 'Zoran Đorđević', true],
+  ['Person', 'Georgios Papadopoulos', 'George Papadopoulos', true],
+  ['Person', 'Goran Djordjevic', 'Zoran Đorđević', false],
+  // relatives: lineage, a father's name in front of his own, siblings
+  ['Person', 'Ali bin Ahmad al-Thani', 'Ahmad bin Ali al-Thani', false],
+  ['Person', 'Salman bin Mohammed', 'Mohammed bin Salman', false],
+  ['Person', 'Uday Saddam Hussein al-Tikriti', 'Saddam Hussein al-Tikriti', false],
+  ['Person', 'Saddam Hussein al-Tikriti', 'Qusay Saddam Hussein al-Tikriti', false],
+  ['Person', 'Saddam Hussein', 'SADDAM HUSSEIN AL-TIKRITI', true],
+  ['Person', 'RUELAS AVILA, Jose Luis', 'RUELAS AVILA, Jose Maria', false],
+  ['Person', 'AL-RAWI, Walid Talib', 'AL-RAWI, Umar Talib Zughayr', false],
+  // Arabic script: a consonant-only word is never a title (عمر "mr" is not "Mr"); compounds
+  ['Person', 'عمر حسن البشير', 'Omar Hassan al-Bashir', true],
+  ['Person', 'نور الله نوری', 'NURULLAH NURI', true],
+  ['Person', 'شهاب الدين دلاور', 'SHAHABUDDIN DELAWAR', true],
 ];
 
 type EntityCase = [

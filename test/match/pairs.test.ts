@@ -12,6 +12,20 @@ describe('matchPairs', () => {
     expect(r[0]!.score).toBe(1);
   });
 
+  it('scores a pair the same whichever name comes first', () => {
+    const rows = [
+      ['Ivan Petrov', 'Ivan Sergeyevich Petrov'],
+      ['Joaquin Guzman', 'Joaquín Archivaldo Guzmán Loera'],
+      ['Saddam Hussein al-Tikriti', 'Uday Saddam Hussein al-Tikriti'],
+    ];
+    const csv = (swap: boolean) =>
+      'schema,name1,name2\n' + rows.map(([a, b]) => `Person,${swap ? b : a},${swap ? a : b}`).join('\n');
+    const forward = matchPairs(csv(false), 'pairs.csv');
+    const backward = matchPairs(csv(true), 'pairs.csv');
+    expect(forward.map((r) => r.score)).toEqual(backward.map((r) => r.score));
+    expect(forward.map((r) => r.match)).toEqual([true, true, false]);
+  });
+
   it('accepts a byte-order mark and CRLF line ends', () => {
     const r = matchPairs('\ufeffschema,name1,name2\r\nVessel,SEA PRIDE,MV SEA PRIDE\r\n', 'pairs.csv');
     expect(r).toEqual([{ line: 2, score: 1, match: true }]);

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { foldSpelling } from '../../src/names/spelling-fold.js';
+
+describe('foldSpelling', () => {
+  it('folds the letter groups romanisations disagree on', () => {
+    expect(foldSpelling('lawrow')).toBe(foldSpelling('lavrov'));
+    expect(foldSpelling('djordjevic')).toBe(foldSpelling('dordevic'));
+    expect(foldSpelling('noor')).toBe(foldSpelling('nour'));
+    expect(foldSpelling('khalil')).toBe(foldSpelling('halil'));
+    expect(foldSpelling('kowaltschuk')).toBe('kovaltshuk');
+    expect(foldSpelling('prigozhin')).toBe(foldSpelling('prigojine').slice(0, -1));
+  });
+
+  it('collapses doubled letters and returns the word itself when nothing folds', () => {
+    expect(foldSpelling('zaffer')).toBe('zafer');
+    const word = 'maduro';
+    expect(foldSpelling(word)).toBe(word);
+  });
+
+  it('keeps distinct consonants apart', () => {
+    expect(foldSpelling('zoran')).not.toBe(foldSpelling('goran'));
+    expect(foldSpelling('said')).not.toBe(foldSpelling('saad'));
+  });
+});
