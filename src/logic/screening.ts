@@ -16,7 +16,7 @@ import type { FeatureExplanation, MatchEntity } from '../match/entity.js';
 import type { Store } from '../store/store.js';
 
 /** Bump when index keys change, so cached indexes from older code are not used. */
-const CACHE_FORMAT = 'tangle-index-3';
+const CACHE_FORMAT = 'tangle-index-4';
 
 /**
  * The screening index for the store's current entities. With `cache`, a command-line run reuses

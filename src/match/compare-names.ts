@@ -54,6 +54,7 @@ const COMMON_ONLY_FACTOR = 0.85;
 const LINEAGE_ORDER_FACTOR = 0.6;
 const SHIFTED_START_FACTOR = 0.7;
 const GIVEN_CONFLICT_FACTOR = 0.8;
+const OWN_WORDS_FACTOR = 0.85;
 /** Weight factor of an organisation's or vessel's unmatched words before the first matched one. */
 const LEADING_EXTRA_FACTOR = 0.8;
 
@@ -66,6 +67,7 @@ export const NOTE_COMMON_ONLY = 16;
 export const NOTE_LINEAGE_ORDER = 32;
 export const NOTE_SHIFTED_START = 64;
 export const NOTE_GIVEN_CONFLICT = 128;
+export const NOTE_OWN_WORDS = 256;
 
 /** One chosen pair of part sets (bit masks over parts). */
 export interface Pick {
@@ -385,6 +387,7 @@ export function alignNames(
   let qLooseInitial = false;
   let qLoose = false;
   let qLooseGiven = false;
+  let qLooseOwn = false;
   for (let i = 0; i < qp.length; i++) {
     const p = qp[i]!;
     if (p.distinctive) anyDistinctive = true;
@@ -394,11 +397,13 @@ export function alignNames(
     if (p.role === 'initial') qLooseInitial = true;
     if ((p.role === 'initial' || p.role === 'word') && p.tag !== 'family') qLoose = true;
     if (p.role === 'word' && p.distinctive && p.tag !== 'family') qLooseGiven = true;
+    if ((p.role === 'word' && p.distinctive) || p.role === 'geo') qLooseOwn = true;
   }
   let missC = 0;
   let cLooseInitial = false;
   let cLoose = false;
   let cLooseGiven = false;
+  let cLooseOwn = false;
   const extraC = EXTRA_CANDIDATE_FACTOR[c.kind];
   // In organisation and vessel names, a missing head word changes the name ("Eagle Shipping" is
   // not "Golden Eagle Shipping"); missing trailing words usually shorten it.
@@ -439,6 +444,7 @@ export function alignNames(
     if (p.role === 'initial') cLooseInitial = true;
     if ((p.role === 'initial' || p.role === 'word') && p.tag !== 'family') cLoose = true;
     if (p.role === 'word' && p.distinctive && p.tag !== 'family') cLooseGiven = true;
+    if ((p.role === 'word' && p.distinctive) || p.role === 'geo') cLooseOwn = true;
   }
   let score = matched / (matchedWeight + missQ * EXTRA_QUERY_FACTOR + missC);
   if (!distinctive && anyDistinctive && score > GENERIC_ONLY_CAP) {
@@ -454,6 +460,12 @@ export function alignNames(
     // Each side has a given name the other lacks: siblings (Jose Maria / Jose Luis RUELAS AVILA).
     score *= GIVEN_CONFLICT_FACTOR;
     notes |= NOTE_GIVEN_CONFLICT;
+  }
+  if (qLooseOwn && cLooseOwn && q.kind !== 'person' && c.kind !== 'person') {
+    // Each organisation or vessel name has a word of its own: another branch or sister company
+    // (Al-Haramain Pakistan / Afghanistan Branch).
+    score *= OWN_WORDS_FACTOR;
+    notes |= NOTE_OWN_WORDS;
   }
   if ((qLooseInitial && cLoose) || (cLooseInitial && qLoose)) {
     score *= INITIALS_CONFLICT_FACTOR;
@@ -572,6 +584,7 @@ export function explainAlignment(q: NameAnalysis, c: NameAnalysis, a: NameAlignm
   if (a.notes & NOTE_COMMON_ONLY) notes.push('only very common name words matched');
   if (a.notes & NOTE_LINEAGE_ORDER) notes.push('lineage (bin/ibn) in another order');
   if (a.notes & NOTE_GIVEN_CONFLICT) notes.push('each name has a given name the other lacks');
+  if (a.notes & NOTE_OWN_WORDS) notes.push('each name has a word of its own');
   if (a.notes & NOTE_SHIFTED_START) notes.push('one name starts with a word the other lacks (a relative?)');
   if (q.removed.length) notes.push(`ignored in query: ${q.removed.join(', ')}`);
   if (c.removed.length) notes.push(`ignored in candidate: ${c.removed.join(', ')}`);

@@ -24,7 +24,7 @@
  */
 import type { NamePart } from '../names/analyze.js';
 import { isVowelless } from '../names/scripts.js';
-import { mergeLiquids } from '../names/skeleton.js';
+import { mergeLiquids, skeletonGaps } from '../names/skeleton.js';
 import { areVariants, isNickname } from '../names/variants.js';
 import { editSimilarity, maxEdits, nameEditDistance, unitDistance } from './distance.js';
 
@@ -117,6 +117,36 @@ function foldedSimilarity(q: Part, c: Part): PartSimilarity {
   return { score: s < FOLDED_MAX ? s : FOLDED_MAX, how: 'folded' };
 }
 
+const LATIN_LONG_I = /ee|ii|ei|ey|ai|ay|ie|iy/;
+
+/**
+ * Whether the vowels an Arabic-script word does write (alef "a", waw "w", yeh "y": long vowels)
+ * agree with a Latin spelling of the same skeleton, gap by gap: محمود (waw before the d) is
+ * Mahmoud, not Mohammed; سعد (no yeh) is Saad, not Said; أحمد (initial alef) is Ahmad, not Hamid.
+ * Short vowels are not written in Arabic script and are never held against a spelling; nor is
+ * the last vowel (final ى/ی is "a" in Arabic, "i" in Persian and Urdu spellings), nor a Latin "ou"
+ * (French spellings write every u so: Mourabitoun = المرابطون).
+ */
+export function longVowelsAgree(arabicText: string, latinText: string): boolean {
+  const ga = skeletonGaps(arabicText);
+  const gl = skeletonGaps(latinText);
+  if (ga.length !== gl.length) return true; // different shapes: nothing to line up
+  for (let i = 0; i < ga.length - 1; i++) {
+    const a = ga[i]!;
+    const l = gl[i]!;
+    if (i === 0 && a.length > 0 && !a.includes('y')) {
+      // A word written with an initial alef starts with a vowel.
+      if (l.length === 0) return false;
+      continue;
+    }
+    if (a.includes('w') && !/[ouwv]/.test(l)) return false;
+    if (a.includes('y') && !/[iey]/.test(l)) return false;
+    if (a.includes('a') && !/[aeo]/.test(l)) return false;
+    if (LATIN_LONG_I.test(l) && !/[ya]/.test(a)) return false;
+  }
+  return true;
+}
+
 function skeletonSimilarity(q: Part, c: Part, cjk: boolean): PartSimilarity {
   let a = q.skeleton;
   let b = c.skeleton;
@@ -125,7 +155,11 @@ function skeletonSimilarity(q: Part, c: Part, cjk: boolean): PartSimilarity {
     b = mergeLiquids(b);
   }
   if (a.length === 0 || b.length === 0) return NO_MATCH;
-  if (a === b) return a.length >= 2 ? SKELETON : SKELETON_SHORT;
+  if (a === b) {
+    if (q.script === 'arabic' && c.script === 'latin' && !longVowelsAgree(q.text, c.text)) return NO_MATCH;
+    if (c.script === 'arabic' && q.script === 'latin' && !longVowelsAgree(c.text, q.text)) return NO_MATCH;
+    return a.length >= 2 ? SKELETON : SKELETON_SHORT;
+  }
   if (a.length >= 4 && b.length >= 4 && Math.abs(a.length - b.length) <= 1 && unitDistance(a, b) <= 1)
     return SKELETON_NEAR;
   return NO_MATCH;

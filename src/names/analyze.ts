@@ -263,6 +263,7 @@ const ABD_CONNECTOR_PARTICLES = new Set([
   'er',
 ]);
 const ARABIC_CONNECTORS = new Set(['al', 'el', 'ol', 'ul', 'ud', 'ur', 'bin', 'ibn', 'bint']);
+const ORDINAL_DIGITS = /^\d+(?:st|nd|rd|th)$/;
 const NUMBER_LABELS = new Set(['no', 'nr', 'number', 'num', 'nomer', 'n']);
 
 /** Canonical form of an "abd…" name: abd + the name, article and assimilation removed. */
@@ -398,6 +399,12 @@ function extractNumbers(toks: Tok[], kind: NameKind, numbers: string[]): Tok[] {
       out ??= toks.slice(0, i);
       out.push(retok(t, ord));
       kept++;
+      continue;
+    }
+    if (ORDINAL_DIGITS.test(t.text)) {
+      // An ordinal with no word kept for it ("99th Division"): a number that must agree.
+      numbers.push(canonicalNumber(t.text.slice(0, -2)));
+      out ??= toks.slice(0, i);
       continue;
     }
     if (words) {

@@ -29,16 +29,40 @@
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 
 export function consonantSkeleton(token: string): string {
+  return scanSkeleton(token, undefined);
+}
+
+/**
+ * The letters left out of the skeleton before, between and after its consonants (one more entry
+ * than the skeleton has letters): "mohammed" → "", "o", "a", "e", "" for "mhmt".
+ */
+export function skeletonGaps(token: string): string[] {
+  const gaps: string[] = [];
+  scanSkeleton(token, gaps);
+  return gaps;
+}
+
+function scanSkeleton(token: string, gaps: string[] | undefined): string {
   let out = '';
+  let gap = '';
   const n = token.length;
   const push = (cls: string): void => {
-    if (out.length === 0 || out[out.length - 1] !== cls) out += cls;
+    if (out.length === 0 || out[out.length - 1] !== cls) {
+      out += cls;
+      if (gaps) {
+        gaps.push(gap);
+        gap = '';
+      }
+    }
   };
   for (let i = 0; i < n; i++) {
     const c = token[i]!;
     const d = i + 1 < n ? token[i + 1]! : '';
     const e = i + 2 < n ? token[i + 2]! : '';
-    if (VOWELS.has(c)) continue;
+    if (VOWELS.has(c)) {
+      if (gaps) gap += c;
+      continue;
+    }
     if (c < 'a' || c > 'z') continue;
     // Digraphs and trigraphs first.
     if (c === 's' && d === 'c' && e === 'h') {
@@ -131,6 +155,7 @@ export function consonantSkeleton(token: string): string {
       case 'v':
       case 'w':
         if (i === 0) push('v');
+        else if (gaps) gap += 'w';
         break;
       case 'x':
         push('k');
@@ -140,6 +165,7 @@ export function consonantSkeleton(token: string): string {
         push(c); // l m n r
     }
   }
+  gaps?.push(gap);
   return out;
 }
 

@@ -7,7 +7,8 @@
  *   so that the same particle rules apply as for Latin-script names. A fused "عبدالله" is split.
  *   any-ascii leaves out short vowels (محمد → "mhmd"); comparison of such words is therefore done on
  *   consonant skeletons (see skeleton.ts), never on letters.
- * - A word starting with alef + waw or yeh starts with a vowel (أوندوا "Ondoa").
+ * - Alef is kept as a vowel, short-vowel marks are dropped, and an h is kept apart from the
+ *   letter before it (see arabicToAscii).
  * - Hebrew: bet is written `b` and vav `w` (any-ascii writes both as `v`, which hides the b of
  *   Latin spellings and the vowel role of vav).
  * - Han and Hangul come out as capitalised syllables ("XiJinPing"); we return the syllables
@@ -47,6 +48,43 @@ export function splitArabicWord(word: string): string[] {
 
 const ASCII = /^[\x00-\x7f]*$/;
 
+/** Short-vowel marks, shadda, sukun, superscript alef: most list names are written without them. */
+const HARAKAT = /[\u064b-\u065f\u0670]/g;
+const ALEFS = new Set(['ا', 'أ', 'إ', 'آ']);
+/** Letters written with an h in Latin (sh, th, kh, dh, gh…) or before which an h would read as one. */
+const DIGRAPH_END = /[sztdkgcp]$/;
+
+/**
+ * An Arabic-script word letter by letter. any-ascii drops alef; we keep it as "a", the long vowel
+ * that Latin spellings write (حامد "hamd" = Hamid, محمود "mhmwd" = Mahmoud), and a word-initial
+ * alef as the vowel a Latin spelling starts with (أحمد "ahmd" = Ahmad, not Hamid), or "u"/"i" before
+ * waw/yeh (أوندوا = Ondoa). An h after s, z, t, d, k, g, c or p is its own letter (زاهد "zahd",
+ * زهد "zehd"), so an "e" keeps it from reading as sh, zh, th… in consonant skeletons.
+ */
+function arabicToAscii(word: string): string {
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const ch = word[i]!;
+    let t: string;
+    if (ALEFS.has(ch)) {
+      const next = word[i + 1];
+      // The article of a fused compound is no long vowel: سعيدالله = Saidullah, جلالالدين.
+      if (i > 0 && (word.startsWith('لله', i + 1) || word.startsWith('لدين', i + 1))) t = 'e';
+      else if (i > 0) t = 'a';
+      else if (next === 'و') {
+        t = 'u'; // the waw is the vowel, not the consonant w/v
+        i++;
+      } else if (next === 'ي' || next === 'ی') {
+        t = 'i';
+        i++;
+      } else t = ch === 'إ' ? 'i' : 'a';
+    } else t = anyAscii(ch);
+    if (t.charCodeAt(0) === 104 /* h */ && DIGRAPH_END.test(out)) t = 'e' + t;
+    out += t;
+  }
+  return out;
+}
+
 const HEBREW_FIX: Record<string, string> = { ב: 'b', ו: 'w', בּ: 'b' };
 
 /**
@@ -59,10 +97,8 @@ export function transliterateWord(word: string, script: Script): string[] {
       // Serbo-Croatian đ is "dj" in every Latin spelling of such names (Đorđević = Djordjevic).
       return [ASCII.test(word) ? word : anyAscii(word.replace(/đ/g, 'dj').replace(/Đ/g, 'Dj'))];
     case 'arabic':
-      // A word starting with alef + waw/yeh starts with a vowel (أوندوا = Ondoa, ايران = Iran):
-      // write the vowel, so the waw is not taken for the consonant w/v.
-      return splitArabicWord(word).map((p) =>
-        /^[a-z]+$/.test(p) ? p : anyAscii(p.replace(/^[اأإآ]و/, 'u').replace(/^[اأإآ]ي/, 'i')),
+      return splitArabicWord(word.replace(HARAKAT, '')).map((p) =>
+        /^[a-z]+$/.test(p) ? p : arabicToAscii(p),
       );
     case 'hebrew': {
       let s = '';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeName, type NameKind } from '../../src/names/analyze.js';
 import { compareNames } from '../../src/match/compare-names.js';
 import { editSimilarity, jaroWinkler, maxEdits, nameEditDistance } from '../../src/match/distance.js';
-import { partSimilarity } from '../../src/match/part-similarity.js';
+import { longVowelsAgree, partSimilarity } from '../../src/match/part-similarity.js';
 
 const cmp = (a: string, b: string, kind: NameKind = 'person') =>
   compareNames(analyzeName(a, kind), analyzeName(b, kind));
@@ -159,5 +159,15 @@ describe('compareNames', () => {
     expect(r.numbers).toEqual({ query: ['2'], candidate: ['3'], agree: false });
     const l = cmp('Deutsche Bank AG', 'Deutsche Bank GmbH', 'org');
     expect(l.legalForms).toEqual({ query: ['AG'], candidate: ['GmbH'], compatible: false });
+  });
+});
+
+describe('long vowels of Arabic script', () => {
+  it('line up with the vowels of a Latin spelling, gap by gap', () => {
+    expect(longVowelsAgree('mhmwd', 'mahmoud')).toBe(true);
+    expect(longVowelsAgree('mhmwd', 'mohammed')).toBe(false); // waw against e
+    expect(longVowelsAgree('ahmd', 'hamid')).toBe(false); // initial alef: a vowel first
+    expect(longVowelsAgree('s`d', 'said')).toBe(false); // "ai" is a long i the Arabic lacks
+    expect(longVowelsAgree('mhmd', 'muhammad')).toBe(true); // short vowels are never held against
   });
 });

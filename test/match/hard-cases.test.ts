@@ -158,6 +158,18 @@ const NAME_CASES: NameCase[] = [
   ['Person', 'عمر حسن البشير', 'Omar Hassan al-Bashir', true],
   ['Person', 'نور الله نوری', 'NURULLAH NURI', true],
   ['Person', 'شهاب الدين دلاور', 'SHAHABUDDIN DELAWAR', true],
+  ['Person', 'سعيدالله جان', 'Saidullah Jan', true],
+  ['Person', 'جلال الدين حقانى', 'Jalaluddin Haqqani', true],
+  ['Organization', 'المرابطون', 'Al Mourabitoun', true],
+  // Arabic script writes long vowels: they must agree with the Latin spelling
+  ['Person', 'محمود عباس', 'Mahmoud Abbas', true],
+  ['Person', 'محمود عباس', 'Mohammed Abbas', false],
+  ['Person', 'أحمد سعيد', 'Ahmed Saeed', true],
+  ['Person', 'أحمد سعيد', 'Hamid Said', false],
+  ['Person', 'سعد الحريري', 'Saad Hariri', true],
+  ['Person', 'سعد الحريري', 'Said al-Hariri', false],
+  ['Person', 'حسين علي', 'Hussein Ali', true],
+  ['Person', 'محمد زاهد', 'Mohammad Zahid', true],
 ];
 
 type EntityCase = [
