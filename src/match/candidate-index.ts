@@ -37,7 +37,7 @@ import { gramSlots, WordGrams, type WordGramsData } from './word-grams.js';
 const PRUNE_FRACTION = 0.2;
 
 /** Weight of a key by its kind (the prefix nameKeys gives it). */
-const KIND_WEIGHT: Record<string, number> = { t: 1, v: 0.9, s: 0.7, p: 0.6, n: 0.8, g: 0.3, i: 3 };
+const KIND_WEIGHT: Record<string, number> = { t: 1, v: 0.9, f: 0.8, s: 0.7, p: 0.6, n: 0.8, g: 0.3, i: 3 };
 
 /** Schemata that are screened: matchable FtM things (addresses are matched as part of entities). */
 export function isScreenable(schema: string): boolean {
@@ -345,6 +345,12 @@ export class CandidateIndex {
       factor = name.weak ? 0.7 : 1;
       nameTotal = 0;
       visitNameKeys(name.analysis, addWordKeys, addOtherKey);
+      // Folded spellings, the other way round from the list's `f:` keys (see keys.ts).
+      for (const part of name.analysis.parts) {
+        if (part.role !== 'word' || part.script !== 'latin') continue;
+        if (part.folded !== part.text) nameTotal += add(postings.idOfText('t', part.folded) ?? -1, factor);
+        else nameTotal += add(postings.idOfText('f', part.text) ?? -1, factor);
+      }
       if (nameTotal > bestName) bestName = nameTotal;
       // A word the lists do not have may be a typo of one they do: use the near words instead.
       for (const part of name.analysis.parts) {

@@ -26,7 +26,13 @@
  * Numbers and legal forms are reported for the entity scorer, which turns a disagreement into a
  * penalty feature.
  */
-import type { NameAnalysis, NameJoin, NamePart, PartTag } from '../names/analyze.js';
+import {
+  followsKinship,
+  type NameAnalysis,
+  type NameJoin,
+  type NamePart,
+  type PartTag,
+} from '../names/analyze.js';
 import { legalFormsCompatible } from '../names/legal-forms.js';
 import { numbersAgree } from '../names/numbers.js';
 import { isVowelless } from '../names/scripts.js';
@@ -485,11 +491,6 @@ export function alignNames(
     notes |= NOTE_SHIFTED_START;
   }
   return fill(into, score > 1 ? 1 : score, picks ?? NO_PICKS, qUsed, cUsed, agree, legal, notes);
-}
-
-function followsKinship(parts: readonly NamePart[], i: number): boolean {
-  const p = parts[i - 1];
-  return p !== undefined && p.role === 'particle' && KINSHIP_PARTICLES.has(p.text);
 }
 
 /**

@@ -118,6 +118,7 @@ function foldedSimilarity(q: Part, c: Part): PartSimilarity {
 }
 
 const LATIN_LONG_I = /ee|ii|ei|ey|ai|ay|ie|iy/;
+const LATIN_LONG_U = /oo|ou|uu/;
 
 /**
  * Whether the vowels an Arabic-script word does write (alef "a", waw "w", yeh "y": long vowels)
@@ -125,7 +126,7 @@ const LATIN_LONG_I = /ee|ii|ei|ey|ai|ay|ie|iy/;
  * Mahmoud, not Mohammed; سعد (no yeh) is Saad, not Said; أحمد (initial alef) is Ahmad, not Hamid.
  * Short vowels are not written in Arabic script and are never held against a spelling; nor is
  * the last vowel (final ى/ی is "a" in Arabic, "i" in Persian and Urdu spellings), nor a Latin "ou"
- * (French spellings write every u so: Mourabitoun = المرابطون).
+ * in the first syllable (French spellings write every u so: Mouhamed = محمد, Mourabitoun).
  */
 export function longVowelsAgree(arabicText: string, latinText: string): boolean {
   const ga = skeletonGaps(arabicText);
@@ -143,6 +144,7 @@ export function longVowelsAgree(arabicText: string, latinText: string): boolean 
     if (a.includes('y') && !/[iey]/.test(l)) return false;
     if (a.includes('a') && !/[aeo]/.test(l)) return false;
     if (LATIN_LONG_I.test(l) && !/[ya]/.test(a)) return false;
+    if (i >= 2 && LATIN_LONG_U.test(l) && !/[wa]/.test(a)) return false;
   }
   return true;
 }

@@ -187,16 +187,17 @@ function wordKeys(text: string, script: Script, role: PartRole): WordKeys {
   const skeleton = consonantSkeleton(text);
   const phonetic = role === 'word' || role === 'generic' ? phoneticKeys(text) : [];
   const variants = variantGroups(text);
+  const folded = script === 'latin' ? foldSpelling(text) : text;
   keys = {
     collapsed: collapseRuns(text),
-    folded: script === 'latin' ? foldSpelling(text) : text,
+    folded,
     skeleton,
     phonetic,
     anagram: text.length >= 5 ? sortLetters(text) : '',
     variants,
     common: COMMON_NAME_WORDS.has(text),
     keyId: internKey(key),
-    indexKeys: partKeys(text, role, variants, phonetic, skeleton),
+    indexKeys: partKeys(text, role, variants, phonetic, skeleton, folded),
   };
   if (text.length <= MAX_CACHED_WORD) {
     if (wordKeyCount >= 500_000) {
@@ -906,6 +907,19 @@ export function sameTokens(a: TokenizedName, b: TokenizedName): boolean {
   return true;
 }
 
+/**
+ * Whether part `i` is written right after "bin"/"ibn"/"ben"… (a father's name): by source
+ * position, since tagged parts are put in natural order.
+ */
+export function followsKinship(parts: readonly NamePart[], i: number): boolean {
+  const p = parts[i]!;
+  for (const o of parts) {
+    if (o.source === p.source - 1 && o.segment === p.segment)
+      return o.role === 'particle' && KINSHIP_PARTICLES.has(o.text);
+  }
+  return false;
+}
+
 /** Shared by the many analyses with no numbers, legal forms or removed titles (never modified). */
 const NONE: readonly never[] = Object.freeze([]);
 
@@ -955,9 +969,7 @@ export function completeAnalysis(tokenized: TokenizedName): NameAnalysis {
     removed: removed.length ? removed : NONE,
     tagged,
     arabic,
-    kinship: parts.some(
-      (p, i) => i > 0 && parts[i - 1]!.role === 'particle' && KINSHIP_PARTICLES.has(parts[i - 1]!.text),
-    ),
+    kinship: parts.some((_, i) => followsKinship(parts, i)),
   };
 }
 

@@ -7,6 +7,9 @@
  * - `t:` a name part, a run-together join of adjacent parts ("goodwill" for "Good Will"), or an
  *   acronym of three or more letters (IRGC) — exact spellings;
  * - `v:` a spelling-variant group (Mohammed/Muhammad share one) — known transliterations;
+ * - `f:` the romanisation-blind spelling (spelling-fold.ts) of a Latin word, when it differs from
+ *   the word (Lawrow → `f:lavrov`); a query looks up its words' folded spellings as `t:` keys and
+ *   its unchanged words as `f:` keys, so Lavrov finds Lawrow and the other way round;
  * - `p:` Double Metaphone codes of Latin parts — sound-alike spellings;
  * - `s:` consonant skeletons (r/l merged) of parts and joins — the only bridge from Arabic,
  *   Persian, Hebrew and CJK queries to Latin list names;
@@ -30,10 +33,12 @@ export function partKeys(
   variants: readonly number[],
   phonetic: readonly string[],
   skeleton: string,
+  folded: string,
 ): string[] {
   if (role === 'particle' || role === 'initial') return [];
   const keys = [`t:${text}`];
   if (role === 'generic' || role === 'geo') return keys;
+  if (folded !== text) keys.push(`f:${folded}`);
   for (const v of variants) keys.push(`v:${v}`);
   for (const code of phonetic) keys.push(`p:${code}`);
   if (skeleton.length >= 2) keys.push(`s:${mergeLiquids(skeleton)}`);

@@ -4,7 +4,7 @@
  * to one, and doubled letters are collapsed.
  *
  *   Lawrow, Lavrov → lavrov        Djordjevic, Dordevic → dordevic   Noor, Nour → nur
- *   Zaffer, Zafar → zafer, zafar   Khalil, Halil → halil      Yusuf, Jusuf → iusuf, jusuf
+ *   Zaffer, Zafar → zafer, zafar   Khalil, Halil → halil      Yuri, Juri → juri
  *
  * The fold loses information (Wolf and Volf become one), so part comparison uses it only after
  * the letter-by-letter comparison has failed, and scores a match on it below a plain spelling
@@ -13,6 +13,7 @@
 
 /** Letter groups → their folded form, longest first at each position. */
 const GROUPS: ReadonlyArray<readonly [string, string]> = [
+  ['tsch', 'ch'],
   ['dzh', 'j'],
   ['sch', 'sh'],
   ['tch', 'ch'],
@@ -39,6 +40,8 @@ for (const g of GROUPS) {
   list.push(g);
 }
 
+const VOWEL = /[aeiou]/;
+
 /** The folded spelling of a lowercase ASCII word (the same string when nothing folds). */
 export function foldSpelling(word: string): string {
   let out = '';
@@ -47,7 +50,12 @@ export function foldSpelling(word: string): string {
   for (let i = 0; i < word.length;) {
     const groups = FIRST.get(word.charCodeAt(i));
     let piece: string | undefined;
-    if (groups) {
+    if (i === 0 && word[0] === 'y' && VOWEL.test(word[1] ?? '')) {
+      // An initial y before a vowel is the j of German and Slavic spellings (Yuri = Juri).
+      piece = 'j';
+      i++;
+      changed = true;
+    } else if (groups) {
       for (const [from, to] of groups) {
         if (word.startsWith(from, i)) {
           piece = to;

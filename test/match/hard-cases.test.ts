@@ -183,6 +183,13 @@ const P = (name: string, extra: Record<string, string[]> = {}): Record<string, s
   ...extra,
 });
 const ENTITY_CASES: EntityCase[] = [
+  // A lineage spelt the same way while the list's structured first name reorders the parts.
+  [
+    'Person',
+    P('seifallah ben omar ben mohamed ben hassine'),
+    P('SEIFALLAH BEN OMAR BEN MOHAMED BEN HASSINE', { firstName: ['SEIFALLAH'], lastName: ['BEN HASSINE'] }),
+    true,
+  ],
   [
     'Person',
     P('Vladimir Putin', { birthDate: ['1952-10-07'] }),

@@ -245,6 +245,26 @@ describe('typos in list words', () => {
   });
 });
 
+describe('romanisations of list words', () => {
+  it('finds a name written in another romanisation, both ways round', () => {
+    // Many Sergeis, so that the given name alone does not bring the right one up.
+    const others = Array.from({ length: 300 }, (_, i) =>
+      rec(`s-${i}`, 'Person', { name: [`Sergei Petrov${'abcdefghij'[i % 10]}${i}`] }),
+    );
+    const small = CandidateIndex.build([
+      ...others,
+      rec('r-1', 'Person', { name: ['LAVROV, Sergei'] }),
+      rec('r-2', 'Person', { name: ['KOWALTSCHUK, Juri'] }),
+    ]);
+    const ids = (name: string) =>
+      small
+        .screen({ schema: 'Person', properties: { name: [name] } }, { candidates: 20 })
+        .hits.map((h) => h.entity.id);
+    expect(ids('Sergej Lawrow')).toEqual(['r-1']); // f:lavrov looked up as t:lavrov
+    expect(ids('Yuri Kovalchuk')).toEqual(['r-2']); // the list's f:kovalchuk looked up by the query
+  });
+});
+
 describe('typos in legal forms', () => {
   it('reads a misspelt legal form as the form, not as a distinctive word', async () => {
     const { scoreEntity } = await import('../../src/match/entity.js');
