@@ -37,7 +37,6 @@ import { legalFormsCompatible } from '../names/legal-forms.js';
 import { numbersAgree } from '../names/numbers.js';
 import { isVowelless } from '../names/scripts.js';
 import { mergeLiquids } from '../names/skeleton.js';
-import { KINSHIP_PARTICLES } from '../names/vocabulary.js';
 import type { MatchHow } from './part-similarity.js';
 import { memoPartSimilarity } from './part-similarity-memo.js';
 
