@@ -60,6 +60,7 @@ const LINEAGE_ORDER_FACTOR = 0.6;
 const SHIFTED_START_FACTOR = 0.7;
 const GIVEN_CONFLICT_FACTOR = 0.8;
 const OWN_WORDS_FACTOR = 0.85;
+const OWN_PLACES_FACTOR = 0.7;
 /** Weight factor of an organisation's or vessel's unmatched words before the first matched one. */
 const LEADING_EXTRA_FACTOR = 0.8;
 
@@ -393,6 +394,7 @@ export function alignNames(
   let qLoose = false;
   let qLooseGiven = false;
   let qLooseOwn = false;
+  let qLooseGeo = false;
   for (let i = 0; i < qp.length; i++) {
     const p = qp[i]!;
     if (p.distinctive) anyDistinctive = true;
@@ -402,13 +404,15 @@ export function alignNames(
     if (p.role === 'initial') qLooseInitial = true;
     if ((p.role === 'initial' || p.role === 'word') && p.tag !== 'family') qLoose = true;
     if (p.role === 'word' && p.distinctive && p.tag !== 'family') qLooseGiven = true;
-    if ((p.role === 'word' && p.distinctive) || p.role === 'geo') qLooseOwn = true;
+    if (p.role === 'word' && p.distinctive) qLooseOwn = true;
+    if (p.role === 'geo') qLooseGeo = true;
   }
   let missC = 0;
   let cLooseInitial = false;
   let cLoose = false;
   let cLooseGiven = false;
   let cLooseOwn = false;
+  let cLooseGeo = false;
   const extraC = EXTRA_CANDIDATE_FACTOR[c.kind];
   // In organisation and vessel names, a missing head word changes the name ("Eagle Shipping" is
   // not "Golden Eagle Shipping"); missing trailing words usually shorten it.
@@ -449,7 +453,8 @@ export function alignNames(
     if (p.role === 'initial') cLooseInitial = true;
     if ((p.role === 'initial' || p.role === 'word') && p.tag !== 'family') cLoose = true;
     if (p.role === 'word' && p.distinctive && p.tag !== 'family') cLooseGiven = true;
-    if ((p.role === 'word' && p.distinctive) || p.role === 'geo') cLooseOwn = true;
+    if (p.role === 'word' && p.distinctive) cLooseOwn = true;
+    if (p.role === 'geo') cLooseGeo = true;
   }
   let score = matched / (matchedWeight + missQ * EXTRA_QUERY_FACTOR + missC);
   if (!distinctive && anyDistinctive && score > GENERIC_ONLY_CAP) {
@@ -466,11 +471,16 @@ export function alignNames(
     score *= GIVEN_CONFLICT_FACTOR;
     notes |= NOTE_GIVEN_CONFLICT;
   }
-  if (qLooseOwn && cLooseOwn && q.kind !== 'person' && c.kind !== 'person') {
-    // Each organisation or vessel name has a word of its own: another branch or sister company
-    // (Al-Haramain Pakistan / Afghanistan Branch).
-    score *= OWN_WORDS_FACTOR;
-    notes |= NOTE_OWN_WORDS;
+  if (q.kind !== 'person' && c.kind !== 'person') {
+    // Each organisation or vessel name has a place, or a word, of its own: another branch or a
+    // sister company (Al-Haramain Pakistan / Afghanistan Branch).
+    if (qLooseGeo && cLooseGeo) {
+      score *= OWN_PLACES_FACTOR;
+      notes |= NOTE_OWN_WORDS;
+    } else if ((qLooseOwn || qLooseGeo) && (cLooseOwn || cLooseGeo)) {
+      score *= OWN_WORDS_FACTOR;
+      notes |= NOTE_OWN_WORDS;
+    }
   }
   if ((qLooseInitial && cLoose) || (cLooseInitial && qLoose)) {
     score *= INITIALS_CONFLICT_FACTOR;

@@ -18,6 +18,8 @@
  * |            |           | allowed (Latin vowels of Arabic names are a guess)               |
  * | folded     | 0.7–0.9   | Latin spellings alike once romanisation conventions are folded    |
  * |            |           | (Lawrow ~ Lavrov, Djamel ~ Jamel, Zaffer ~ Zafar; spelling-fold.ts)|
+ * | stem       | 0.85      | a descriptive word of an organisation and another form of it      |
+ * |            |           | (Finance ~ Financial, Petro ~ Petroleum): a shared start of 5+     |
  * | anagram    | 0.75      | same letters shuffled, five letters or more (nitPu ~ Putin)       |
  *
  * Phonetic codes alone never join two Latin spellings: Schulze and Scholz share every code.
@@ -40,6 +42,7 @@ export type MatchHow =
   | 'vowels'
   | 'anagram'
   | 'folded'
+  | 'stem'
   | 'joined'
   | 'acronym'
   | 'none';
@@ -61,6 +64,18 @@ const SKELETON_NEAR: PartSimilarity = Object.freeze({ score: 0.7, how: 'skeleton
 const PHONETIC: PartSimilarity = Object.freeze({ score: 0.85, how: 'phonetic' as const });
 const VOWELS: PartSimilarity = Object.freeze({ score: 0.85, how: 'vowels' as const });
 const ANAGRAM: PartSimilarity = Object.freeze({ score: 0.75, how: 'anagram' as const });
+const STEM: PartSimilarity = Object.freeze({ score: 0.85, how: 'stem' as const });
+
+/**
+ * Two forms of one word of an organisation's name (Finance/Financial, Petro/Petroleum): a shared
+ * start of five letters or more covering at least 80 % of the shorter word.
+ */
+function sameStem(a: string, b: string): boolean {
+  const shorter = a.length < b.length ? a.length : b.length;
+  let n = 0;
+  while (n < shorter && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n >= 5 && n >= 0.8 * shorter;
+}
 const FOLDED: PartSimilarity = Object.freeze({ score: 0.9, how: 'folded' as const });
 /** A match on folded spellings scores at most this (the fold loses information). */
 const FOLDED_MAX = 0.85;
@@ -225,6 +240,7 @@ export function partSimilarity(q: Part, c: Part, arabic: boolean): PartSimilarit
     const folded = foldedSimilarity(q, c);
     if (folded !== NO_MATCH) return folded;
   }
+  if ((q.role === 'generic' || c.role === 'generic') && sameStem(a, b)) return STEM;
   if (q.anagram && q.anagram === c.anagram) return ANAGRAM;
   return NO_MATCH;
 }

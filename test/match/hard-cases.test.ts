@@ -125,6 +125,15 @@ const NAME_CASES: NameCase[] = [
   ['Company', 'Huawei Technologies Co., Ltd.', 'HUAWEI TECHNOLOGIES CO., LTD.', true],
   ['Company', 'Huawei', 'HUAWEI TECHNOLOGIES CO., LTD.', true],
   ['Company', 'Huawei Cloud', 'HUAWEI TECHNOLOGIES CO., LTD.', false],
+  ['Company', 'Sberbank Financial Company LLC', 'SBERBANK FINANCE COMPANY LLC', true],
+  ['Company', 'JSB Sobinbank', 'SOBINBANK', true],
+  [
+    'Organization',
+    'Al-Haramain Foundation: Pakistan Branch',
+    'AL-HARAMAIN FOUNDATION: AFGHANISTAN BRANCH',
+    false,
+  ],
+  ['Organization', '99th Light Infantry Division', '77TH LIGHT INFANTRY DIVISION', false],
   // vessels
   ['Vessel', 'SEA PRIDE', 'SEA PRIDE', true],
   ['Vessel', 'M/T SEA PRIDE', 'SEA PRIDE', true],
