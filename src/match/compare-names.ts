@@ -1,7 +1,8 @@
 /**
  * Comparison of two analysed names.
  *
- * 1. Candidate pairs: every query part against every candidate part (part-similarity.ts), plus
+ * 1. Candidate pairs: every query part against every candidate part (part-similarity.ts; between
+ *    two Chinese or Korean names also in either romanisation, east-asian.ts), plus
  *    run-together spellings (adjacent parts of one side written as one word on the other:
  *    "SiemensAG", "Good Will"/"Goodwill", "Patr ushev", CJK syllables) and acronyms of
  *    organisations ("PLA" = People's Liberation Army). Pairs whose parts carry conflicting tags
@@ -36,8 +37,9 @@ import {
 import { legalFormsCompatible } from '../names/legal-forms.js';
 import { numbersAgree } from '../names/numbers.js';
 import { isVowelless } from '../names/scripts.js';
+import { eastAsianFold } from '../names/east-asian.js';
 import { mergeLiquids } from '../names/skeleton.js';
-import type { MatchHow } from './part-similarity.js';
+import type { MatchHow, PartSimilarity } from './part-similarity.js';
 import { memoPartSimilarity } from './part-similarity-memo.js';
 
 /** Weight factor of query parts left unmatched. */
@@ -52,6 +54,8 @@ export const EXTRA_CANDIDATE_FACTOR: Record<NameAnalysis['kind'], number> = {
 /** Multiplier for a pair whose tags conflict (given name against family name). */
 export const TAG_CONFLICT_FACTOR = 0.55;
 const MIN_PAIR_SCORE = 0.5;
+/** Two Chinese or Korean name words that are one in another romanisation (east-asian.ts). */
+const EAST_ASIAN: PartSimilarity = Object.freeze({ score: 0.85, how: 'folded' as const });
 const GENERIC_ONLY_CAP = 0.45;
 const INITIALS_CONFLICT_FACTOR = 0.8;
 const ORDER_FACTOR = 0.97;
@@ -251,6 +255,7 @@ export function alignNames(
     legalFormsCompatible(q.legalForms, c.legalForms);
   if (qp.length === 0 || cp.length === 0) return fill(into, 0, NO_PICKS, 0, 0, agree, legal, 0);
   const arabic = q.arabic || c.arabic;
+  const eastAsian = q.eastAsian && c.eastAsian;
   count = 0;
   qLength = qp.length;
   cLength = cp.length;
@@ -258,7 +263,9 @@ export function alignNames(
     const a = qp[i]!;
     for (let j = 0; j < cp.length; j++) {
       const b = cp[j]!;
-      const sim = memoPartSimilarity(a, b, arabic);
+      let sim = memoPartSimilarity(a, b, arabic);
+      if (eastAsian && sim.score < EAST_ASIAN.score && a.eastAsian && a.eastAsian === b.eastAsian)
+        sim = EAST_ASIAN;
       if (sim.score < MIN_PAIR_SCORE) continue;
       const conflict = tagsConflict(a.tag, b.tag);
       push(
@@ -298,6 +305,36 @@ export function alignNames(
         const js = joinScore(join, a);
         if (js > 0) push(1 << i, join.mask, js, HOW_JOINED, false, (a.weight + sumWeight(cp, join.mask)) / 2);
       }
+    }
+  }
+  if (eastAsian) {
+    // Syllables written together on one side, apart on the other, in two romanisations
+    // (Hsiao-p'ing ~ Xiaoping).
+    for (const join of q.joins) {
+      const fold = eastAsianFold(join.text);
+      for (let j = 0; j < cp.length; j++)
+        if (cp[j]!.eastAsian === fold)
+          push(
+            join.mask,
+            1 << j,
+            EAST_ASIAN.score,
+            HOW_JOINED,
+            false,
+            (sumWeight(qp, join.mask) + cp[j]!.weight) / 2,
+          );
+    }
+    for (const join of c.joins) {
+      const fold = eastAsianFold(join.text);
+      for (let i = 0; i < qp.length; i++)
+        if (qp[i]!.eastAsian === fold)
+          push(
+            1 << i,
+            join.mask,
+            EAST_ASIAN.score,
+            HOW_JOINED,
+            false,
+            (qp[i]!.weight + sumWeight(cp, join.mask)) / 2,
+          );
     }
   }
   if (c.acronyms.size > 0) {
@@ -443,8 +480,10 @@ export function alignNames(
     // A descriptor the list entry has and the query lacks ("Rosneft" vs "Rosneft Oil Company")
     // says less than one the query has and the entry lacks.
     const w = p.role === 'generic' ? (p.weight + p.missWeight) / 2 : p.missWeight;
+    // A Chinese or Korean name's syllables make one given name: one missing makes another name
+    // (李克强 Li Keqiang is not Li Qiang).
     const factor =
-      familyMissing && p.tag === 'family'
+      (familyMissing && p.tag === 'family') || p.role === 'syllable'
         ? 1
         : distinct && p.source < firstMatched
           ? LEADING_EXTRA_FACTOR

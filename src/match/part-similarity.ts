@@ -114,6 +114,37 @@ function isVowel(c: number): boolean {
   return c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121;
 }
 
+/**
+ * The masculine and feminine forms of one name, which name two people: Daniel/Daniela,
+ * Antonio/Antonia, Christian/Christina, Petrov/Petrova, Zelensky/Zelenskaya. Not the Belarusian
+ * -enka of a Russian -enko (Lukashenka = Lukashenko), nor a final -ah (Hamza = Hamzah).
+ */
+export function genderPair(a: string, b: string): boolean {
+  const aFem = a.endsWith('a');
+  if (aFem === b.endsWith('a')) return false;
+  const fem = aFem ? a : b;
+  const masc = aFem ? b : a;
+  if (fem.length < 4 || masc.length < 3 || masc.endsWith('ah') || masc.endsWith('h')) return false;
+  if (fem.endsWith('nka') && masc.endsWith('nko')) return false;
+  const stem = fem.slice(0, -1);
+  if (stem === masc) return true; // Daniel/Daniela, Petrov/Petrova
+  const last = masc[masc.length - 1]!;
+  if ('oeiy'.includes(last) && masc.slice(0, -1) === stem) return true; // Antonio/Antonia
+  if (fem.endsWith('aya') && (masc.endsWith('y') || masc.endsWith('iy') || masc.endsWith('ii'))) {
+    const base = fem.slice(0, -3);
+    if (
+      masc === `${base}y` ||
+      masc === `${base}iy` ||
+      masc === `${base}ii` ||
+      masc === `${base.slice(0, -1)}y`
+    )
+      return true; // Zelensky/Zelenskaya
+  }
+  // Christian/Christina: the masculine form's last "a" moved to the end.
+  const i = masc.lastIndexOf('a');
+  return i > 0 && i >= masc.length - 3 && masc.slice(0, i) + masc.slice(i + 1) === stem;
+}
+
 /** Folded spellings (both Latin) equal, or within the edit allowance of their length. */
 function foldedSimilarity(q: Part, c: Part): PartSimilarity {
   const a = q.folded;
@@ -199,6 +230,7 @@ export function partSimilarity(q: Part, c: Part, arabic: boolean): PartSimilarit
   if (q.collapsed === c.collapsed) return SPELLING;
   if (areVariants(q.variants, c.variants)) return VARIANT;
   if (isNickname(q.text, c.text)) return NICKNAME;
+  if (q.script === 'latin' && c.script === 'latin' && genderPair(q.text, c.text)) return NO_MATCH;
   const cjk = q.script === 'cjk' || c.script === 'cjk';
   if (cjk || isVowelless(q.script) || isVowelless(c.script)) {
     if (q.script === c.script) {

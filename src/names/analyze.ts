@@ -24,6 +24,7 @@ import { phoneticKeys } from './phonetic.js';
 import { isVowelless, type Script } from './scripts.js';
 import { consonantSkeleton } from './skeleton.js';
 import { foldSpelling } from './spelling-fold.js';
+import { eastAsianFold, isEastAsianSurname, isEastAsianWord } from './east-asian.js';
 import { MAX_CACHED_WORD, type RawToken, scanTokens, type TokenFactory } from './tokenize.js';
 import { isArabicName, variantGroups } from './variants.js';
 import {
@@ -113,6 +114,8 @@ export interface NameAnalysis {
   readonly arabic: boolean;
   /** Some part follows "bin"/"ibn"/"ben"…: the name spells a lineage. */
   readonly kinship: boolean;
+  /** The name reads as a Chinese or Korean one (see looksEastAsian). */
+  readonly eastAsian: boolean;
 }
 
 /** Structured parts of a person's name, used to tag the tokens of a full name. */
@@ -145,6 +148,8 @@ export interface WordKeys {
   readonly collapsed: string;
   /** Romanisation-blind spelling (spelling-fold.ts); the text itself outside Latin script. */
   readonly folded: string;
+  /** Chinese/Korean romanisation-blind form (east-asian.ts), or "" when the word reads otherwise. */
+  readonly eastAsian: string;
   readonly skeleton: string;
   readonly phonetic: readonly string[];
   /** Letters sorted (for reversed/shuffled spellings); empty for short parts. */
@@ -191,6 +196,10 @@ function wordKeys(text: string, script: Script, role: PartRole): WordKeys {
   keys = {
     collapsed: collapseRuns(text),
     folded,
+    eastAsian:
+      script === 'cjk' || (script === 'latin' && (isEastAsianWord(text) || isEastAsianSurname(text)))
+        ? eastAsianFold(text)
+        : '',
     skeleton,
     phonetic,
     anagram: text.length >= 5 ? sortLetters(text) : '',
@@ -920,6 +929,23 @@ export function followsKinship(parts: readonly NamePart[], i: number): boolean {
   return false;
 }
 
+/**
+ * A Chinese or Korean name: written in Han or Hangul, or in Latin with two or more words that all
+ * read as romanised syllables, one of them a common Chinese or Korean surname (Teng Hsiao-ping,
+ * RI Pyong Chol).
+ */
+function looksEastAsian(parts: readonly NamePart[]): boolean {
+  let words = 0;
+  let surname = false;
+  for (const p of parts) {
+    if (p.role !== 'word' && p.role !== 'syllable') continue;
+    if (!p.eastAsian) return false;
+    words++;
+    if (p.script === 'cjk' || isEastAsianSurname(p.text)) surname = true;
+  }
+  return words >= 2 && surname;
+}
+
 /** Shared by the many analyses with no numbers, legal forms or removed titles (never modified). */
 const NONE: readonly never[] = Object.freeze([]);
 
@@ -940,6 +966,7 @@ export function completeAnalysis(tokenized: TokenizedName): NameAnalysis {
       optional: t.paren,
       collapsed: w.collapsed,
       folded: w.folded,
+      eastAsian: w.eastAsian,
       skeleton: w.skeleton,
       phonetic: w.phonetic,
       anagram: w.anagram,
@@ -970,6 +997,7 @@ export function completeAnalysis(tokenized: TokenizedName): NameAnalysis {
     tagged,
     arabic,
     kinship: parts.some((_, i) => followsKinship(parts, i)),
+    eastAsian: looksEastAsian(parts),
   };
 }
 

@@ -155,6 +155,17 @@ const NAME_CASES: NameCase[] = [
   ['Person', 'Zoran Dordevic', 'Zoran Đorđević', true],
   ['Person', 'Georgios Papadopoulos', 'George Papadopoulos', true],
   ['Person', 'Goran Djordjevic', 'Zoran Đorđević', false],
+  // Chinese and Korean romanisations (east-asian.ts)
+  ['Person', 'Teng Hsiao-ping', 'Deng Xiaoping', true],
+  ['Person', "Hsi Chin-p'ing", 'XI, Jinping', true],
+  ['Person', 'Mao Tse-tung', 'Mao Zedong', true],
+  ['Person', 'Gim Jeong-eun', 'KIM Jong Un', true],
+  ['Person', 'Lee Byeong-cheol', 'RI Pyong Chol', true],
+  ['Person', 'Park Bong-ju', 'PAK Pong Ju', true],
+  ['Person', 'Choi Ryong-hae', 'CHOE Ryong Hae', true],
+  ['Person', 'Kim Jong Il', 'KIM Jong Un', false],
+  ['Person', 'Teng Hsiao-ming', 'Deng Xiaoping', false],
+  ['Person', 'Su Ming', 'Xu Ming', false],
   // relatives: lineage, a father's name in front of his own, siblings
   ['Person', 'Ali bin Ahmad al-Thani', 'Ahmad bin Ali al-Thani', false],
   ['Person', 'Salman bin Mohammed', 'Mohammed bin Salman', false],
