@@ -264,7 +264,13 @@ export function alignNames(
     for (let j = 0; j < cp.length; j++) {
       const b = cp[j]!;
       let sim = memoPartSimilarity(a, b, arabic);
-      if (eastAsian && sim.score < EAST_ASIAN.score && a.eastAsian && a.eastAsian === b.eastAsian)
+      if (
+        eastAsian &&
+        sim.score < EAST_ASIAN.score &&
+        a.syllabic &&
+        b.syllabic &&
+        eastAsianFold(a.text) === eastAsianFold(b.text)
+      )
         sim = EAST_ASIAN;
       if (sim.score < MIN_PAIR_SCORE) continue;
       const conflict = tagsConflict(a.tag, b.tag);
@@ -313,7 +319,7 @@ export function alignNames(
     for (const join of q.joins) {
       const fold = eastAsianFold(join.text);
       for (let j = 0; j < cp.length; j++)
-        if (cp[j]!.eastAsian === fold)
+        if (cp[j]!.syllabic && eastAsianFold(cp[j]!.text) === fold)
           push(
             join.mask,
             1 << j,
@@ -326,7 +332,7 @@ export function alignNames(
     for (const join of c.joins) {
       const fold = eastAsianFold(join.text);
       for (let i = 0; i < qp.length; i++)
-        if (qp[i]!.eastAsian === fold)
+        if (qp[i]!.syllabic && eastAsianFold(qp[i]!.text) === fold)
           push(
             1 << i,
             join.mask,

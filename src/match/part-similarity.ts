@@ -215,9 +215,16 @@ function skeletonSimilarity(q: Part, c: Part, cjk: boolean): PartSimilarity {
 
 /**
  * Compare two parts. `arabic` says that one of the two names is Arabic/Persian, which relaxes
- * vowels (see the table above).
+ * vowels (see the table above). The masculine and feminine forms of a name never match, however
+ * close their spelling (checked last: most pairs do not match at all).
  */
 export function partSimilarity(q: Part, c: Part, arabic: boolean): PartSimilarity {
+  const sim = ladder(q, c, arabic);
+  if (sim.score === 0 || sim.how === 'exact' || sim.how === 'variant' || sim.how === 'nickname') return sim;
+  return q.script === 'latin' && c.script === 'latin' && genderPair(q.text, c.text) ? NO_MATCH : sim;
+}
+
+function ladder(q: Part, c: Part, arabic: boolean): PartSimilarity {
   if (q.text === c.text) return EXACT;
   const qi = q.role === 'initial';
   const ci = c.role === 'initial';
@@ -230,7 +237,6 @@ export function partSimilarity(q: Part, c: Part, arabic: boolean): PartSimilarit
   if (q.collapsed === c.collapsed) return SPELLING;
   if (areVariants(q.variants, c.variants)) return VARIANT;
   if (isNickname(q.text, c.text)) return NICKNAME;
-  if (q.script === 'latin' && c.script === 'latin' && genderPair(q.text, c.text)) return NO_MATCH;
   const cjk = q.script === 'cjk' || c.script === 'cjk';
   if (cjk || isVowelless(q.script) || isVowelless(c.script)) {
     if (q.script === c.script) {

@@ -24,7 +24,7 @@ import { phoneticKeys } from './phonetic.js';
 import { isVowelless, type Script } from './scripts.js';
 import { consonantSkeleton } from './skeleton.js';
 import { foldSpelling } from './spelling-fold.js';
-import { eastAsianFold, isEastAsianSurname, isEastAsianWord } from './east-asian.js';
+import { isEastAsianSurname, isEastAsianWord } from './east-asian.js';
 import { MAX_CACHED_WORD, type RawToken, scanTokens, type TokenFactory } from './tokenize.js';
 import { isArabicName, variantGroups } from './variants.js';
 import {
@@ -148,8 +148,8 @@ export interface WordKeys {
   readonly collapsed: string;
   /** Romanisation-blind spelling (spelling-fold.ts); the text itself outside Latin script. */
   readonly folded: string;
-  /** Chinese/Korean romanisation-blind form (east-asian.ts), or "" when the word reads otherwise. */
-  readonly eastAsian: string;
+  /** Reads as romanised Chinese or Korean syllables, or is written in Han or Hangul (east-asian.ts). */
+  readonly syllabic: boolean;
   readonly skeleton: string;
   readonly phonetic: readonly string[];
   /** Letters sorted (for reversed/shuffled spellings); empty for short parts. */
@@ -196,10 +196,7 @@ function wordKeys(text: string, script: Script, role: PartRole): WordKeys {
   keys = {
     collapsed: collapseRuns(text),
     folded,
-    eastAsian:
-      script === 'cjk' || (script === 'latin' && (isEastAsianWord(text) || isEastAsianSurname(text)))
-        ? eastAsianFold(text)
-        : '',
+    syllabic: script === 'cjk' || (script === 'latin' && (isEastAsianWord(text) || isEastAsianSurname(text))),
     skeleton,
     phonetic,
     anagram: text.length >= 5 ? sortLetters(text) : '',
@@ -939,7 +936,7 @@ function looksEastAsian(parts: readonly NamePart[]): boolean {
   let surname = false;
   for (const p of parts) {
     if (p.role !== 'word' && p.role !== 'syllable') continue;
-    if (!p.eastAsian) return false;
+    if (!p.syllabic) return false;
     words++;
     if (p.script === 'cjk' || isEastAsianSurname(p.text)) surname = true;
   }
@@ -966,7 +963,7 @@ export function completeAnalysis(tokenized: TokenizedName): NameAnalysis {
       optional: t.paren,
       collapsed: w.collapsed,
       folded: w.folded,
-      eastAsian: w.eastAsian,
+      syllabic: w.syllabic,
       skeleton: w.skeleton,
       phonetic: w.phonetic,
       anagram: w.anagram,

@@ -82,11 +82,21 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/k/g, 'g'],
 ];
 
-/** The romanisation-blind form of a Chinese or Korean name word (or run of syllables). */
+const folds = new Map<string, string>();
+
+/**
+ * The romanisation-blind form of a Chinese or Korean name word (or run of syllables); remembered,
+ * since only names that both read as Chinese or Korean are compared this way, again and again.
+ */
 export function eastAsianFold(word: string): string {
-  let out = word;
+  let out = folds.get(word);
+  if (out !== undefined) return out;
+  out = word;
   for (const [re, to] of RULES) out = out.replace(re, to);
-  return SURNAMES.get(word) ?? SURNAMES.get(out) ?? out;
+  out = SURNAMES.get(word) ?? SURNAMES.get(out) ?? out;
+  if (folds.size >= 100_000) folds.clear();
+  folds.set(word, out);
+  return out;
 }
 
 /** Whether a word is one of the common Chinese or Korean surnames. */
