@@ -105,6 +105,27 @@ function cvPattern(word: string): string {
   return out;
 }
 
+const I_VOWEL = /[iy]/;
+const U_VOWEL = /[ou]/;
+
+/**
+ * Latin spellings of one Arabic name disagree on vowels, but not on every vowel: an i written
+ * against only a's (Said, Saad), or an o/u against only a's (Omar, Amar), are two names; an e
+ * stands for either (Ahmed, Ahmad; Hamed, Hamid).
+ */
+function vowelClassesAgree(a: string, b: string): boolean {
+  const ga = skeletonGaps(a);
+  const gb = skeletonGaps(b);
+  if (ga.length !== gb.length) return true;
+  for (let i = 0; i < ga.length; i++) {
+    const x = ga[i]!;
+    const y = gb[i]!;
+    if (x.length === 0 || y.length === 0 || x.includes('e') || y.includes('e')) continue;
+    if (I_VOWEL.test(x) !== I_VOWEL.test(y) || U_VOWEL.test(x) !== U_VOWEL.test(y)) return false;
+  }
+  return true;
+}
+
 type Part = Pick<
   NamePart,
   'text' | 'collapsed' | 'folded' | 'skeleton' | 'script' | 'role' | 'anagram' | 'variants' | 'phonetic'
@@ -267,7 +288,8 @@ function ladder(q: Part, c: Part, arabic: boolean): PartSimilarity {
       q.skeleton === c.skeleton &&
       q.skeleton.length >= 2 &&
       len >= 4 &&
-      cvPattern(a) === cvPattern(b)
+      cvPattern(a) === cvPattern(b) &&
+      vowelClassesAgree(a, b)
     ) {
       return VOWELS;
     }

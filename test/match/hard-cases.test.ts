@@ -190,6 +190,10 @@ const NAME_CASES: NameCase[] = [
   ['Person', 'سعد الحريري', 'Said al-Hariri', false],
   ['Person', 'حسين علي', 'Hussein Ali', true],
   ['Person', 'محمد زاهد', 'Mohammad Zahid', true],
+  // Latin vowels of Arabic names vary, but an i is not an a (Said, Saad) nor an o an a (Omar, Amar)
+  ['Person', 'Saad Ahmed', 'SAID, Ahmed', false],
+  ['Person', 'Amar Khan', 'OMAR KHAN', false],
+  ['Person', 'Husain Ali', 'HUSSEIN, Ali', true],
 ];
 
 type EntityCase = [
