@@ -4,7 +4,8 @@
  * to one, and doubled letters are collapsed.
  *
  *   Lawrow, Lavrov → lavrov        Djordjevic, Dordevic → dordevic   Noor, Nour → nur
- *   Zaffer, Zafar → zafer, zafar   Khalil, Halil → halil      Yuri, Juri → juri
+ *   Zaffer, Zafar → zafer, zafar   Khalil, Halil → halil      Yuri, Juri, Iouri → juri
+ *   Setchine, Sechin → sechin      Ghalibaf, Qalibaf → kalibaf (Persian gh = q)
  *
  * The fold loses information (Wolf and Volf become one), so part comparison uses it only after
  * the letter-by-letter comparison has failed, and scores a match on it below a plain spelling
@@ -20,7 +21,7 @@ const GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['dj', 'd'],
   ['zh', 'j'],
   ['kh', 'h'],
-  ['gh', 'g'],
+  ['gh', 'k'],
   ['ph', 'f'],
   ['th', 't'],
   ['ck', 'k'],
@@ -54,6 +55,16 @@ export function foldSpelling(word: string): string {
       // An initial y before a vowel is the j of German and Slavic spellings (Yuri = Juri).
       piece = 'j';
       i++;
+      changed = true;
+    } else if (i === 0 && word.startsWith('iou')) {
+      // French spellings of Russian names: Iouri = Yuri.
+      piece = 'ju';
+      i += 3;
+      changed = true;
+    } else if (i === word.length - 3 && word.endsWith('ine') && i > 1) {
+      // French spellings add an e after a final -in (Poutine, Setchine, Prigojine).
+      piece = 'in';
+      i += 3;
       changed = true;
     } else if (groups) {
       for (const [from, to] of groups) {
