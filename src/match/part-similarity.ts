@@ -131,6 +131,10 @@ type Part = Pick<
   'text' | 'collapsed' | 'folded' | 'skeleton' | 'script' | 'role' | 'anagram' | 'variants' | 'phonetic'
 >;
 
+function endsInVowel(text: string): boolean {
+  return isVowel(text.charCodeAt(text.length - 1));
+}
+
 function isVowel(c: number): boolean {
   return c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121;
 }
@@ -227,7 +231,10 @@ function skeletonSimilarity(q: Part, c: Part, cjk: boolean): PartSimilarity {
   if (a === b) {
     if (q.script === 'arabic' && c.script === 'latin' && !longVowelsAgree(q.text, c.text)) return NO_MATCH;
     if (c.script === 'arabic' && q.script === 'latin' && !longVowelsAgree(c.text, q.text)) return NO_MATCH;
-    return a.length >= 2 ? SKELETON : SKELETON_SHORT;
+    if (a.length >= 2) return SKELETON;
+    // One consonant is little to go on: the word must also end alike, in a vowel or not
+    // (علي "ly" is Ali; the "lh" of الله is not).
+    return endsInVowel(q.text) === endsInVowel(c.text) ? SKELETON_SHORT : NO_MATCH;
   }
   if (a.length >= 4 && b.length >= 4 && Math.abs(a.length - b.length) <= 1 && unitDistance(a, b) <= 1)
     return SKELETON_NEAR;
@@ -294,7 +301,9 @@ function ladder(q: Part, c: Part, arabic: boolean): PartSimilarity {
       return VOWELS;
     }
   }
-  if (crossScript && q.skeleton === c.skeleton && q.skeleton.length >= 3) return PHONETIC;
+  // Transliterated from an alphabet that writes its vowels (Cyrillic, Greek): the same consonants
+  // and about as many letters (Путин "putin" is not Potanin).
+  if (crossScript && q.skeleton === c.skeleton && q.skeleton.length >= 3 && lenDiff <= 1) return PHONETIC;
   // Only when folding changed a side: otherwise the letters were compared above already.
   if (q.folded !== q.text || c.folded !== c.text) {
     const folded = foldedSimilarity(q, c);

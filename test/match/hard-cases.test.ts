@@ -350,6 +350,8 @@ const ENTITY_CASES: EntityCase[] = [
   ['Person', P('محمد بن نايف'), P('Mohammed bin Salman'), false],
   ['Person', P('Сергей Лавров'), P('LAVROV, Sergey Viktorovich'), true],
   ['Person', P('Сергей Иванов'), P('LAVROV, Sergey Viktorovich'), false],
+  ['Person', P('Владимир Путин'), P('POTANIN, Vladimir Olegovich'), false],
+  ['Person', P('Mohammed Ali Khan'), P('محمد شفيق الله خان'), false],
   ['Person', P('Олег Дерипаска'), P('DERIPASKA, Oleg Vladimirovich'), true],
   ['Person', P('Οleg Deripaska'), P('DERIPASKA, Oleg Vladimirovich'), true],
   ['Person', P('Алишер Усманов'), P('USMANOV, Alisher Burhanovich'), true],
