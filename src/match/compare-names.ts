@@ -121,6 +121,7 @@ function joinScore(join: NameJoin, part: NamePart): number {
   if (part.role === 'initial') return 0;
   if (join.text === part.text) return 0.95;
   if (join.collapsed === part.collapsed) return 0.93;
+  if (join.text === part.folded) return 0.9; // the folded compounds of makeJoins (Noureddine)
   const cjk = join.script === 'cjk' || part.script === 'cjk';
   if (cjk || isVowelless(join.script) || isVowelless(part.script)) {
     if (join.script === part.script) return 0;
@@ -293,7 +294,12 @@ export function alignNames(
       for (let j = 0; j < cp.length; j++) {
         const b = cp[j]!;
         // Cheap length test first: most pairs differ in length.
-        if (!scan && join.text.length !== b.text.length && join.collapsed.length !== b.collapsed.length)
+        if (
+          !scan &&
+          join.text.length !== b.text.length &&
+          join.collapsed.length !== b.collapsed.length &&
+          join.text.length !== b.folded.length
+        )
           continue;
         const js = joinScore(join, b);
         if (js > 0) push(join.mask, 1 << j, js, HOW_JOINED, false, (sumWeight(qp, join.mask) + b.weight) / 2);
@@ -306,7 +312,12 @@ export function alignNames(
       const join = c.joins[k]!;
       for (let i = 0; i < qp.length; i++) {
         const a = qp[i]!;
-        if (!scan && join.text.length !== a.text.length && join.collapsed.length !== a.collapsed.length)
+        if (
+          !scan &&
+          join.text.length !== a.text.length &&
+          join.collapsed.length !== a.collapsed.length &&
+          join.text.length !== a.folded.length
+        )
           continue;
         const js = joinScore(join, a);
         if (js > 0) push(1 << i, join.mask, js, HOW_JOINED, false, (a.weight + sumWeight(cp, join.mask)) / 2);

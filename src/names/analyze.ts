@@ -270,6 +270,20 @@ const ABD_CONNECTOR_PARTICLES = new Set([
   'er',
 ]);
 const ARABIC_CONNECTORS = new Set(['al', 'el', 'ol', 'ul', 'ud', 'ur', 'bin', 'ibn', 'bint']);
+/** Second halves of Arabic compound names joined through the article (Nur al-Din, Zia ul-Haq). */
+const COMPOUND_ENDS = new Set([
+  'din',
+  'deen',
+  'dine',
+  'islam',
+  'haq',
+  'haqq',
+  'rahman',
+  'zaman',
+  'mulk',
+  'dawla',
+]);
+const SUN_LETTERS = new Set(['t', 'd', 'r', 'z', 's', 'n', 'l']);
 const ORDINAL_DIGITS = /^\d+(?:st|nd|rd|th)$/;
 const NUMBER_LABELS = new Set(['no', 'nr', 'number', 'num', 'nomer', 'n']);
 
@@ -778,6 +792,22 @@ function makeJoins(parts: readonly NamePart[]): readonly NameJoin[] {
       if (next.script !== 'latin') script = next.script;
       if (text.length > 30) break;
       joins.push({ text, collapsed: collapseRuns(text), skeleton: consonantSkeleton(text), mask, script });
+      if (k === 2 && script === 'latin' && prev.role === 'particle' && COMPOUND_ENDS.has(next.text)) {
+        // Latin compounds through the article are written with it assimilated and run together:
+        // Nur al-Din = Noureddine, Nuruddin; Salah ad-Din = Salaheddine. Kept as folded spellings
+        // (spelling-fold.ts), compared with the parts' folded spellings.
+        const c = SUN_LETTERS.has(next.text[0]!) ? next.text[0]! : 'l';
+        for (const vowel of ['e', 'u']) {
+          const compound = foldSpelling(first.text + vowel + c + next.text);
+          joins.push({
+            text: compound,
+            collapsed: compound,
+            skeleton: consonantSkeleton(compound),
+            mask,
+            script,
+          });
+        }
+      }
       if (k === 2 && script !== 'latin' && prev.role === 'particle' && prev.text === 'al') {
         // The article assimilates in Latin spellings of compound names: شهاب الدين is written
         // Shahabuddin, نور الله Nurullah; their skeletons match the compound without "al".
@@ -801,9 +831,12 @@ function makeJoins(parts: readonly NamePart[]): readonly NameJoin[] {
  * forms and stopwords were set aside), so NIOC = National Iranian Oil Company and PDVSA = Petróleos
  * de Venezuela S.A.; also without the stopwords (IRGC = Islamic Revolutionary Guard Corps).
  */
-function lengthBits(items: readonly { text: string; collapsed: string }[]): number {
+function lengthBits(items: readonly { text: string; collapsed: string; folded?: string }[]): number {
   let bits = 0;
-  for (const x of items) bits |= (1 << Math.min(x.text.length, 31)) | (1 << Math.min(x.collapsed.length, 31));
+  for (const x of items) {
+    bits |= (1 << Math.min(x.text.length, 31)) | (1 << Math.min(x.collapsed.length, 31));
+    if (x.folded !== undefined) bits |= 1 << Math.min(x.folded.length, 31);
+  }
   return bits;
 }
 

@@ -107,6 +107,16 @@ const GROUPS: string[] = [
   'yelena elena olena',
   'yulia yuliya julia iuliia',
   'zelensky zelenskyy zelenskiy zelenskii',
+  // Words of organisation names, across the languages the lists write them in
+  'national melli milli natsionalnyy natsionalnyi nacional nationale nazionale',
+  'russia rossii rossiya rossiyskiy rossiiskii russian',
+  'international internacional internationale mezhdunarodnyy',
+  'airlines airline airways air',
+  'bank banka banco bankasi banque',
+  'industries industry industrial sanaye sanayi',
+  'trading tejarat tijara',
+  'oil neft naft',
+  'group grupo gruppa gruppe groupe',
 ];
 
 const NICKNAMES: Record<string, string[]> = {
