@@ -97,7 +97,9 @@ function cvPattern(word: string): string {
     const ch = s[i]!;
     if (ch === prevChar) continue;
     prevChar = ch;
-    const k = 'aeiouy'.includes(ch) ? 'V' : 'C';
+    // A w between a vowel and a consonant closes a diphthong (Jawlani = Julani, Tawfiq = Toufik).
+    const diphthong = ch === 'w' && last === 'V' && i + 1 < s.length && !'aeiouy'.includes(s[i + 1]!);
+    const k = diphthong || 'aeiouy'.includes(ch) ? 'V' : 'C';
     if (k === 'V' && last === 'V') continue;
     out += k;
     last = k;
@@ -106,7 +108,7 @@ function cvPattern(word: string): string {
 }
 
 const I_VOWEL = /[iy]/;
-const U_VOWEL = /[ou]/;
+const U_VOWEL = /[ouw]/; // a w in a gap is the diphthong aw/ow
 
 /**
  * Latin spellings of one Arabic name disagree on vowels, but not on every vowel: an i written

@@ -200,6 +200,8 @@ const NAME_CASES: NameCase[] = [
   ['Person', 'Saad Ahmed', 'SAID, Ahmed', false],
   ['Person', 'Amar Khan', 'OMAR KHAN', false],
   ['Person', 'Husain Ali', 'HUSSEIN, Ali', true],
+  ['Person', 'Abu Mohammed al-Julani', 'AL-JAWLANI, Abu Muhammad', true],
+  ['Person', 'Toufik Ali', 'Tawfiq Ali', true],
 ];
 
 type EntityCase = [
