@@ -78,6 +78,8 @@ function arabicToAscii(word: string): string {
         t = 'i';
         i++;
       } else t = ch === 'إ' ? 'i' : 'a';
+    } else if (ch === 'ظ') {
+      t = 'z'; // written z in Latin spellings (Kazim, Zafar, Zarif), not any-ascii's "dh"
     } else t = anyAscii(ch);
     if (t.charCodeAt(0) === 104 /* h */ && DIGRAPH_END.test(out)) t = 'e' + t;
     out += t;

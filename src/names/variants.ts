@@ -75,11 +75,11 @@ const GROUPS: string[] = [
   'khamenei khamenehi khamanei',
   'velayati valayati',
   'nouri nuri',
-  'qadhafi gaddafi qaddafi kadhafi gadhafi kaddafi',
+  'qadhafi gaddafi qaddafi kadhafi gadhafi kaddafi qadhdhafi gadafi',
   'laden ladin',
   // Slavic given names
   'sergey sergei serguei sergej sergejs serhiy serhii sergiy siarhei sergii',
-  'aleksandr alexander aleksander oleksandr olexandr alexandr aliaksandr aleksandar alexandre alexandru',
+  'aleksandr alexander aleksander oleksandr olexandr alexandr aliaksandr alyaksandr aleksandar alexandre alexandru',
   'george georgios giorgos georgiy georgy georgi georg',
   'aleksey alexey alexei aleksei oleksiy oleksii aliaksei',
   'vladimir volodymyr wladimir uladzimir volodimir',

@@ -202,6 +202,8 @@ const NAME_CASES: NameCase[] = [
   ['Person', 'Husain Ali', 'HUSSEIN, Ali', true],
   ['Person', 'Abu Mohammed al-Julani', 'AL-JAWLANI, Abu Muhammad', true],
   ['Person', 'Toufik Ali', 'Tawfiq Ali', true],
+  ['Person', 'محمدجواد ظریف', 'ZARIF, Mohammad Javad', true],
+  ['Person', 'Alexander Lukashenko', 'LUKASHENKA, Alyaksandr', true],
 ];
 
 type EntityCase = [
