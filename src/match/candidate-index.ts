@@ -37,7 +37,16 @@ import { gramSlots, WordGrams, type WordGramsData } from './word-grams.js';
 const PRUNE_FRACTION = 0.2;
 
 /** Weight of a key by its kind (the prefix nameKeys gives it). */
-const KIND_WEIGHT: Record<string, number> = { t: 1, v: 0.9, f: 0.8, s: 0.7, p: 0.6, n: 0.8, g: 0.3, i: 3 };
+const KIND_WEIGHT: Record<string, number> = {
+  t: 1,
+  v: 0.9,
+  f: 0.8,
+  s: 0.7,
+  p: 0.6,
+  n: 0.8,
+  g: 0.3,
+  i: 3,
+};
 
 /** Schemata that are screened: matchable FtM things (addresses are matched as part of entities). */
 export function isScreenable(schema: string): boolean {

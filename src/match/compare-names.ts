@@ -19,10 +19,11 @@
  *    distinctive is left over, the score is capped at 0.45; when only very common name words
  *    matched (Mohammed, Ali, Kim) and the names differ otherwise, ×0.85; conflicting initials
  *    (William G. vs William W.) ×0.8; a different word order ×0.97, so that a reversed name never
- *    scores 1.0. Two rules for relatives, whose names share most words: when both names spell a
- *    lineage with "bin"/"ibn"/"ben"… and a father's name matches a word that is not one, ×0.6
- *    (Ahmad bin Ali is not Ali bin Ahmad); when one Arabic name starts with a word the other lacks and the other's first
- *    word matches further in, ×0.7 (Uday Saddam Hussein is Saddam Hussein's son).
+ *    scores 1.0. Relatives share most words: two lineages crossed ("bin"/"ibn"/"ben": Ahmad bin Ali
+ *    is not Ali bin Ahmad) ×0.6; an Arabic name starting with a word the other lacks while the
+ *    other's first word matches further in (Uday Saddam Hussein, Saddam Hussein's son) ×0.7; each
+ *    person with a given name the other lacks (siblings) ×0.8. Organisations or vessels that each
+ *    keep a place of their own (branches) ×0.7, a word of their own ×0.85.
  *
  * Numbers and legal forms are reported for the entity scorer, which turns a disagreement into a
  * penalty feature.
@@ -65,6 +66,7 @@ const SHIFTED_START_FACTOR = 0.7;
 const GIVEN_CONFLICT_FACTOR = 0.8;
 const OWN_WORDS_FACTOR = 0.85;
 const OWN_PLACES_FACTOR = 0.7;
+const GENERATION_FACTOR = 0.5;
 /** Weight factor of an organisation's or vessel's unmatched words before the first matched one. */
 const LEADING_EXTRA_FACTOR = 0.8;
 
@@ -78,6 +80,7 @@ export const NOTE_LINEAGE_ORDER = 32;
 export const NOTE_SHIFTED_START = 64;
 export const NOTE_GIVEN_CONFLICT = 128;
 export const NOTE_OWN_WORDS = 256;
+export const NOTE_GENERATION = 512;
 
 /** One chosen pair of part sets (bit masks over parts). */
 export interface Pick {
@@ -547,6 +550,11 @@ export function alignNames(
     score *= ORDER_FACTOR;
     notes |= NOTE_ORDER;
   }
+  if (generationsDiffer(q.removed, c.removed)) {
+    // Father and son of one name: John Smith Sr. is not John Smith Jr.
+    score *= GENERATION_FACTOR;
+    notes |= NOTE_GENERATION;
+  }
   if (lineageCrossed(q, c, nPicks)) {
     score *= LINEAGE_ORDER_FACTOR;
     notes |= NOTE_LINEAGE_ORDER;
@@ -571,6 +579,19 @@ function lineageCrossed(q: NameAnalysis, c: NameAnalysis, nPicks: number): boole
   return false;
 }
 
+const SENIOR = new Set(['sr', 'snr', 'senior']);
+const JUNIOR = new Set(['jr', 'jnr', 'junior']);
+
+/** One name marked senior and the other junior (the markers are removed as titles). */
+function generationsDiffer(q: readonly string[], c: readonly string[]): boolean {
+  if (q.length === 0 || c.length === 0) return false;
+  const qs = q.some((t) => SENIOR.has(t));
+  const qj = q.some((t) => JUNIOR.has(t));
+  const cs = c.some((t) => SENIOR.has(t));
+  const cj = c.some((t) => JUNIOR.has(t));
+  return (qs && cj) || (qj && cs);
+}
+
 function distinctiveParts(parts: readonly NamePart[]): { first: number; count: number } {
   let first = -1;
   let count = 0;
@@ -585,8 +606,9 @@ function distinctiveParts(parts: readonly NamePart[]): { first: number; count: n
 /**
  * One person's name starts with a word the other lacks, while the other's first word is matched
  * further in: "Uday Saddam Hussein" against "Saddam Hussein". Checked for Arabic names only, where
- * the second name is the father's (Alexander Boris de Pfeffel Johnson is Boris Johnson). Not when the other name is a single
- * word, nor when a title was removed from its front (the first word may have been that title).
+ * the second name is the father's (Alexander Boris de Pfeffel Johnson is Boris Johnson). Not when
+ * the other name is a single word, nor when a title was removed from its front (the first word may
+ * have been that title).
  */
 function shiftedStart(
   q: NameAnalysis,
@@ -651,6 +673,7 @@ export function explainAlignment(q: NameAnalysis, c: NameAnalysis, a: NameAlignm
   if (a.notes & NOTE_LINEAGE_ORDER) notes.push('lineage (bin/ibn) in another order');
   if (a.notes & NOTE_GIVEN_CONFLICT) notes.push('each name has a given name the other lacks');
   if (a.notes & NOTE_OWN_WORDS) notes.push('each name has a word of its own');
+  if (a.notes & NOTE_GENERATION) notes.push('senior and junior');
   if (a.notes & NOTE_SHIFTED_START) notes.push('one name starts with a word the other lacks (a relative?)');
   if (q.removed.length) notes.push(`ignored in query: ${q.removed.join(', ')}`);
   if (c.removed.length) notes.push(`ignored in candidate: ${c.removed.join(', ')}`);

@@ -17,7 +17,7 @@
  * |            |           | of consonants and vowels, and only a little more edit than        |
  * |            |           | allowed (Latin vowels of Arabic names are a guess)               |
  * | folded     | 0.7–0.9   | Latin spellings alike once romanisation conventions are folded    |
- * |            |           | (Lawrow ~ Lavrov, Djamel ~ Jamel, Zaffer ~ Zafar; spelling-fold.ts)|
+ * |            |           | (Lawrow ~ Lavrov, Zaffer ~ Zafar, Iouri ~ Yuri; spelling-fold.ts) |
  * | stem       | 0.85      | a descriptive word of an organisation and another form of it      |
  * |            |           | (Finance ~ Financial, Petro ~ Petroleum): a shared start of 5+     |
  * | anagram    | 0.75      | same letters shuffled, five letters or more (nitPu ~ Putin)       |
@@ -26,7 +26,9 @@
  */
 import type { NamePart } from '../names/analyze.js';
 import { isVowelless } from '../names/scripts.js';
-import { mergeLiquids, skeletonGaps } from '../names/skeleton.js';
+import { genderPair } from '../names/gender-forms.js';
+import { mergeLiquids } from '../names/skeleton.js';
+import { cvPattern, longVowelsAgree, vowelClassesAgree } from './arabic-vowels.js';
 import { areVariants, isNickname } from '../names/variants.js';
 import { editSimilarity, maxEdits, nameEditDistance, unitDistance } from './distance.js';
 
@@ -80,54 +82,6 @@ const FOLDED: PartSimilarity = Object.freeze({ score: 0.9, how: 'folded' as cons
 /** A match on folded spellings scores at most this (the fold loses information). */
 const FOLDED_MAX = 0.85;
 
-/**
- * Consonant/vowel shape with doubled letters and vowel runs collapsed: Mohammed and Muhammad are
- * both CVCVCVC, Bashar (CVCVC) and Bushra (CVCCV) are not one name spelled two ways.
- */
-function cvPattern(word: string): string {
-  // A final h after a vowel is silent (ta marbuta: Haniyeh = Haniya).
-  const s =
-    word.length > 2 && word.endsWith('h') && 'aeiouy'.includes(word[word.length - 2]!)
-      ? word.slice(0, -1)
-      : word;
-  let out = '';
-  let last = '';
-  let prevChar = '';
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (ch === prevChar) continue;
-    prevChar = ch;
-    // A w between a vowel and a consonant closes a diphthong (Jawlani = Julani, Tawfiq = Toufik).
-    const diphthong = ch === 'w' && last === 'V' && i + 1 < s.length && !'aeiouy'.includes(s[i + 1]!);
-    const k = diphthong || 'aeiouy'.includes(ch) ? 'V' : 'C';
-    if (k === 'V' && last === 'V') continue;
-    out += k;
-    last = k;
-  }
-  return out;
-}
-
-const I_VOWEL = /[iy]/;
-const U_VOWEL = /[ouw]/; // a w in a gap is the diphthong aw/ow
-
-/**
- * Latin spellings of one Arabic name disagree on vowels, but not on every vowel: an i written
- * against only a's (Said, Saad), or an o/u against only a's (Omar, Amar), are two names; an e
- * stands for either (Ahmed, Ahmad; Hamed, Hamid).
- */
-function vowelClassesAgree(a: string, b: string): boolean {
-  const ga = skeletonGaps(a);
-  const gb = skeletonGaps(b);
-  if (ga.length !== gb.length) return true;
-  for (let i = 0; i < ga.length; i++) {
-    const x = ga[i]!;
-    const y = gb[i]!;
-    if (x.length === 0 || y.length === 0 || x.includes('e') || y.includes('e')) continue;
-    if (I_VOWEL.test(x) !== I_VOWEL.test(y) || U_VOWEL.test(x) !== U_VOWEL.test(y)) return false;
-  }
-  return true;
-}
-
 type Part = Pick<
   NamePart,
   'text' | 'collapsed' | 'folded' | 'skeleton' | 'script' | 'role' | 'anagram' | 'variants' | 'phonetic'
@@ -139,37 +93,6 @@ function endsInVowel(text: string): boolean {
 
 function isVowel(c: number): boolean {
   return c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121;
-}
-
-/**
- * The masculine and feminine forms of one name, which name two people: Daniel/Daniela,
- * Antonio/Antonia, Christian/Christina, Petrov/Petrova, Zelensky/Zelenskaya. Not the Belarusian
- * -enka of a Russian -enko (Lukashenka = Lukashenko), nor a final -ah (Hamza = Hamzah).
- */
-export function genderPair(a: string, b: string): boolean {
-  const aFem = a.endsWith('a');
-  if (aFem === b.endsWith('a')) return false;
-  const fem = aFem ? a : b;
-  const masc = aFem ? b : a;
-  if (fem.length < 4 || masc.length < 3 || masc.endsWith('ah') || masc.endsWith('h')) return false;
-  if (fem.endsWith('nka') && masc.endsWith('nko')) return false;
-  const stem = fem.slice(0, -1);
-  if (stem === masc) return true; // Daniel/Daniela, Petrov/Petrova
-  const last = masc[masc.length - 1]!;
-  if ('oeiy'.includes(last) && masc.slice(0, -1) === stem) return true; // Antonio/Antonia
-  if (fem.endsWith('aya') && (masc.endsWith('y') || masc.endsWith('iy') || masc.endsWith('ii'))) {
-    const base = fem.slice(0, -3);
-    if (
-      masc === `${base}y` ||
-      masc === `${base}iy` ||
-      masc === `${base}ii` ||
-      masc === `${base.slice(0, -1)}y`
-    )
-      return true; // Zelensky/Zelenskaya
-  }
-  // Christian/Christina: the masculine form's last "a" moved to the end.
-  const i = masc.lastIndexOf('a');
-  return i > 0 && i >= masc.length - 3 && masc.slice(0, i) + masc.slice(i + 1) === stem;
 }
 
 /** Folded spellings (both Latin) equal, or within the edit allowance of their length. */
@@ -188,38 +111,6 @@ function foldedSimilarity(q: Part, c: Part): PartSimilarity {
   if (d > allowance) return NO_MATCH;
   const s = editSimilarity(d, len);
   return { score: s < FOLDED_MAX ? s : FOLDED_MAX, how: 'folded' };
-}
-
-const LATIN_LONG_I = /ee|ii|ei|ey|ai|ay|ie|iy/;
-const LATIN_LONG_U = /oo|ou|uu/;
-
-/**
- * Whether the vowels an Arabic-script word does write (alef "a", waw "w", yeh "y": long vowels)
- * agree with a Latin spelling of the same skeleton, gap by gap: محمود (waw before the d) is
- * Mahmoud, not Mohammed; سعد (no yeh) is Saad, not Said; أحمد (initial alef) is Ahmad, not Hamid.
- * Short vowels are not written in Arabic script and are never held against a spelling; nor is
- * the last vowel (final ى/ی is "a" in Arabic, "i" in Persian and Urdu spellings), nor a Latin "ou"
- * in the first syllable (French spellings write every u so: Mouhamed = محمد, Mourabitoun).
- */
-export function longVowelsAgree(arabicText: string, latinText: string): boolean {
-  const ga = skeletonGaps(arabicText);
-  const gl = skeletonGaps(latinText);
-  if (ga.length !== gl.length) return true; // different shapes: nothing to line up
-  for (let i = 0; i < ga.length - 1; i++) {
-    const a = ga[i]!;
-    const l = gl[i]!;
-    if (i === 0 && a.length > 0 && !a.includes('y')) {
-      // A word written with an initial alef starts with a vowel.
-      if (l.length === 0) return false;
-      continue;
-    }
-    if (a.includes('w') && !/[ouwv]/.test(l)) return false;
-    if (a.includes('y') && !/[iey]/.test(l)) return false;
-    if (a.includes('a') && !/[aeo]/.test(l)) return false;
-    if (LATIN_LONG_I.test(l) && !/[ya]/.test(a)) return false;
-    if (i >= 2 && LATIN_LONG_U.test(l) && !/[wa]/.test(a)) return false;
-  }
-  return true;
 }
 
 function skeletonSimilarity(q: Part, c: Part, cjk: boolean): PartSimilarity {
@@ -286,7 +177,11 @@ function ladder(q: Part, c: Part, arabic: boolean): PartSimilarity {
   const lenDiff = a.length > b.length ? a.length - b.length : b.length - a.length;
   if (lenDiff <= allowance + slack) {
     const d = nameEditDistance(a, b, allowance + slack);
-    if (d <= allowance) return { score: editSimilarity(d, len), how: 'fuzzy' };
+    if (d <= allowance) {
+      // In Arabic names, vowels alone may differ, but not an i for an a (Kamal, Kamil; Jamal, Jamil).
+      if (arabic && q.skeleton === c.skeleton && !vowelClassesAgree(a, b)) return NO_MATCH;
+      return { score: editSimilarity(d, len), how: 'fuzzy' };
+    }
     if (crossScript && d <= allowance + slack) {
       if (q.skeleton === c.skeleton && q.skeleton.length >= 2) return PHONETIC;
       if (q.phonetic.length > 0 && c.phonetic.length > 0 && q.phonetic[0] === c.phonetic[0]) return PHONETIC;

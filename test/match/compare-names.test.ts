@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeName, type NameKind } from '../../src/names/analyze.js';
 import { compareNames } from '../../src/match/compare-names.js';
 import { editSimilarity, jaroWinkler, maxEdits, nameEditDistance } from '../../src/match/distance.js';
-import { longVowelsAgree, partSimilarity } from '../../src/match/part-similarity.js';
+import { longVowelsAgree } from '../../src/match/arabic-vowels.js';
+import { partSimilarity } from '../../src/match/part-similarity.js';
 
 const cmp = (a: string, b: string, kind: NameKind = 'person') =>
   compareNames(analyzeName(a, kind), analyzeName(b, kind));

@@ -202,6 +202,9 @@ const NAME_CASES: NameCase[] = [
   ['Person', 'Husain Ali', 'HUSSEIN, Ali', true],
   ['Person', 'Abu Mohammed al-Julani', 'AL-JAWLANI, Abu Muhammad', true],
   ['Person', 'Toufik Ali', 'Tawfiq Ali', true],
+  ['Person', 'Kamil Bashir al-Tikriti', 'Kamal Bashir al-Tikriti', false],
+  ['Person', 'John Smith Jr.', 'SMITH, John Sr.', false],
+  ['Person', 'John Smith', 'SMITH, John Jr.', true],
   ['Person', 'محمدجواد ظریف', 'ZARIF, Mohammad Javad', true],
   ['Person', 'Alexander Lukashenko', 'LUKASHENKA, Alyaksandr', true],
 ];

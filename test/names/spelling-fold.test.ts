@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldSpelling } from '../../src/names/spelling-fold.js';
+import { genderPair } from '../../src/names/gender-forms.js';
 
 describe('foldSpelling', () => {
   it('folds the letter groups romanisations disagree on', () => {
@@ -25,5 +26,21 @@ describe('foldSpelling', () => {
   it('keeps distinct consonants apart', () => {
     expect(foldSpelling('zoran')).not.toBe(foldSpelling('goran'));
     expect(foldSpelling('said')).not.toBe(foldSpelling('saad'));
+  });
+});
+
+describe('genderPair', () => {
+  it('tells masculine and feminine forms of a name from spellings of one name', () => {
+    for (const [a, b] of [
+      ['daniel', 'daniela'],
+      ['antonio', 'antonia'],
+      ['christian', 'christina'],
+      ['petrov', 'petrova'],
+      ['zelensky', 'zelenskaya'],
+    ])
+      expect(genderPair(a!, b!)).toBe(true);
+    expect(genderPair('lukashenko', 'lukashenka')).toBe(false);
+    expect(genderPair('hamza', 'hamzah')).toBe(false);
+    expect(genderPair('mustafa', 'moustafa')).toBe(false);
   });
 });
