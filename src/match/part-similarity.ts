@@ -178,8 +178,10 @@ function ladder(q: Part, c: Part, arabic: boolean): PartSimilarity {
   if (lenDiff <= allowance + slack) {
     const d = nameEditDistance(a, b, allowance + slack);
     if (d <= allowance) {
-      // In Arabic names, vowels alone may differ, but not an i for an a (Kamal, Kamil; Jamal, Jamil).
-      if (arabic && q.skeleton === c.skeleton && !vowelClassesAgree(a, b)) return NO_MATCH;
+      // In Arabic names, vowels alone may differ, but not an i for an a (Kamal, Kamil; Jamal,
+      // Jamil). A typo that moves a vowel (Mhuammad) changes the shape and is not checked.
+      if (arabic && q.skeleton === c.skeleton && cvPattern(a) === cvPattern(b) && !vowelClassesAgree(a, b))
+        return NO_MATCH;
       return { score: editSimilarity(d, len), how: 'fuzzy' };
     }
     if (crossScript && d <= allowance + slack) {
