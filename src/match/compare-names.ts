@@ -120,11 +120,15 @@ function sumWeight(parts: readonly NamePart[], mask: number): number {
 const HOW_JOINED: MatchHow = 'joined';
 
 /** Similarity of adjacent parts written together on one side and one part on the other. */
-function joinScore(join: NameJoin, part: NamePart): number {
+function joinScore(join: NameJoin, part: NamePart, eastAsian: boolean): number {
   if (part.role === 'initial') return 0;
   if (join.text === part.text) return 0.95;
   if (join.collapsed === part.collapsed) return 0.93;
   if (join.text === part.folded) return 0.9; // the folded compounds of makeJoins (Noureddine)
+  // Syllables written apart on one side, together on the other, in two romanisations
+  // (Hsiao-p'ing ~ Xiaoping).
+  if (eastAsian && part.syllabic && eastAsianFold(join.text) === eastAsianFold(part.text))
+    return EAST_ASIAN.score;
   const cjk = join.script === 'cjk' || part.script === 'cjk';
   if (cjk || isVowelless(join.script) || isVowelless(part.script)) {
     if (join.script === part.script) return 0;
@@ -290,8 +294,13 @@ export function alignNames(
   }
   // Run-together spellings: joins of one side against single parts of the other. Latin joins are
   // looked up by text; joins from other scripts are compared by skeleton.
-  if (q.joins.length > 0 && (q.foreignJoins || c.foreignParts || (q.joinLengths & c.partLengths) !== 0)) {
-    const scan = q.foreignJoins || c.foreignParts;
+  // Every join is tried against every part when a side is in another script or both are Chinese or
+  // Korean; otherwise only parts of a join's length.
+  if (
+    q.joins.length > 0 &&
+    (q.foreignJoins || c.foreignParts || eastAsian || (q.joinLengths & c.partLengths) !== 0)
+  ) {
+    const scan = q.foreignJoins || c.foreignParts || eastAsian;
     for (let k = 0; k < q.joins.length; k++) {
       const join = q.joins[k]!;
       for (let j = 0; j < cp.length; j++) {
@@ -304,13 +313,16 @@ export function alignNames(
           join.text.length !== b.folded.length
         )
           continue;
-        const js = joinScore(join, b);
+        const js = joinScore(join, b, eastAsian);
         if (js > 0) push(join.mask, 1 << j, js, HOW_JOINED, false, (sumWeight(qp, join.mask) + b.weight) / 2);
       }
     }
   }
-  if (c.joins.length > 0 && (c.foreignJoins || q.foreignParts || (c.joinLengths & q.partLengths) !== 0)) {
-    const scan = c.foreignJoins || q.foreignParts;
+  if (
+    c.joins.length > 0 &&
+    (c.foreignJoins || q.foreignParts || eastAsian || (c.joinLengths & q.partLengths) !== 0)
+  ) {
+    const scan = c.foreignJoins || q.foreignParts || eastAsian;
     for (let k = 0; k < c.joins.length; k++) {
       const join = c.joins[k]!;
       for (let i = 0; i < qp.length; i++) {
@@ -322,39 +334,9 @@ export function alignNames(
           join.text.length !== a.folded.length
         )
           continue;
-        const js = joinScore(join, a);
+        const js = joinScore(join, a, eastAsian);
         if (js > 0) push(1 << i, join.mask, js, HOW_JOINED, false, (a.weight + sumWeight(cp, join.mask)) / 2);
       }
-    }
-  }
-  if (eastAsian) {
-    // Syllables written together on one side, apart on the other, in two romanisations
-    // (Hsiao-p'ing ~ Xiaoping).
-    for (const join of q.joins) {
-      const fold = eastAsianFold(join.text);
-      for (let j = 0; j < cp.length; j++)
-        if (cp[j]!.syllabic && eastAsianFold(cp[j]!.text) === fold)
-          push(
-            join.mask,
-            1 << j,
-            EAST_ASIAN.score,
-            HOW_JOINED,
-            false,
-            (sumWeight(qp, join.mask) + cp[j]!.weight) / 2,
-          );
-    }
-    for (const join of c.joins) {
-      const fold = eastAsianFold(join.text);
-      for (let i = 0; i < qp.length; i++)
-        if (qp[i]!.syllabic && eastAsianFold(qp[i]!.text) === fold)
-          push(
-            1 << i,
-            join.mask,
-            EAST_ASIAN.score,
-            HOW_JOINED,
-            false,
-            (qp[i]!.weight + sumWeight(cp, join.mask)) / 2,
-          );
     }
   }
   if (c.acronyms.size > 0) {

@@ -22,6 +22,11 @@
 const VOWEL = new Uint8Array(128);
 for (const c of 'aeiouy') VOWEL[c.charCodeAt(0)] = 1;
 
+/** Whether a character code is a Latin vowel (y included). */
+export function isVowelCode(c: number): boolean {
+  return c < 128 && VOWEL[c] === 1;
+}
+
 // Similar-consonant classes: letters sharing a bit are cheap to substitute.
 const CLASS = new Uint16Array(128);
 const classes = ['ckqg', 'szcx', 'td', 'bpv', 'fvw', 'mn', 'jyi', 'wu', 'jg'];

@@ -6,7 +6,7 @@
 import { InputError } from '../errors.js';
 import { model } from '../model/model.js';
 import { parseCsv } from '../sources/csv.js';
-import { type MatchResult, type ScoreConfig, scoreEntity } from './entity.js';
+import { analyzeEntityNames, type MatchResult, type ScoreConfig, scoreEntity } from './entity.js';
 
 /** Names longer than this are rejected: no real name is, and scoring cost grows with length. */
 export const MAX_PAIR_NAME_CHARS = 1000;
@@ -61,8 +61,9 @@ function checkSchema(value: string, file: string, line: number): string {
  * the other, and the better of the two kept, so that the order of the columns does not matter.
  */
 export function scorePair(schema: string, name1: string, name2: string, config: ScoreConfig): MatchResult {
-  const a = { schema, properties: { name: [name1] } };
-  const b = { schema, properties: { name: [name2] } };
+  // Each name analysed once, scored both ways.
+  const a = analyzeEntityNames({ schema, properties: { name: [name1] } });
+  const b = analyzeEntityNames({ schema, properties: { name: [name2] } });
   const forward = scoreEntity(a, b, config);
   const backward = scoreEntity(b, a, config);
   return backward.score > forward.score ? backward : forward;

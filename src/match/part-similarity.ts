@@ -30,7 +30,7 @@ import { genderPair } from '../names/gender-forms.js';
 import { mergeLiquids } from '../names/skeleton.js';
 import { cvPattern, longVowelsAgree, vowelClassesAgree } from './arabic-vowels.js';
 import { areVariants, isNickname } from '../names/variants.js';
-import { editSimilarity, maxEdits, nameEditDistance, unitDistance } from './distance.js';
+import { editSimilarity, isVowelCode, maxEdits, nameEditDistance, unitDistance } from './distance.js';
 
 export type MatchHow =
   | 'exact'
@@ -88,11 +88,7 @@ type Part = Pick<
 >;
 
 function endsInVowel(text: string): boolean {
-  return isVowel(text.charCodeAt(text.length - 1));
-}
-
-function isVowel(c: number): boolean {
-  return c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121;
+  return isVowelCode(text.charCodeAt(text.length - 1));
 }
 
 /** Folded spellings (both Latin) equal, or within the edit allowance of their length. */
@@ -103,7 +99,7 @@ function foldedSimilarity(q: Part, c: Part): PartSimilarity {
   // Romanisations disagree inside names, rarely on the first sound (cheap test: most pairs fail);
   // a final vowel more or less often marks another name (Michel, Michele).
   if (a.charCodeAt(0) !== b.charCodeAt(0)) return NO_MATCH;
-  if (isVowel(a.charCodeAt(a.length - 1)) !== isVowel(b.charCodeAt(b.length - 1))) return NO_MATCH;
+  if (isVowelCode(a.charCodeAt(a.length - 1)) !== isVowelCode(b.charCodeAt(b.length - 1))) return NO_MATCH;
   const len = a.length > b.length ? a.length : b.length;
   const allowance = maxEdits(len);
   if (Math.abs(a.length - b.length) > allowance) return NO_MATCH;
