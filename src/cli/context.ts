@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { resolveDbPath } from '../config.js';
 import { ensureBundledData } from '../logic/bundled.js';
+import { parseRemovalShare, removalShareFromEnv, type RemovalPolicy } from '../logic/removal-guard.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { progressBar } from './output.js';
@@ -52,4 +53,30 @@ export async function withStore<T>(
   } finally {
     await store.close();
   }
+}
+
+/** The import safety options (see logic/removal-guard.ts), for `import` and `update`. */
+export function withRemovalGuard(command: Command): Command {
+  return command
+    .option(
+      '--max-removal-share <share>',
+      'refuse a version that removes more than this share of the active entities (default: $TANGLE_MAX_REMOVAL_SHARE, then 10%)',
+    )
+    .option('--allow-mass-removal', 'import even when the version removes more than that share')
+    .option('--allow-incomplete', 'import files that look cut short (no end-of-file mark, empty sections)');
+}
+
+export function removalPolicy(opts: {
+  maxRemovalShare?: string;
+  allowMassRemoval?: boolean;
+  allowIncomplete?: boolean;
+}): RemovalPolicy {
+  return {
+    maxRemovalShare:
+      opts.maxRemovalShare !== undefined
+        ? parseRemovalShare(opts.maxRemovalShare, '--max-removal-share')
+        : removalShareFromEnv(),
+    allowMassRemoval: Boolean(opts.allowMassRemoval),
+    allowIncomplete: Boolean(opts.allowIncomplete),
+  };
 }

@@ -6,9 +6,10 @@ import { createHash } from 'node:crypto';
 import { UsageError } from '../errors.js';
 import { readInputBytes } from '../sources/input.js';
 import { getFormat } from '../sources/index.js';
-import type { ImportProgress, ImportResult, Store } from '../store/store.js';
+import { checkComplete, checkRemoval, type RemovalPolicy } from './removal-guard.js';
+import { checkVersionOrder, type ImportProgress, type ImportResult, type Store } from '../store/store.js';
 
-export interface ImportOptions {
+interface ImportFileOptions {
   format: string;
   paths: string[];
   dataset?: string;
@@ -16,6 +17,9 @@ export interface ImportOptions {
   /** YYYY-MM-DD; defaults to the date the files state, then today. */
   versionDate?: string;
 }
+
+/** What every import takes: the files and the safety checks' settings (see removal-guard.ts). */
+export type ImportOptions = ImportFileOptions & RemovalPolicy;
 
 export interface ImportOutcome extends ImportResult {
   format: string;
@@ -60,8 +64,13 @@ export async function importFiles(
     dataset,
     progress: progress && ((done, total) => progress('read', done, total)),
   });
-  const t1 = performance.now();
   const versionDate = options.versionDate ?? read.publishedAt ?? new Date().toISOString().slice(0, 10);
+  // Checked here as well as in the store, so that an out-of-order version is refused as such and
+  // not for what it would remove.
+  checkVersionOrder(dataset, latest, versionDate);
+  checkComplete(read.incomplete, options);
+  checkRemoval(dataset, await store.activeEntityIds(dataset), new Set(read.entities.map((e) => e.id)), options);
+  const t1 = performance.now();
   const result = await store.importVersion(
     {
       dataset,

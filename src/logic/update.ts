@@ -7,10 +7,11 @@
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { ImportProgress, Store } from '../store/store.js';
 import { filesChecksum, importFiles, type ImportOutcome } from './import.js';
+import type { RemovalPolicy } from './removal-guard.js';
 
 export interface UpdateSource {
   dataset: string;
@@ -76,6 +77,8 @@ export interface UpdateOptions {
   sources: UpdateSource[];
   datasets?: string[];
   versionDate?: string;
+  /** The import safety checks (see removal-guard.ts): a refused download is a failed update. */
+  policy?: RemovalPolicy;
   timeoutMs?: number;
   progress?: (dataset: string) => ImportProgress | undefined;
   log?: (line: string) => void;
@@ -106,12 +109,20 @@ export async function updateFromSources(store: Store, options: UpdateOptions): P
       }
       const result = await importFiles(
         store,
-        { format: source.format, paths, dataset: source.dataset, versionDate: options.versionDate },
+        {
+          format: source.format,
+          paths,
+          dataset: source.dataset,
+          versionDate: options.versionDate,
+          ...options.policy,
+        },
         options.progress?.(source.dataset),
       );
       outcomes.push({ dataset: source.dataset, status: 'imported', result });
     } catch (err) {
-      outcomes.push({ dataset: source.dataset, status: 'failed', error: (err as Error).message });
+      // Messages name the downloaded file, not the temporary directory it was kept in.
+      const error = (err as Error).message.split(dir + sep).join('');
+      outcomes.push({ dataset: source.dataset, status: 'failed', error });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

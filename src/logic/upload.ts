@@ -19,14 +19,25 @@ export interface UploadImportFields {
   format: string;
   versionDate?: string;
   title?: string;
+  /** Force the import past the safety checks (see removal-guard.ts). */
+  allowMassRemoval: boolean;
+  allowIncomplete: boolean;
+}
+
+const UPLOAD_FIELDS = ['format', 'versionDate', 'title', 'allowMassRemoval', 'allowIncomplete'];
+
+function flagField(fields: Record<string, string>, name: string): boolean {
+  const raw = fields[name]?.trim();
+  if (raw === undefined || raw === '' || /^(0|false|no|off)$/i.test(raw)) return false;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  throw new FieldError(name, `must be true or false, not "${raw.slice(0, 40)}"`);
 }
 
 /** Check the form fields that accompany an upload, naming the field at fault. */
 export function checkUploadFields(fields: Record<string, string>): UploadImportFields {
-  const known = new Set(['format', 'versionDate', 'title']);
   for (const name of Object.keys(fields)) {
-    if (!known.has(name))
-      throw new FieldError(name, 'is not a field of an import (use format, versionDate, title)');
+    if (!UPLOAD_FIELDS.includes(name))
+      throw new FieldError(name, `is not a field of an import (use ${UPLOAD_FIELDS.join(', ')})`);
   }
   const format = fields.format?.trim();
   if (!format)
@@ -47,7 +58,13 @@ export function checkUploadFields(fields: Record<string, string>): UploadImportF
   const title = fields.title?.trim() || undefined;
   if (title !== undefined && title.length > 200)
     throw new FieldError('title', 'is longer than 200 characters');
-  return { format, versionDate, title };
+  return {
+    format,
+    versionDate,
+    title,
+    allowMassRemoval: flagField(fields, 'allowMassRemoval'),
+    allowIncomplete: flagField(fields, 'allowIncomplete'),
+  };
 }
 
 /** A file name safe to create in the upload directory, keeping what the readers look at. */
@@ -81,7 +98,12 @@ export class UploadDir {
   }
 
   /** Import the saved files as one new version of the dataset (one transaction: all or nothing). */
-  async importInto(store: Store, dataset: string, fields: UploadImportFields): Promise<ImportOutcome> {
+  async importInto(
+    store: Store,
+    dataset: string,
+    fields: UploadImportFields,
+    maxRemovalShare?: number,
+  ): Promise<ImportOutcome> {
     if (!this.names.size) throw new FieldError('files', 'attach at least one list file');
     try {
       return await importFiles(store, {
@@ -90,6 +112,9 @@ export class UploadDir {
         dataset,
         title: fields.title,
         versionDate: fields.versionDate,
+        allowMassRemoval: fields.allowMassRemoval,
+        allowIncomplete: fields.allowIncomplete,
+        maxRemovalShare,
       });
     } catch (err) {
       throw this.withUploadNames(err);

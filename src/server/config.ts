@@ -3,6 +3,7 @@
  * change them (TANGLE_*). A bad value is an error naming the variable, not a silent default.
  */
 import { UsageError } from '../errors.js';
+import { DEFAULT_MAX_REMOVAL_SHARE, removalShareFromEnv } from '../logic/removal-guard.js';
 
 export type ReadAccess = 'open' | 'login';
 
@@ -33,6 +34,8 @@ export interface ServerConfig {
   uploadMaxFiles: number;
   /** Where uploads are kept while they are imported (default: the system's temporary directory). */
   uploadDir: string | undefined;
+  /** Largest share of a dataset's active entities one uploaded version may remove (removal-guard.ts). */
+  maxRemovalShare: number;
   /** Most queries one /match request may carry. */
   maxMatchQueries: number;
   rateLimit: RateLimitConfig;
@@ -48,6 +51,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   uploadFileLimit: 256 * 1024 * 1024,
   uploadMaxFiles: 8,
   uploadDir: undefined,
+  maxRemovalShare: DEFAULT_MAX_REMOVAL_SHARE,
   maxMatchQueries: 100,
   rateLimit: { windowMs: 60_000, perAddress: 600, perKey: 3000, login: 10 },
 };
@@ -63,9 +67,14 @@ export function serverConfig(
   };
 }
 
+/**
+ * A number from the environment, in the variable's unit (hours, minutes, MiB), converted by
+ * `scale` into the unit the setting is kept in (ms, bytes); `fallback` is in the variable's unit
+ * too, and is converted the same way.
+ */
 function numberVar(env: NodeJS.ProcessEnv, name: string, fallback: number, scale = 1): number {
   const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
+  if (raw === undefined || raw === '') return Math.round(fallback * scale);
   const n = Number(raw);
   if (!Number.isFinite(n) || n < 0) throw new UsageError(`${name} must be a number ≥ 0, not "${raw}"`);
   return Math.round(n * scale);
@@ -83,7 +92,8 @@ function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boole
  * Settings from the environment: TANGLE_READ_ACCESS (open|login), TANGLE_SECURE_COOKIES,
  * TANGLE_TRUST_PROXY, TANGLE_SESSION_HOURS, TANGLE_SESSION_IDLE_MINUTES, TANGLE_UPLOAD_MB, TANGLE_UPLOAD_DIR,
  * TANGLE_RATE_LIMIT (per minute per address), TANGLE_KEY_RATE_LIMIT (per minute per API key),
- * TANGLE_LOGIN_RATE_LIMIT (login attempts per minute per address).
+ * TANGLE_LOGIN_RATE_LIMIT (login attempts per minute per address), TANGLE_MAX_REMOVAL_SHARE (share of
+ * a dataset's active entities an uploaded version may remove, 0.1 or 10%).
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const read = env.TANGLE_READ_ACCESS || DEFAULT_CONFIG.readAccess;
@@ -102,6 +112,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     sessionTtlMs,
     sessionIdleMs,
     uploadDir: env.TANGLE_UPLOAD_DIR || undefined,
+    maxRemovalShare: removalShareFromEnv(env),
     uploadFileLimit: numberVar(env, 'TANGLE_UPLOAD_MB', d.uploadFileLimit / 2 ** 20, 2 ** 20),
     rateLimit: {
       windowMs: minute,

@@ -5,6 +5,7 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ConflictError, FieldError, InputError, UsageError } from '../errors.js';
+import { MassRemovalError } from '../logic/removal-guard.js';
 
 interface ValidationItem {
   instancePath: string;
@@ -70,6 +71,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
         ...(err.line !== undefined ? { line: err.line } : {}),
         ...(err.field !== undefined ? { field: err.field } : {}),
       });
+    }
+    if (err instanceof MassRemovalError) {
+      const { dataset, removed, active } = err;
+      return reply.status(409).send({ error: 'mass_removal_refused', detail: err.message, dataset, removed, active });
     }
     if (err instanceof ConflictError)
       return reply.status(409).send({ error: 'conflict', detail: err.message });

@@ -48,11 +48,22 @@ export function decodeSource(path: string, raw: Buffer): SourceText {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   text = text.replace(/\u001a+\s*$/, '');
+  if (!text.trim()) {
+    // Imported, an empty file would delist everything its dataset holds.
+    throw new InputError({ file: path }, raw.length ? 'the file has no content' : 'the file is empty (0 bytes)');
+  }
   if (text.includes('\u0000')) {
     const line = text.slice(0, text.indexOf('\u0000')).split('\n').length;
     throw new InputError({ file: path, line }, 'binary data (NUL byte) in a text file');
   }
   return { path, name: basename(path).replace(/\.gz$/i, ''), text, bytes };
+}
+
+/** Whether a file ends with the DOS end-of-file mark (0x1A), trailing line breaks aside. */
+export function endsWithEofMark(src: SourceText): boolean {
+  let i = src.bytes.length - 1;
+  while (i >= 0 && (src.bytes[i] === 0x0a || src.bytes[i] === 0x0d || src.bytes[i] === 0x20)) i--;
+  return i >= 0 && src.bytes[i] === 0x1a;
 }
 
 function lineOfInvalidUtf8(bytes: Buffer): number {

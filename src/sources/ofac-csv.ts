@@ -11,9 +11,9 @@ import { basename } from 'node:path';
 import { InputError } from '../errors.js';
 import { cleanDate } from '../model/values.js';
 import { ofacField, parseCsv, type CsvRecord } from './csv.js';
-import { readSourceFile, type SourceText } from './input.js';
+import { endsWithEofMark, readSourceFile, type SourceText } from './input.js';
 import { buildOfacEntities, type OfacEntry, type OfacMappingStats } from './ofac-mapping.js';
-import type { ReadContext, ReadResult, SourceFormat } from './source.js';
+import type { ReadContext, ReadResult, SourceFormat, SourceProblem } from './source.js';
 
 export type OfacFileRole = 'primary' | 'alias' | 'address' | 'comments';
 
@@ -305,6 +305,26 @@ function readComments(src: SourceText, entries: Map<string, OfacEntry>, warnings
   }
 }
 
+/**
+ * OFAC's CSV files end with the DOS end-of-file byte (0x1A): a file without it was cut short
+ * (a broken download, the first lines of a file). The primary, alias and address files must have
+ * it; the comments file only draws a warning, because OFAC's own sdn_comments.csv of July 2021
+ * lacks it (the releases before and since have it).
+ */
+function checkEnding(
+  src: SourceText,
+  role: OfacFileRole,
+  warnings: string[],
+  incomplete: SourceProblem[],
+): void {
+  if (endsWithEofMark(src)) return;
+  const problem =
+    `${src.name} does not end with the end-of-file byte (0x1A) that every OFAC CSV file ends with: ` +
+    'the file looks cut short';
+  if (role === 'comments') warnings.push(`${problem} (remarks may be missing)`);
+  else incomplete.push({ file: src.path, problem });
+}
+
 export interface OfacReadResult extends ReadResult {
   stats: OfacMappingStats & { entries: number; files: Partial<Record<OfacFileRole, string>> };
 }
@@ -339,16 +359,29 @@ function readOfac(flavour: ListFlavour, paths: string[], ctx: ReadContext): Ofac
     );
   }
   const warnings: string[] = [];
-  const entries = readPrimary(readSourceFile(byRole.primary), warnings);
-  if (byRole.comments) readComments(readSourceFile(byRole.comments), entries, warnings);
-  if (byRole.alias) readAliases(readSourceFile(byRole.alias), entries, warnings);
-  if (byRole.address) readAddresses(readSourceFile(byRole.address), entries, warnings);
+  const incomplete: SourceProblem[] = [];
+  /** Read one file, noting whether it ends as OFAC's files do (see checkEnding). */
+  const open = (role: OfacFileRole, path: string): SourceText => {
+    const src = readSourceFile(path);
+    checkEnding(src, role, warnings, incomplete);
+    return src;
+  };
+  const entries = readPrimary(open('primary', byRole.primary), warnings);
+  if (byRole.comments) readComments(open('comments', byRole.comments), entries, warnings);
+  if (byRole.alias) readAliases(open('alias', byRole.alias), entries, warnings);
+  if (byRole.address) readAddresses(open('address', byRole.address), entries, warnings);
   const { entities, stats } = buildOfacEntities([...entries.values()], {
     dataset: ctx.dataset,
     warnings,
     progress: ctx.progress,
   });
-  return { entities, warnings, publishedAt, stats: { ...stats, entries: entries.size, files: byRole } };
+  return {
+    entities,
+    warnings,
+    publishedAt,
+    incomplete,
+    stats: { ...stats, entries: entries.size, files: byRole },
+  };
 }
 
 export const ofacCsv: OfacFormat = {

@@ -17,6 +17,17 @@ export interface ReadResult {
   warnings: string[];
   /** The publication date the files state about themselves, if any (YYYY-MM-DD). */
   publishedAt?: string;
+  /**
+   * Signs that a file is cut short or hollow (no end-of-file mark, no dated header, an empty
+   * section): the import refuses it unless told otherwise (see logic/removal-guard.ts).
+   */
+  incomplete?: SourceProblem[];
+}
+
+/** Something wrong with a file as a whole, not with a line of it. */
+export interface SourceProblem {
+  file: string;
+  problem: string;
 }
 
 export interface SourceFormat {

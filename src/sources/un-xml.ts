@@ -14,7 +14,7 @@ import { InputError } from '../errors.js';
 import { EntityDraft, derivedId, recordEntityId } from '../model/entity.js';
 import { cleanDate } from '../model/values.js';
 import { readSourceFile } from './input.js';
-import { readEach, type ReadContext, type ReadResult, type SourceFormat } from './source.js';
+import { readEach, type ReadContext, type ReadResult, type SourceFormat, type SourceProblem } from './source.js';
 
 // ---------------------------------------------------------------------------------------------
 // A small strict XML scanner
@@ -266,6 +266,7 @@ function documentKind(type: string): DocKind {
 class UnReader {
   readonly entities: EntityDraft[] = [];
   readonly warnings: string[] = [];
+  readonly incomplete: SourceProblem[] = [];
   private readonly byId = new Map<string, EntityDraft>();
   private readonly byDataId = new Map<string, string>();
   private readonly byReference = new Map<string, string>();
@@ -295,6 +296,15 @@ class UnReader {
       publishedAt = cleanDate(generated);
       if (!publishedAt) this.warn(src.name, root.line, `dateGenerated "${generated}" is not a date`);
     }
+    // The published list is dated and has people and entities: a file without them is not a
+    // whole release (see logic/removal-guard.ts).
+    if (!publishedAt) {
+      this.incomplete.push({
+        file: src.path,
+        problem: `${src.name}: <CONSOLIDATED_LIST> has no dateGenerated date, which every UN release has`,
+      });
+    }
+    const records = { INDIVIDUALS: 0, ENTITIES: 0 };
     for (const section of root.children) {
       const kind =
         section.name === 'INDIVIDUALS' ? 'INDIVIDUAL' : section.name === 'ENTITIES' ? 'ENTITY' : undefined;
@@ -307,7 +317,16 @@ class UnReader {
           this.warn(src.name, record.line, `unexpected <${record.name}> inside <${section.name}> ignored`);
           continue;
         }
+        records[section.name as keyof typeof records]++;
         this.readRecord(src.path, src.name, record, kind);
+      }
+    }
+    for (const [section, n] of Object.entries(records)) {
+      if (!n) {
+        this.incomplete.push({
+          file: src.path,
+          problem: `${src.name}: <${section}> is missing or empty; a UN release lists both individuals and entities`,
+        });
       }
     }
     return publishedAt;
@@ -666,6 +685,6 @@ export const unXml: SourceFormat = {
       if (date && (!publishedAt || date > publishedAt)) publishedAt = date;
     });
     reader.linkNarratives();
-    return { entities: reader.entities, warnings: reader.warnings, publishedAt };
+    return { entities: reader.entities, warnings: reader.warnings, publishedAt, incomplete: reader.incomplete };
   },
 };

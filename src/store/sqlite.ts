@@ -17,22 +17,23 @@ import { captionOf, type DraftValue } from '../model/entity.js';
 import { BatchInsert } from './batch-insert.js';
 import { model } from '../model/model.js';
 import { UsageError } from '../errors.js';
-import type {
-  ChangeKind,
-  ChangeQuery,
-  ChangeRecord,
-  DatasetInfo,
-  EntityRecord,
-  EntitySummary,
-  ImportProgress,
-  ImportRequest,
-  ImportResult,
-  PropertyChange,
-  Statement,
-  Store,
-  StoreStats,
-  StoredEntity,
-  VersionInfo,
+import {
+  checkVersionOrder,
+  type ChangeKind,
+  type ChangeQuery,
+  type ChangeRecord,
+  type DatasetInfo,
+  type EntityRecord,
+  type EntitySummary,
+  type ImportProgress,
+  type ImportRequest,
+  type ImportResult,
+  type PropertyChange,
+  type Statement,
+  type Store,
+  type StoreStats,
+  type StoredEntity,
+  type VersionInfo,
 } from './store.js';
 
 const SCHEMA_VERSION = 2;
@@ -242,12 +243,7 @@ export class SqliteStore implements Store {
   ): { versionId: number; label: string } {
     const db = this.db;
     const date = req.versionDate;
-    if (prevRow && date < prevRow.date) {
-      throw new UsageError(
-        `dataset ${req.dataset} already has version ${prevRow.label} (${prevRow.date}); versions must be ` +
-          `imported in date order, and ${date} is earlier (set the date with --version-date)`,
-      );
-    }
+    checkVersionOrder(req.dataset, prevRow, date);
     db.prepare(
       `INSERT INTO datasets (name, title, format, latest_version) VALUES (?, ?, ?, NULL)
        ON CONFLICT(name) DO UPDATE SET title = excluded.title, format = excluded.format`,
@@ -815,6 +811,13 @@ export class SqliteStore implements Store {
 
   async isEmpty(): Promise<boolean> {
     return !this.db.prepare(`SELECT 1 FROM versions LIMIT 1`).get();
+  }
+
+  async activeEntityIds(dataset: string): Promise<string[]> {
+    return this.db
+      .prepare(`SELECT id FROM entities WHERE dataset = ? AND last_version IS NULL`)
+      .pluck()
+      .all(dataset) as string[];
   }
 
   async close(): Promise<void> {

@@ -8,6 +8,7 @@
  * The interface is asynchronous so that a PostgreSQL implementation can stand beside the embedded
  * SQLite one; callers never see SQL.
  */
+import { UsageError } from '../errors.js';
 import type { EntityDraft } from '../model/entity.js';
 
 export interface Statement {
@@ -190,5 +191,26 @@ export interface Store {
   /** Changes whenever any dataset gets a new version (also one written by another process). */
   versionMarker(): Promise<string>;
   isEmpty(): Promise<boolean>;
+  /** Ids of the entities the dataset's latest version lists (for the mass-removal check). */
+  activeEntityIds(dataset: string): Promise<string[]>;
   close(): Promise<void>;
+}
+
+/**
+ * Versions of a dataset are imported oldest first: refuse an earlier date, with what to do
+ * instead (a store that received the bundled snapshot cannot take the years before it).
+ */
+export function checkVersionOrder(
+  dataset: string,
+  latest: { label: string; date: string } | undefined,
+  date: string,
+): void {
+  if (!latest || date >= latest.date) return;
+  throw new UsageError(
+    `dataset ${dataset} already has version ${latest.label} (dated ${latest.date.slice(0, 10)}), and this one ` +
+      `is dated ${date.slice(0, 10)}: versions are imported in date order, oldest first. To build a history from older ` +
+      'files, import them oldest first into a store of their own (--db NEW.sqlite --no-bundled, so the ' +
+      'bundled snapshot is not loaded first); if the date was read wrongly from the file, give the right ' +
+      'one with --version-date',
+  );
 }

@@ -41,6 +41,7 @@ describe('tangle screen and match-pairs', () => {
         db,
         '--version-date',
         '2024-06-01',
+        '--allow-mass-removal', // the small fixture's older version lacks one of its few entries
       ]).status,
     ).toBe(0);
     expect(tangle(['screen', '--name', 'Banco Nacional de Cuba', '--db', db]).stdout).toMatch(

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { importFiles } from '../../logic/import.js';
 import { FORMATS } from '../../sources/index.js';
-import { withDb, withStore } from '../context.js';
+import { removalPolicy, withDb, withRemovalGuard, withStore } from '../context.js';
 import { printJson, progressBar } from '../output.js';
 
 export function registerImport(program: Command): void {
   withDb(
-    program
+    withRemovalGuard(program
       .command('import')
       .description(
         `import list files as a new dataset version (formats: ${FORMATS.map((f) => f.name).join(', ')}; ` +
@@ -18,13 +18,21 @@ export function registerImport(program: Command): void {
       .option('--title <title>', 'dataset title')
       .option('--version-date <date>', 'date of this version (default: the date in the files, then today)')
       .option('--json', 'print the result as JSON'),
+    ),
   ).action(async (format: string, paths: string[], opts) => {
     await withStore(
       opts,
       async (store) => {
         const r = await importFiles(
           store,
-          { format, paths, dataset: opts.dataset, title: opts.title, versionDate: opts.versionDate },
+          {
+            format,
+            paths,
+            dataset: opts.dataset,
+            title: opts.title,
+            versionDate: opts.versionDate,
+            ...removalPolicy(opts),
+          },
           progressBar(format, !opts.json && process.stderr.isTTY),
         );
         if (opts.json) {

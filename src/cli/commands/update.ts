@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { loadSources, updateFromSources } from '../../logic/update.js';
-import { withDb, withStore } from '../context.js';
+import { removalPolicy, withDb, withRemovalGuard, withStore } from '../context.js';
 import { printJson, progressBar } from '../output.js';
 
 export function registerUpdate(program: Command): void {
   withDb(
-    program
+    withRemovalGuard(program
       .command('update')
       .description('download the current official lists and import them as new versions')
       .option(
@@ -18,6 +18,7 @@ export function registerUpdate(program: Command): void {
         'date of the new versions (default: the date in the files, then today)',
       )
       .option('--json', 'print JSON'),
+    ),
   ).action(async (opts) => {
     const sources = loadSources(opts.sources ?? process.env.TANGLE_UPDATE_SOURCES);
     await withStore(
@@ -27,6 +28,7 @@ export function registerUpdate(program: Command): void {
           sources,
           datasets: opts.dataset,
           versionDate: opts.versionDate,
+          policy: removalPolicy(opts),
           progress: (ds) => progressBar(ds, !opts.json && process.stderr.isTTY),
           log: opts.json ? undefined : (line) => process.stderr.write(`${line}\n`),
         });

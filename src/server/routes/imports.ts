@@ -16,9 +16,12 @@ export function registerImportRoutes(app: FastifyInstance, ctx: AppContext): voi
         summary: 'import uploaded list files as a new version of the dataset (multipart/form-data)',
         description:
           'Form fields: `format` (ofac-csv, ofac-cons-csv, un-xml, us-csl, ftm, senzing), optional `versionDate` ' +
-          '(YYYY-MM-DD; default: the date the files state, then today) and `title`; then one or more files, ' +
-          'named as the format expects (e.g. sdn.csv, alt.csv). The import is one transaction: on bad input ' +
-          'the answer is 400 naming the file, line and field, and nothing is stored.',
+          '(YYYY-MM-DD; default: the date the files state, then today), `title`, `allowMassRemoval` and ' +
+          '`allowIncomplete` (true to force past the checks below); then one or more files, named as the ' +
+          'format expects (e.g. sdn.csv, alt.csv). The import is one transaction: on bad input the answer is ' +
+          '400 naming the file, line and field, and nothing is stored. An empty file, or one that looks cut ' +
+          'short (no OFAC end-of-file byte, a UN list without its date or sections), is a 400; a version that ' +
+          'would remove more than TANGLE_MAX_REMOVAL_SHARE (default 10 %) of the active entities is a 409.',
         consumes: ['multipart/form-data'],
         params: {
           type: 'object',
@@ -56,7 +59,7 @@ export function registerImportRoutes(app: FastifyInstance, ctx: AppContext): voi
           }
         }
         const options = checkUploadFields(fields);
-        const outcome = await upload.importInto(ctx.store, dataset, options);
+        const outcome = await upload.importInto(ctx.store, dataset, options, config.maxRemovalShare);
         // What the import did, without its timings and its (long) warning list.
         const { warningList, readMs, storeMs, ...counts } = outcome;
         await audit(ctx, req, 'import', `${outcome.dataset}@${outcome.version}`, { files, ...counts });
