@@ -53,7 +53,8 @@ const CONS: ListFlavour = {
   other: 'ofac-csv',
 };
 
-const DATE_IN_NAME = /[-_. ]?(\d{4}-\d{2}-\d{2}|\d{8})(?=$|[-_. ])/;
+/** A date in a file name: a day (2024-05-03, 20240503) or a month (2025-12: a release known by its month). */
+const DATE_IN_NAME = /[-_. ]?(\d{4}-\d{2}-\d{2}|\d{8}|\d{4}-\d{2})(?=$|[-_. ])/;
 
 /** The base name of a file without `.gz`, `.csv` and a date: `sdn-2024-05-03.csv.gz` → `sdn`. */
 function fileKey(path: string): { key: string; date?: string } {
