@@ -12,6 +12,14 @@ export const MAX_NAME_CHARS = 1000;
 // C0/C1 controls, zero-width and bidi formatting characters.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
 
+/**
+ * Symbols and pictographs: emoji (with their variation selectors, joiners' partners, skin tones
+ * and keycap marks), other symbols (✈ ™ © ®), currency signs. They are not part of a name, and
+ * transliterated they become words ("moneybag", "airplane", "TM") that count as unmatched name
+ * parts. Letters of every script, digits and combining accents are kept.
+ */
+const SYMBOLS = /[\p{Extended_Pictographic}\p{So}\p{Sc}\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F\u20E3]/gu;
+
 /** Printable ASCII, no two spaces in a row. */
 const PLAIN = /^(?:[!-~]| (?! ))*$/;
 
@@ -20,7 +28,8 @@ export function cleanRawName(raw: string): string {
   let s = raw.length > MAX_NAME_CHARS * 2 ? raw.slice(0, MAX_NAME_CHARS * 2) : raw;
   // Printable ASCII with single spaces inside (most list names) is already clean.
   if (!PLAIN.test(s) || s.startsWith(' ') || s.endsWith(' ')) {
-    s = s.normalize('NFKC').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+    // Symbols go before NFKC, which would spell ™ as "TM".
+    s = s.replace(SYMBOLS, ' ').normalize('NFKC').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
   }
   if (s.length > MAX_NAME_CHARS) s = s.slice(0, MAX_NAME_CHARS);
   return s;
