@@ -45,3 +45,11 @@ export class ConflictError extends UsageError {
     this.name = 'ConflictError';
   }
 }
+
+/** The thing asked for does not exist (an unknown dataset…); the message says what does. */
+export class NotFoundError extends UsageError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}

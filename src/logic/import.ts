@@ -69,7 +69,12 @@ export async function importFiles(
   // not for what it would remove.
   checkVersionOrder(dataset, latest, versionDate);
   checkComplete(read.incomplete, options);
-  checkRemoval(dataset, await store.activeEntityIds(dataset), new Set(read.entities.map((e) => e.id)), options);
+  checkRemoval(
+    dataset,
+    await store.activeEntityIds(dataset),
+    new Set(read.entities.map((e) => e.id)),
+    options,
+  );
   const t1 = performance.now();
   const result = await store.importVersion(
     {

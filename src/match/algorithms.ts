@@ -153,6 +153,27 @@ export function listAlgorithms(): {
   };
 }
 
+/**
+ * What is wrong with overriding a feature's weight with `value`, if anything. Main features add
+ * evidence and qualifiers take it away: a weight of the other sign would turn a match into a
+ * penalty or a disagreement into a bonus.
+ */
+export function weightProblem(
+  algo: AlgorithmDefinition,
+  feature: string,
+  value: unknown,
+): string | undefined {
+  const f = Object.hasOwn(algo.features, feature) ? algo.features[feature] : undefined;
+  if (!f)
+    return `algorithm ${algo.name} has no feature "${feature}"; features: ${Object.keys(algo.features).join(', ')}`;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a finite number';
+  if (f.role === 'main' && value < 0)
+    return `must be ≥ 0 (${feature} adds evidence; its default is ${f.weight})`;
+  if (f.role === 'qualifier' && value > 0)
+    return `must be ≤ 0 (${feature} is a penalty; its default is ${f.weight})`;
+  return undefined;
+}
+
 /** Feature weights of an algorithm with overrides applied; unknown feature names are an error. */
 export function resolveWeights(
   algo: AlgorithmDefinition,
@@ -161,13 +182,9 @@ export function resolveWeights(
   const weights: Record<string, number> = {};
   for (const [k, f] of Object.entries(algo.features)) weights[k] = f.weight;
   for (const [k, v] of Object.entries(overrides ?? {})) {
-    if (!(k in algo.features)) {
-      throw new UsageError(
-        `algorithm ${algo.name} has no feature "${k}"; features: ${Object.keys(algo.features).join(', ')}`,
-      );
-    }
-    if (typeof v !== 'number' || !Number.isFinite(v))
-      throw new UsageError(`weight of "${k}" must be a finite number`);
+    const problem = weightProblem(algo, k, v);
+    if (problem)
+      throw new UsageError(problem.startsWith('algorithm') ? problem : `weight of "${k}" ${problem}`);
     weights[k] = v;
   }
   return weights;

@@ -218,8 +218,11 @@ export class CandidateIndex {
   private readonly wordKeyIds = new WeakMap<readonly string[], number[]>();
   private scratch = new QueryScratch(0, 0);
   private readonly nearWordMemo = new Map<string, ReadonlyArray<readonly [number, number]>>();
-  /** Query schema → candidate schema → whether they can match (a few dozen schemata). */
-  private readonly compatibleSchemata = new Map<string, Map<string, boolean>>();
+  /** Each entity's schema, as a number into `schemaNames` (a few dozen schemata). */
+  private schemaOf = new Uint16Array(0);
+  private readonly schemaNames: string[] = [];
+  /** Query schema → per schema number, 1 when an entity of that schema can match it. */
+  private readonly compatibleSchemata = new Map<string, Uint8Array>();
   private eager = true;
   private lazyCached = 0;
   readonly buildMs: number = 0;
@@ -261,6 +264,7 @@ export class CandidateIndex {
       built.kind(id) === 't' && text.length >= MIN_TYPO_WORD ? text : undefined,
     );
     index.scratch = new QueryScratch(index.entities.length, built.size);
+    index.numberSchemata();
     (index as { buildMs: number }).buildMs = performance.now() - t0;
     return index;
   }
@@ -279,7 +283,32 @@ export class CandidateIndex {
     index.postings = PostingLists.fromData(snapshot.postings);
     index.wordGrams = WordGrams.fromData(snapshot.wordGrams);
     index.scratch = new QueryScratch(index.entities.length, index.postings.size);
+    index.numberSchemata();
     return index;
+  }
+
+  private numberSchemata(): void {
+    const numbers = new Map<string, number>();
+    this.schemaOf = new Uint16Array(this.entities.length);
+    this.entities.forEach((e, i) => {
+      let n = numbers.get(e.schema);
+      if (n === undefined) {
+        numbers.set(e.schema, (n = this.schemaNames.length));
+        this.schemaNames.push(e.schema);
+      }
+      this.schemaOf[i] = n;
+    });
+  }
+
+  /** Which schema numbers can match a query of this schema. */
+  private compatibleWith(schema: string): Uint8Array {
+    let allowed = this.compatibleSchemata.get(schema);
+    if (!allowed) {
+      if (this.compatibleSchemata.size >= 256) this.compatibleSchemata.clear(); // unknown schemata
+      allowed = Uint8Array.from(this.schemaNames, (s) => (schemataCompatible(schema, s) ? 1 : 0));
+      this.compatibleSchemata.set(schema, allowed);
+    }
+    return allowed;
   }
 
   get size(): number {
@@ -313,11 +342,16 @@ export class CandidateIndex {
     return Math.log(1 + this.entities.length / df);
   }
 
-  /** Indices of the most promising entities for a query, best first by key overlap. */
+  /**
+   * Indices of the most promising entities for a query, best first by key overlap. Only entities
+   * that `keep` accepts compete for the `max` places: a filter applied after the cut would let
+   * candidates it rejects crowd out the ones it wants.
+   */
   candidates(
     query: AnalyzedEntity,
     properties: Readonly<Record<string, readonly string[]>>,
     max: number,
+    keep?: (entity: number) => boolean,
   ): number[] {
     const { accumulator: acc, touched, keyStamp } = this.scratch;
     const stamp = this.scratch.nextStamp();
@@ -378,7 +412,7 @@ export class CandidateIndex {
     const top = new TopK(Math.min(max, Math.max(1, nTouched)));
     for (let t = 0; t < nTouched; t++) {
       const e = touched[t]!;
-      if (acc[e]! >= floor) top.push(acc[e]!, e);
+      if (acc[e]! >= floor && (!keep || keep(e))) top.push(acc[e]!, e);
       acc[e] = 0;
     }
     return top.values();
@@ -482,25 +516,17 @@ export class CandidateIndex {
     const cfg = resolveConfig(options);
     const prepared = prepareQuery(query);
     const limit = options.limit ?? 5;
-    const candidates = this.candidates(prepared, query.properties, options.candidates ?? 150);
-    const filtered = CandidateIndex.filters(options);
-    const excluded = new Set(filtered ? options.excludeIds : undefined);
+    // Schema and filters decide which entities compete for the candidate places.
+    const compatible = this.compatibleWith(query.schema);
+    const schemaOf = this.schemaOf;
+    const excluded = new Set(options.excludeIds);
+    const keep = CandidateIndex.filters(options)
+      ? (i: number) => compatible[schemaOf[i]!] === 1 && this.passes(this.entities[i]!, options, excluded)
+      : (i: number) => compatible[schemaOf[i]!] === 1;
+    const picked = this.candidates(prepared, query.properties, options.candidates ?? 150, keep);
     // Scores alone first (positions into `scores`); only the results shown are explained.
-    const picked: number[] = [];
     const scores: number[] = [];
-    let compatible = this.compatibleSchemata.get(query.schema);
-    if (!compatible) {
-      if (this.compatibleSchemata.size >= 256) this.compatibleSchemata.clear(); // unknown schemata
-      this.compatibleSchemata.set(query.schema, (compatible = new Map()));
-    }
-    for (const i of candidates) {
-      const e = this.entities[i];
-      let ok = compatible.get(e.schema);
-      if (ok === undefined) compatible.set(e.schema, (ok = schemataCompatible(query.schema, e.schema)));
-      if (!ok || (filtered && !this.passes(e, options, excluded))) continue;
-      picked.push(i);
-      scores.push(scoreAnalyzed(prepared, this.analysisOf(i), cfg));
-    }
+    for (const i of picked) scores.push(scoreAnalyzed(prepared, this.analysisOf(i), cfg));
     const order = picked.map((_, k) => k);
     const entities = this.entities;
     order.sort(

@@ -3,9 +3,10 @@
  * OpenSanctions yente's `POST /match/{dataset}` and `GET /search/{dataset}`, so that clients
  * written for yente work against Tangle. The HTTP layer only parses parameters and calls these.
  */
-import { FieldError } from '../errors.js';
+import { FieldError, NotFoundError } from '../errors.js';
 import { model } from '../model/model.js';
-import { getAlgorithm, resolveWeights } from './algorithms.js';
+import { cleanCountry, cleanDate } from '../model/values.js';
+import { getAlgorithm, weightProblem } from './algorithms.js';
 import { CandidateIndex, type IndexedEntity, type ScreenOptions } from './candidate-index.js';
 import { analyzeEntityNames, scoreEntity, type FeatureExplanation, type MatchEntity } from './entity.js';
 import { matchableSchemata, MAX_QUERY_NAME_CHARS } from './query.js';
@@ -72,7 +73,46 @@ export function yenteEntity(e: IndexedEntity): YenteEntity {
   };
 }
 
-function checkParams(dataset: string, params: MatchParams): ScreenOptions {
+/** Path datasets that mean every dataset (yente's collections). */
+const ALL_DATASETS = ['default', 'all', 'sanctions'];
+
+/** The datasets an index holds, worked out once per index. */
+const datasetsOf = new WeakMap<CandidateIndex, ReadonlySet<string>>();
+
+function knownDatasets(index: CandidateIndex): ReadonlySet<string> {
+  let known = datasetsOf.get(index);
+  if (!known) {
+    const names = new Set<string>();
+    for (const e of index.entities) for (const d of e.datasets) names.add(d);
+    datasetsOf.set(index, (known = names));
+  }
+  return known;
+}
+
+/**
+ * The datasets a request narrows to: the path's (unless a collection) and those of a parameter.
+ * A mistyped name would screen nothing and read as "no hit": the path's answers 404, a
+ * parameter's 400, both naming the datasets there are (as yente does).
+ */
+function checkDatasets(
+  index: CandidateIndex,
+  dataset: string,
+  params: Record<string, readonly string[] | undefined>,
+): string[] {
+  const known = knownDatasets(index);
+  const list = () => [...ALL_DATASETS.slice(0, 1), ...[...known].sort()].join(', ');
+  if (!ALL_DATASETS.includes(dataset) && !known.has(dataset)) {
+    throw new NotFoundError(`no dataset "${dataset}"; the datasets are: ${list()}`);
+  }
+  for (const [field, names] of Object.entries(params)) {
+    for (const name of names ?? []) {
+      if (!known.has(name)) throw new FieldError(field, `no dataset "${name}"; the datasets are: ${list()}`);
+    }
+  }
+  return ALL_DATASETS.includes(dataset) ? [] : [dataset];
+}
+
+function checkParams(index: CandidateIndex, dataset: string, params: MatchParams): ScreenOptions {
   const limit = params.limit ?? 5;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
     throw new FieldError('limit', `must be an integer from 1 to ${MAX_LIMIT}`);
@@ -100,7 +140,10 @@ function checkParams(dataset: string, params: MatchParams): ScreenOptions {
     if (!model.has(s)) throw new FieldError('exclude_schema', `unknown schema "${s}"`);
   }
   // The path's dataset narrows like include_dataset; "default" and "sanctions" mean everything.
-  const scope = ['default', 'all', 'sanctions'].includes(dataset) ? [] : [dataset];
+  const scope = checkDatasets(index, dataset, {
+    include_dataset: params.include_dataset,
+    exclude_dataset: params.exclude_dataset,
+  });
   return {
     limit,
     threshold,
@@ -112,6 +155,22 @@ function checkParams(dataset: string, params: MatchParams): ScreenOptions {
     changedSince: params.changed_since,
     excludeIds: params.exclude_entity_ids,
   };
+}
+
+/**
+ * A date or country that cannot be read would be dropped by the scorer, and the query screened
+ * without it: refuse it instead, naming the field.
+ */
+function checkTypedValue(field: string, type: string, value: string): void {
+  if (type === 'date' && !cleanDate(value)) {
+    throw new FieldError(field, `"${value.slice(0, 40)}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+  }
+  if (type === 'country' && !cleanCountry(value)) {
+    throw new FieldError(
+      field,
+      `unknown country "${value.slice(0, 40)}" (use an ISO code such as IR, or a name)`,
+    );
+  }
 }
 
 /** Validate one query of a /match body; string values are accepted where yente takes lists. */
@@ -131,7 +190,8 @@ export function checkQuery(key: string, raw: unknown): MatchEntity & { id?: stri
   const properties: Record<string, string[]> = {};
   for (const [prop, value] of Object.entries(q.properties as Record<string, unknown>)) {
     const values = Array.isArray(value) ? value : [value];
-    if (!schema.getProperty(prop)) {
+    const type = schema.getProperty(prop)?.type;
+    if (!type) {
       throw new FieldError(`${field}.properties.${prop}`, `${q.schema} has no property "${prop}"`);
     }
     const clean: string[] = [];
@@ -146,7 +206,9 @@ export function checkQuery(key: string, raw: unknown): MatchEntity & { id?: stri
           `longer than ${MAX_QUERY_NAME_CHARS} characters`,
         );
       }
-      if (s.trim()) clean.push(s);
+      if (!s.trim()) return;
+      checkTypedValue(`${field}.properties.${prop}[${i}]`, type, s);
+      clean.push(s);
     });
     if (clean.length) properties[prop] = clean;
   }
@@ -173,7 +235,7 @@ export function yenteMatch(
   body: unknown,
   params: MatchParams = {},
 ): YenteMatchResponse {
-  const options = checkParams(dataset, params);
+  const options = checkParams(index, dataset, params);
   if (!body || typeof body !== 'object' || Array.isArray(body))
     throw new FieldError('body', 'must be a JSON object');
   const b = body as { queries?: unknown; weights?: unknown; config?: unknown };
@@ -188,14 +250,10 @@ export function yenteMatch(
     if (!b.weights || typeof b.weights !== 'object' || Array.isArray(b.weights)) {
       throw new FieldError('weights', 'must be an object of feature: weight');
     }
+    const algorithm = getAlgorithm(options.algorithm);
     for (const [k, v] of Object.entries(b.weights as Record<string, unknown>)) {
-      if (typeof v !== 'number' || !Number.isFinite(v))
-        throw new FieldError(`weights.${k}`, 'must be a number');
-    }
-    try {
-      resolveWeights(getAlgorithm(options.algorithm), b.weights as Record<string, number>);
-    } catch (err) {
-      throw new FieldError('weights', (err as Error).message);
+      const problem = weightProblem(algorithm, k, v);
+      if (problem) throw new FieldError(`weights.${k}`, problem);
     }
     options.weights = b.weights as Record<string, number>;
   }
@@ -276,7 +334,7 @@ export function yenteSearch(
   });
   const facetNames = params.facets ?? FACETS;
   for (const f of facetNames) if (!FACETS.includes(f)) throw new FieldError('facets', `unknown facet "${f}"`);
-  const scope = ['default', 'all', 'sanctions'].includes(dataset) ? [] : [dataset];
+  const scope = checkDatasets(index, dataset, { datasets: params.datasets });
   const datasets = [...scope, ...(params.datasets ?? [])];
   const keep = (e: IndexedEntity) =>
     (!params.schema || model.get(e.schema).isA(params.schema)) &&
@@ -290,9 +348,8 @@ export function yenteSearch(
   if (q) {
     const query = analyzeEntityNames({ schema: 'Thing', properties: { name: [q] } });
     hits = [];
-    for (const i of index.candidates(query, {}, 1000)) {
-      const e = index.entities[i];
-      if (!keep(e)) continue;
+    for (const i of index.candidates(query, {}, 1000, (k) => keep(index.entities[k]!))) {
+      const e = index.entities[i]!;
       const score = scoreEntity(query, index.analysisOf(i), { algorithm: 'name-only', explain: false }).score;
       if (score >= 0.3) hits.push({ e, score });
     }

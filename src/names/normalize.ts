@@ -18,7 +18,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2
  * transliterated they become words ("moneybag", "airplane", "TM") that count as unmatched name
  * parts. Letters of every script, digits and combining accents are kept.
  */
-const SYMBOLS = /[\p{Extended_Pictographic}\p{So}\p{Sc}\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F\u20E3]/gu;
+const SYMBOLS = /[\p{Extended_Pictographic}\p{So}\p{Sc}]|[\u{1F3FB}-\u{1F3FF}]|\uFE0E|\uFE0F|\u20E3/gu;
 
 /** Printable ASCII, no two spaces in a row. */
 const PLAIN = /^(?:[!-~]| (?! ))*$/;

@@ -42,7 +42,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call the route (see server/auth.ts). */
     access?: Access;
-    /** false: no CSRF token needed even with a session cookie (only POST /auth/login). */
+    /** false: no CSRF token needed even with a session cookie (POST /auth/login, and POST /match, which only reads). */
     csrf?: boolean;
   }
   interface FastifyRequest {

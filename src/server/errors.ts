@@ -4,7 +4,7 @@
  * and answered with a plain 500 — never a stack trace or an internal message.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { ConflictError, FieldError, InputError, UsageError } from '../errors.js';
+import { ConflictError, FieldError, InputError, NotFoundError, UsageError } from '../errors.js';
 import { MassRemovalError } from '../logic/removal-guard.js';
 
 interface ValidationItem {
@@ -74,8 +74,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (err instanceof MassRemovalError) {
       const { dataset, removed, active } = err;
-      return reply.status(409).send({ error: 'mass_removal_refused', detail: err.message, dataset, removed, active });
+      return reply
+        .status(409)
+        .send({ error: 'mass_removal_refused', detail: err.message, dataset, removed, active });
     }
+    if (err instanceof NotFoundError)
+      return reply.status(404).send({ error: 'not_found', detail: err.message });
     if (err instanceof ConflictError)
       return reply.status(409).send({ error: 'conflict', detail: err.message });
     if (err instanceof FieldError) {

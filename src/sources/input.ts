@@ -50,7 +50,10 @@ export function decodeSource(path: string, raw: Buffer): SourceText {
   text = text.replace(/\u001a+\s*$/, '');
   if (!text.trim()) {
     // Imported, an empty file would delist everything its dataset holds.
-    throw new InputError({ file: path }, raw.length ? 'the file has no content' : 'the file is empty (0 bytes)');
+    throw new InputError(
+      { file: path },
+      raw.length ? 'the file has no content' : 'the file is empty (0 bytes)',
+    );
   }
   if (text.includes('\u0000')) {
     const line = text.slice(0, text.indexOf('\u0000')).split('\n').length;

@@ -14,7 +14,13 @@ import { InputError } from '../errors.js';
 import { EntityDraft, derivedId, recordEntityId } from '../model/entity.js';
 import { cleanDate } from '../model/values.js';
 import { readSourceFile } from './input.js';
-import { readEach, type ReadContext, type ReadResult, type SourceFormat, type SourceProblem } from './source.js';
+import {
+  readEach,
+  type ReadContext,
+  type ReadResult,
+  type SourceFormat,
+  type SourceProblem,
+} from './source.js';
 
 // ---------------------------------------------------------------------------------------------
 // A small strict XML scanner
@@ -685,6 +691,11 @@ export const unXml: SourceFormat = {
       if (date && (!publishedAt || date > publishedAt)) publishedAt = date;
     });
     reader.linkNarratives();
-    return { entities: reader.entities, warnings: reader.warnings, publishedAt, incomplete: reader.incomplete };
+    return {
+      entities: reader.entities,
+      warnings: reader.warnings,
+      publishedAt,
+      incomplete: reader.incomplete,
+    };
   },
 };

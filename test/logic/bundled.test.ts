@@ -41,7 +41,9 @@ describe('the bundled data', () => {
   it('warns about every alias and address row it could not join to a 2024-05-03 entry', () => {
     const sdn = outcomes.find((o) => o.dataset === 'us_ofac_sdn')!;
     expect(sdn.version).toBe('2024-05-03');
-    const unjoined = sdn.warningList.filter((w) => /is for ent_num \d+, which is not in the primary file/.test(w));
+    const unjoined = sdn.warningList.filter((w) =>
+      /is for ent_num \d+, which is not in the primary file/.test(w),
+    );
     expect(unjoined.some((w) => w.startsWith('alt-2025-12.csv'))).toBe(true);
     expect(unjoined.some((w) => w.startsWith('add-2025-12.csv'))).toBe(true);
     expect(unjoined.length).toBeGreaterThan(1000);

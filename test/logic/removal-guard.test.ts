@@ -59,7 +59,9 @@ describe('importFiles refuses what would silently delist a dataset', () => {
       const err = await caught(() => importFiles(store, { format: 'ofac-csv', paths: [path] }));
       expect(err).toBeInstanceOf(InputError);
       expect((err as InputError).file).toBe(path);
-      expect(err.message).toMatch(new RegExp(`${name.replace('.', '\\.')}: the file (is empty|has no content)`));
+      expect(err.message).toMatch(
+        new RegExp(`${name.replace('.', '\\.')}: the file (is empty|has no content)`),
+      );
     }
     expect(await store.stats()).toEqual(before);
   });
@@ -224,9 +226,19 @@ describe('the same checks in tangle update', () => {
     body = firstLines(2);
     const r = await tangleAsync(['update', '--sources', sources, '--db', db, '--version-date', '2024-02-01']);
     expect(r.status).not.toBe(0);
-    expect(r.stdout).toMatch(/us_ofac_sdn: failed — sdn\.csv: sdn\.csv does not end with the end-of-file byte/);
+    expect(r.stdout).toMatch(
+      /us_ofac_sdn: failed — sdn\.csv: sdn\.csv does not end with the end-of-file byte/,
+    );
     body = `${firstLines(2)}\u001a`;
-    const mass = await tangleAsync(['update', '--sources', sources, '--db', db, '--version-date', '2024-02-01']);
+    const mass = await tangleAsync([
+      'update',
+      '--sources',
+      sources,
+      '--db',
+      db,
+      '--version-date',
+      '2024-02-01',
+    ]);
     expect(mass.stdout).toMatch(/failed — refused: this version would remove \d+ of the \d+ active entities/);
     expect(tangle(['datasets', '--versions', '--db', db, '--json']).stdout).not.toMatch(/2024-02-01/);
   });

@@ -205,7 +205,9 @@ describe('yente-compatible match and search', () => {
         queries: { a: { schema: 'Person', properties: { imoNumber: ['1'] } } },
       }),
     ).toThrow(/queries\.a\.properties\.imoNumber: Person has no property/);
-    expect(() => yenteMatch(index, 'default', { ...q, weights: { bogus_feature: 1 } })).toThrow(/^weights:/);
+    expect(() => yenteMatch(index, 'default', { ...q, weights: { bogus_feature: 1 } })).toThrow(
+      /^weights\.bogus_feature: algorithm \S+ has no feature/,
+    );
     expect(() => yenteMatch(index, 'default', { ...q, config: { x: 1 } })).toThrow(/^config:/);
     const many = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`q${i}`, q.queries.a]));
     expect(() => yenteMatch(index, 'default', { queries: many })).toThrow(/at most 100 queries/);

@@ -6,18 +6,19 @@ import { printJson, progressBar } from '../output.js';
 
 export function registerImport(program: Command): void {
   withDb(
-    withRemovalGuard(program
-      .command('import')
-      .description(
-        `import list files as a new dataset version (formats: ${FORMATS.map((f) => f.name).join(', ')}; ` +
-          'gzip-compressed files are accepted)',
-      )
-      .argument('<format>', 'file format')
-      .argument('<paths...>', 'files that make up one version of the list')
-      .option('--dataset <name>', "dataset name (default: the format's usual dataset)")
-      .option('--title <title>', 'dataset title')
-      .option('--version-date <date>', 'date of this version (default: the date in the files, then today)')
-      .option('--json', 'print the result as JSON'),
+    withRemovalGuard(
+      program
+        .command('import')
+        .description(
+          `import list files as a new dataset version (formats: ${FORMATS.map((f) => f.name).join(', ')}; ` +
+            'gzip-compressed files are accepted)',
+        )
+        .argument('<format>', 'file format')
+        .argument('<paths...>', 'files that make up one version of the list')
+        .option('--dataset <name>', "dataset name (default: the format's usual dataset)")
+        .option('--title <title>', 'dataset title')
+        .option('--version-date <date>', 'date of this version (default: the date in the files, then today)')
+        .option('--json', 'print the result as JSON'),
     ),
   ).action(async (format: string, paths: string[], opts) => {
     await withStore(

@@ -5,19 +5,20 @@ import { printJson, progressBar } from '../output.js';
 
 export function registerUpdate(program: Command): void {
   withDb(
-    withRemovalGuard(program
-      .command('update')
-      .description('download the current official lists and import them as new versions')
-      .option(
-        '--sources <file>',
-        'JSON list of {dataset, format, urls} to use instead of the official URLs (also $TANGLE_UPDATE_SOURCES)',
-      )
-      .option('--dataset <name...>', 'only these datasets')
-      .option(
-        '--version-date <date>',
-        'date of the new versions (default: the date in the files, then today)',
-      )
-      .option('--json', 'print JSON'),
+    withRemovalGuard(
+      program
+        .command('update')
+        .description('download the current official lists and import them as new versions')
+        .option(
+          '--sources <file>',
+          'JSON list of {dataset, format, urls} to use instead of the official URLs (also $TANGLE_UPDATE_SOURCES)',
+        )
+        .option('--dataset <name...>', 'only these datasets')
+        .option(
+          '--version-date <date>',
+          'date of the new versions (default: the date in the files, then today)',
+        )
+        .option('--json', 'print JSON'),
     ),
   ).action(async (opts) => {
     const sources = loadSources(opts.sources ?? process.env.TANGLE_UPDATE_SOURCES);

@@ -1,5 +1,6 @@
 /** Uploading list files as a new version of a dataset (admins only). */
 import type { FastifyInstance } from 'fastify';
+import { InputError, UsageError } from '../../errors.js';
 import { checkUploadFields, UploadDir } from '../../logic/upload.js';
 import { audit } from '../auth.js';
 import type { AppContext } from '../context.js';
@@ -42,21 +43,23 @@ export function registerImportRoutes(app: FastifyInstance, ctx: AppContext): voi
       try {
         const fields: Record<string, string> = {};
         const files: string[] = [];
-        for await (const part of req.parts()) {
-          if (part.type === 'file') {
-            await upload.save(part.filename, part.file);
-            if (part.file.truncated) {
-              throw Object.assign(
-                new Error(`file ${part.filename} is larger than ${config.uploadFileLimit} bytes`),
-                {
-                  statusCode: 413,
-                },
-              );
+        try {
+          for await (const part of req.parts()) {
+            if (part.type === 'file') {
+              await upload.save(part.filename, part.file);
+              if (part.file.truncated) {
+                throw Object.assign(
+                  new Error(`file ${part.filename} is larger than ${config.uploadFileLimit} bytes`),
+                  { statusCode: 413 },
+                );
+              }
+              files.push(part.filename);
+            } else {
+              fields[part.fieldname] = String(part.value);
             }
-            files.push(part.filename);
-          } else {
-            fields[part.fieldname] = String(part.value);
           }
+        } catch (err) {
+          throw unreadableBody(err);
         }
         const options = checkUploadFields(fields);
         const outcome = await upload.importInto(ctx.store, dataset, options, config.maxRemovalShare);
@@ -80,4 +83,18 @@ export function registerImportRoutes(app: FastifyInstance, ctx: AppContext): voi
       return reply.status(201).send(answer);
     },
   );
+}
+
+/**
+ * A body the multipart parser cannot read (no boundary, cut short, a malformed part header) is
+ * the client's fault: 400 with the parser's reason. Errors that already carry a status, ours, and
+ * file-system errors (a full disk) stay what they are.
+ */
+function unreadableBody(err: unknown): unknown {
+  if (!(err instanceof Error) || err instanceof UsageError || err instanceof InputError) return err;
+  if ((err as { statusCode?: unknown }).statusCode !== undefined) return err;
+  if ((err as NodeJS.ErrnoException).syscall !== undefined) return err;
+  return Object.assign(new Error(`the multipart/form-data body cannot be read: ${err.message}`), {
+    statusCode: 400,
+  });
 }

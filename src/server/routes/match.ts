@@ -92,8 +92,9 @@ export function registerMatchRoutes(app: FastifyInstance, ctx: AppContext): void
   app.post<{ Params: { dataset: string }; Querystring: MatchParams; Body: unknown }>(
     '/match/:dataset',
     {
-      // A POST, but it only reads: whoever may read may match.
-      config: { access: 'read' },
+      // A POST, but it only reads: whoever may read may match, and a logged-in browser needs no
+      // CSRF token for it (a forged request could not read the answer, and changes nothing).
+      config: { access: 'read', csrf: false },
       schema: {
         tags: ['matching'],
         summary: 'yente-compatible query-by-example matching: up to 100 queries per request',
