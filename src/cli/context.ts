@@ -24,18 +24,30 @@ export function withDb(command: Command): Command {
  * TANGLE_NO_BUNDLED=1), so `tangle show …` works on a fresh install.
  */
 export async function openForCommand(options: DbOptions, loadBundled = true): Promise<Store> {
-  const store = openStore(resolveDbPath(options.db));
+  // The per-user default folder is made on first use; a folder the user named must exist.
+  const store = openStore(resolveDbPath(options.db), {
+    createFolder: !options.db && !process.env.TANGLE_DB,
+  });
   if (loadBundled && options.bundled !== false && process.env.TANGLE_NO_BUNDLED !== '1') {
-    if (await store.isEmpty()) {
-      process.stderr.write('Empty store: loading the bundled OFAC SDN and UN lists…\n');
+    if ((await store.isEmpty()) && store.readonly) {
+      process.stderr.write(`The store ${store.path} is empty and read-only: nothing to show.\n`);
+    } else if (await store.isEmpty()) {
+      process.stderr.write(
+        `Empty store ${store.path}: loading the bundled OFAC SDN and UN lists (for an empty store, ` +
+          'give --no-bundled or set TANGLE_NO_BUNDLED=1)…\n',
+      );
       const loaded = await ensureBundledData(store, (label) =>
         progressBar(label, !options.json && process.stderr.isTTY),
       );
       for (const r of loaded) {
         process.stderr.write(
-          `  ${r.dataset} ${r.version}: ${r.entities} entities, ${r.statements} statements\n`,
+          `  loaded ${r.dataset} version ${r.version}: ${r.entities} entities, ${r.statements} statements\n`,
         );
       }
+      process.stderr.write(
+        'Bundled data loaded. Later versions of these lists can be imported into this store; older ones ' +
+          'need a store of their own (--db NEW.sqlite --no-bundled).\n',
+      );
     }
   }
   return store;

@@ -23,7 +23,10 @@ export function buildProgram(): Command {
   const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
   const program = new Command('tangle')
     .description('Map illicit networks from sanctions lists and reporting, with evidence behind every link')
-    .version(pkg.version, '-V, --tangle-version', 'print the Tangle version')
+    .version(pkg.version, '-V, --version', 'print the Tangle version')
+    // Program options only before the command: `tangle changes --version 2024-05-03` is the
+    // command's own option, not a request for Tangle's version.
+    .enablePositionalOptions()
     .showHelpAfterError()
     .exitOverride();
   registerImport(program);

@@ -11,8 +11,7 @@
  */
 import Database from 'better-sqlite3';
 import { createHash, hash as cryptoHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { captionOf, type DraftValue } from '../model/entity.js';
 import { BatchInsert } from './batch-insert.js';
 import { model } from '../model/model.js';
@@ -159,23 +158,35 @@ export function statementId(dataset: string, entityId: string, prop: string, val
 const DATE_RE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 export class SqliteStore implements Store {
-  readonly db: Database.Database;
+  readonly db!: Database.Database;
 
-  constructor(readonly path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('cache_size = -65536');
-    this.db.pragma('temp_store = MEMORY');
-    this.db.exec(DDL);
-    const row = this.db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).get() as
-      { value: string } | undefined;
-    if (!row) {
+  /** Opened read-only (the file or its folder cannot be written): reading works, imports are refused. */
+  readonly readonly: boolean;
+
+  constructor(
+    readonly path: string,
+    options: { readonly?: boolean } = {},
+  ) {
+    this.readonly = options.readonly ?? false;
+    try {
+      this.db = this.readonly ? openReadOnly(path) : new Database(path);
+      if (!this.readonly) {
+        this.db.pragma('journal_mode = WAL');
+        this.db.pragma('synchronous = NORMAL');
+      }
+      this.db.pragma('cache_size = -65536');
+      this.db.pragma('temp_store = MEMORY');
+      if (!this.readonly) this.db.exec(DDL);
+    } catch (err) {
+      if (this.db?.open) this.db.close();
+      throw storeOpenError(path, err);
+    }
+    const row = this.schemaVersion();
+    if (!row && !this.readonly) {
       this.db
         .prepare(`INSERT INTO meta (key, value) VALUES ('schema_version', ?)`)
         .run(String(SCHEMA_VERSION));
-    } else if (Number(row.value) !== SCHEMA_VERSION) {
+    } else if (row && Number(row.value) !== SCHEMA_VERSION) {
       throw new UsageError(
         `store ${path} has schema version ${row.value}; this Tangle expects ${SCHEMA_VERSION} ` +
           `(re-create it: delete the file and import again)`,
@@ -183,12 +194,34 @@ export class SqliteStore implements Store {
     }
   }
 
+  private schemaVersion(): { value: string } | undefined {
+    try {
+      return this.db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).get() as
+        { value: string } | undefined;
+    } catch (err) {
+      this.db.close();
+      throw new UsageError(`${this.path} is not a Tangle store (${(err as Error).message})`);
+    }
+  }
+
+  /** Imports need a writable store; say so before anything is read. */
+  private checkWritable(): void {
+    if (this.readonly) {
+      throw new UsageError(
+        `the store ${this.path} is read-only (the file or its folder cannot be written): it can be read, ` +
+          'not imported into; copy it somewhere writable, or give another --db',
+      );
+    }
+  }
+
   async importVersion(req: ImportRequest, progress?: ImportProgress): Promise<ImportResult> {
+    this.checkWritable();
     return this.importSync(req, progress);
   }
 
   async repeatVersion(req: Omit<ImportRequest, 'entities' | 'warnings'>): Promise<ImportResult | undefined> {
     if (!req.checksum) return undefined;
+    this.checkWritable();
     const run = this.db.transaction((): ImportResult | undefined => {
       const latest = this.db
         .prepare(`SELECT v.* FROM versions v JOIN datasets d ON d.latest_version = v.id WHERE d.name = ?`)
@@ -857,4 +890,36 @@ function min(values: string[]): string {
 }
 function max(values: string[]): string {
   return values.reduce((a, b) => (b > a ? b : a));
+}
+
+/** What went wrong opening a store file, said in the user's terms (exit 2 on the command line). */
+function storeOpenError(path: string, err: unknown): Error {
+  const code = (err as { code?: string }).code;
+  const why = (err as Error).message;
+  if (code === 'SQLITE_NOTADB')
+    return new UsageError(`${path} is not a Tangle store (not an SQLite database)`);
+  if (code === 'SQLITE_CANTOPEN') return new UsageError(`cannot open the store ${path} (${why})`);
+  if (code === 'SQLITE_READONLY') return new UsageError(`the store ${path} is read-only (${why})`);
+  if (code?.startsWith('SQLITE_')) return new UsageError(`cannot use the store ${path} (${why})`);
+  return err as Error;
+}
+
+/**
+ * A store opened for reading only. A store in WAL mode needs its shared-memory file beside it,
+ * which a read-only folder cannot hold: then the file is read into memory, marked as a plain
+ * rollback-journal database (header bytes 18–19), and read from there.
+ */
+function openReadOnly(path: string): Database.Database {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    db.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
+    return db;
+  } catch (err) {
+    db.close();
+    const code = (err as { code?: string }).code ?? '';
+    if (!code.startsWith('SQLITE_READONLY') && code !== 'SQLITE_CANTOPEN') throw err;
+  }
+  const bytes = readFileSync(path);
+  if (bytes.length > 19 && bytes[18] === 2 && bytes[19] === 2) bytes[18] = bytes[19] = 1;
+  return new Database(bytes, { readonly: true });
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { describeEntity, type EntityView } from '../../logic/describe.js';
+import { buildIndex } from '../../logic/screening.js';
 import { model } from '../../model/model.js';
 import type { Statement, Store } from '../../store/store.js';
 import { withDb, withStore } from '../context.js';
@@ -28,7 +29,9 @@ export function registerShow(program: Command): void {
 export async function resolveEntity(store: Store, query: string): Promise<string> {
   if (await store.getEntity(query)) return query;
   const found = await store.findByName(query);
-  if (!found.length) throw new UsageError(`no entity has the id or name "${query}"`);
+  if (!found.length) {
+    throw new UsageError(`no entity has the id or name "${query}"${await closestNames(store, query)}`);
+  }
   const active = found.filter((e) => e.active);
   const pool = active.length ? active : found;
   const exactCaption = pool.filter((e) => e.caption.toLowerCase() === query.trim().toLowerCase());
@@ -36,6 +39,19 @@ export async function resolveEntity(store: Store, query: string): Promise<string
   if (ids.length === 1) return ids[0];
   const list = pool.map((e) => `  ${e.id}  ${e.caption} [${e.schema}, ${e.dataset}]`).join('\n');
   throw new UsageError(`"${query}" names ${ids.length} entities; give an id:\n${list}`);
+}
+
+/** The names the matcher finds closest to a query that named nothing exactly, as advice. */
+async function closestNames(store: Store, query: string): Promise<string> {
+  if (!query.trim() || query.length > 500) return '';
+  const index = await buildIndex(store, { cache: true });
+  const { hits } = index.screen(
+    { schema: 'Thing', properties: { name: [query] } },
+    { limit: 5, threshold: 0.5, includeNonMatches: false, explain: false },
+  );
+  if (!hits.length) return '';
+  const lines = hits.map((h) => `  ${h.entity.id}  ${h.entity.caption} [${h.entity.schema}]`);
+  return `; the closest names are:\n${lines.join('\n')}`;
 }
 
 function source(s: Statement): string {
