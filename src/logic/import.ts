@@ -16,6 +16,8 @@ interface ImportFileOptions {
   title?: string;
   /** YYYY-MM-DD; defaults to the date the files state, then today. */
   versionDate?: string;
+  /** The names the version records for its files (default: the paths); uploads give their own names. */
+  fileNames?: string[];
 }
 
 /** What every import takes: the files and the safety checks' settings (see removal-guard.ts). */
@@ -47,7 +49,7 @@ export async function importFiles(
       title: options.title ?? format.defaultTitle,
       format: format.name,
       versionDate: options.versionDate ?? dateInNames(options.paths) ?? latest.date,
-      files: options.paths,
+      files: options.fileNames ?? options.paths,
       checksum,
     });
     if (repeated) {
@@ -82,7 +84,7 @@ export async function importFiles(
       title: options.title ?? format.defaultTitle,
       format: format.name,
       versionDate,
-      files: options.paths,
+      files: options.fileNames ?? options.paths,
       checksum,
       entities: read.entities,
       warnings: read.warnings,

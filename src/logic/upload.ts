@@ -109,6 +109,7 @@ export class UploadDir {
       return await importFiles(store, {
         format: fields.format,
         paths: [...this.names].map((n) => join(this.dir, n)),
+        fileNames: [...this.names],
         dataset,
         title: fields.title,
         versionDate: fields.versionDate,

@@ -67,6 +67,8 @@ const GIVEN_CONFLICT_FACTOR = 0.8;
 const OWN_WORDS_FACTOR = 0.85;
 const OWN_PLACES_FACTOR = 0.7;
 const GENERATION_FACTOR = 0.5;
+/** A person's name matched inside an organisation's ("Usama Bin Laden Network"): the person ranks first. */
+const NAMED_AFTER_FACTOR = 0.85;
 /** Weight factor of an organisation's or vessel's unmatched words before the first matched one. */
 const LEADING_EXTRA_FACTOR = 0.8;
 
@@ -81,6 +83,7 @@ export const NOTE_SHIFTED_START = 64;
 export const NOTE_GIVEN_CONFLICT = 128;
 export const NOTE_OWN_WORDS = 256;
 export const NOTE_GENERATION = 512;
+export const NOTE_NAMED_AFTER = 1024;
 
 /** One chosen pair of part sets (bit masks over parts). */
 export interface Pick {
@@ -452,6 +455,7 @@ export function alignNames(
   let cLooseGiven = false;
   let cLooseOwn = false;
   let cLooseGeo = false;
+  let cLooseGeneric = false;
   const extraC = EXTRA_CANDIDATE_FACTOR[c.kind];
   // In organisation and vessel names, a missing head word changes the name ("Eagle Shipping" is
   // not "Golden Eagle Shipping"); missing trailing words usually shorten it.
@@ -496,6 +500,7 @@ export function alignNames(
     if (p.role === 'word' && p.distinctive && p.tag !== 'family') cLooseGiven = true;
     if (p.role === 'word' && p.distinctive) cLooseOwn = true;
     if (p.role === 'geo') cLooseGeo = true;
+    if (p.role === 'generic') cLooseGeneric = true;
   }
   let score = matched / (matchedWeight + missQ * EXTRA_QUERY_FACTOR + missC);
   if (!distinctive && anyDistinctive && score > GENERIC_ONLY_CAP) {
@@ -523,6 +528,13 @@ export function alignNames(
       notes |= NOTE_OWN_WORDS;
     }
   }
+  if (c.kind === 'org' && missQ === 0 && (cLooseGeneric || c.legalForms.length > 0) && namesAPerson(q)) {
+    // The whole of a person's name inside an organisation's, which adds an organisation word
+    // (Usama Bin Laden Network, Kim Il Sung Foundation): the organisation is named after the
+    // person the query names, who should rank above it.
+    score *= NAMED_AFTER_FACTOR;
+    notes |= NOTE_NAMED_AFTER;
+  }
   if ((qLooseInitial && cLoose) || (cLooseInitial && qLoose)) {
     score *= INITIALS_CONFLICT_FACTOR;
     notes |= NOTE_INITIALS_CONFLICT;
@@ -546,6 +558,21 @@ export function alignNames(
     notes |= NOTE_SHIFTED_START;
   }
   return fill(into, score > 1 ? 1 : score, picks ?? NO_PICKS, qUsed, cUsed, agree, legal, notes);
+}
+
+/**
+ * A query that names a person: a Person query, or one of no particular kind made of two or more
+ * name words (with particles and initials) and nothing that marks an organisation.
+ */
+function namesAPerson(q: NameAnalysis): boolean {
+  if (q.kind === 'person') return true;
+  if (q.kind !== 'any' || q.legalForms.length) return false;
+  let words = 0;
+  for (const p of q.parts) {
+    if (p.role === 'word') words++;
+    else if (p.role !== 'particle' && p.role !== 'initial') return false;
+  }
+  return words >= 2;
 }
 
 /**
@@ -657,6 +684,7 @@ export function explainAlignment(q: NameAnalysis, c: NameAnalysis, a: NameAlignm
   if (a.notes & NOTE_OWN_WORDS) notes.push('each name has a word of its own');
   if (a.notes & NOTE_GENERATION) notes.push('senior and junior');
   if (a.notes & NOTE_SHIFTED_START) notes.push('one name starts with a word the other lacks (a relative?)');
+  if (a.notes & NOTE_NAMED_AFTER) notes.push('an organisation named after the person the query names');
   if (q.removed.length) notes.push(`ignored in query: ${q.removed.join(', ')}`);
   if (c.removed.length) notes.push(`ignored in candidate: ${c.removed.join(', ')}`);
   return {

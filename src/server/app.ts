@@ -21,6 +21,8 @@ import { serverConfig, type ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { ScreeningService } from '../logic/screening-service.js';
 import { registerErrorHandling } from './errors.js';
+import { registerJsonBody } from './json-body.js';
+import { clientErrorHandler, frameworkErrors, registerSecurityHeaders } from './security-headers.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerCommentRoutes } from './routes/comments.js';
@@ -55,8 +57,16 @@ export async function buildApp({
     config,
     screening: new ScreeningService(store),
   };
-  const app = Fastify({ logger, bodyLimit: config.bodyLimit, trustProxy: config.trustProxy });
+  const app = Fastify({
+    logger,
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    frameworkErrors,
+    clientErrorHandler,
+  });
   registerErrorHandling(app);
+  registerSecurityHeaders(app);
+  registerJsonBody(app);
 
   await app.register(swagger, {
     openapi: {

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ChangeKind, Store } from '../../store/store.js';
 
@@ -17,7 +18,8 @@ export function registerDatasetRoutes(app: FastifyInstance, store: Store): void 
       const versions = await store.listVersions(req.params.name);
       if (!versions.length)
         return reply.status(404).send({ error: 'not_found', detail: `no dataset ${req.params.name}` });
-      return { versions };
+      // File names only: where the server keeps (or kept) them is none of the client's business.
+      return { versions: versions.map((v) => ({ ...v, files: v.files.map((f) => basename(f)) })) };
     },
   );
 
