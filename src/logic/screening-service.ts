@@ -20,13 +20,21 @@ export class ScreeningService {
    * Check now and then whether the store has a new version (an import by the CLI, or by another
    * server process sharing the file) and rebuild when it has.
    */
-  watch(intervalMs = 5000): void {
+  watch(intervalMs = 5000, onError: (err: unknown, what: string) => void = () => undefined): void {
     if (this.timer) return;
     this.timer = setInterval(() => {
       if (this.refreshing) return;
-      void this.store.versionMarker().then((m) => {
-        if (this.marker !== undefined && m !== this.marker) void this.refresh().catch(() => undefined);
-      });
+      // A failed check or rebuild is reported and tried again at the next tick; left unhandled,
+      // the rejection would end the server.
+      this.store.versionMarker().then(
+        (m) => {
+          if (this.marker === undefined || m === this.marker) return;
+          this.refresh().catch((err: unknown) =>
+            onError(err, 'rebuilding the screening index failed; queries use the previous one'),
+          );
+        },
+        (err: unknown) => onError(err, 'checking the store for new list versions failed'),
+      );
     }, intervalMs);
     this.timer.unref();
   }

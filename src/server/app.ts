@@ -142,7 +142,7 @@ export async function buildApp({
   // Build the matching index before the server accepts requests, so the first /match is not slow.
   app.addHook('onReady', async () => {
     await ctx.screening.get();
-    ctx.screening.watch();
+    ctx.screening.watch(5000, (err, what) => app.log.error({ err }, what));
   });
   app.addHook('onClose', async () => ctx.screening.stop());
   return app;
