@@ -11,22 +11,41 @@ export interface CsvRecord {
   fields: string[];
 }
 
+/**
+ * The longest field and record read. The longest real values (OFAC remarks, a CSL address list)
+ * are a few thousand characters; a field of megabytes is a broken or hostile file, and reading it
+ * through would cost seconds and gigabytes before any check could refuse it.
+ */
+export const MAX_FIELD_CHARS = 1 << 20;
+export const MAX_RECORD_CHARS = 4 << 20;
+
 export function* parseCsv(text: string, file: string, delimiter = ','): Generator<CsvRecord> {
   const n = text.length;
   const delim = delimiter.charCodeAt(0);
   let i = 0;
   let line = 1;
+  const tooLong = (fieldLine: number, column: number): InputError =>
+    new InputError(
+      { file, line: fieldLine, field: `column ${column}` },
+      `field longer than ${MAX_FIELD_CHARS} characters: a broken file, or a quote closed far too late?`,
+    );
   while (i < n) {
     const startLine = line;
+    const recordStart = i;
     const fields: string[] = [];
     for (;;) {
       let value: string;
+      if (i - recordStart > MAX_RECORD_CHARS) {
+        throw new InputError({ file, line: startLine }, `record longer than ${MAX_RECORD_CHARS} characters`);
+      }
       if (text.charCodeAt(i) === 34 /* " */) {
         const fieldLine = line;
+        const fieldStart = i;
         i++;
         let buf = '';
         for (;;) {
           const q = text.indexOf('"', i);
+          if (q - fieldStart > MAX_FIELD_CHARS) throw tooLong(fieldLine, fields.length + 1);
           if (q < 0) {
             throw new InputError(
               { file, line: fieldLine, field: `column ${fields.length + 1}` },
@@ -67,6 +86,7 @@ export function* parseCsv(text: string, file: string, delimiter = ','): Generato
             );
           }
           j++;
+          if (j - i > MAX_FIELD_CHARS) throw tooLong(line, fields.length + 1);
         }
         value = text.slice(i, j);
         i = j;

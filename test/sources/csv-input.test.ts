@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { ofacField, parseCsv } from '../../src/sources/csv.js';
+import { MAX_FIELD_CHARS, ofacField, parseCsv } from '../../src/sources/csv.js';
 import { decodeSource } from '../../src/sources/input.js';
 
 const rows = (text: string) => [...parseCsv(text, 'f.csv')];
@@ -69,5 +69,22 @@ describe('decodeSource', () => {
 
   it('rejects binary data', () => {
     expect(inputError(() => decodeSource('bin.csv', Buffer.from('a\nb\u0000c'))).line).toBe(2);
+  });
+});
+
+describe('parseCsv size limits', () => {
+  it('refuses a field or a record beyond the limits, naming line and column', () => {
+    const big = 'x'.repeat(MAX_FIELD_CHARS + 1);
+    const unquoted = inputError(() => rows(`a,b\nc,${big}\n`));
+    expect(unquoted.message).toBe(
+      `f.csv, line 2, field "column 2": field longer than ${MAX_FIELD_CHARS} characters: a broken file, or a quote closed far too late?`,
+    );
+    const quoted = inputError(() => rows(`a,"${big}"\n`));
+    expect([quoted.line, quoted.field]).toEqual([1, 'column 2']);
+    const half = 'y'.repeat(MAX_FIELD_CHARS / 2);
+    const wide = inputError(() => rows(`${Array(10).fill(half).join(',')}\n`));
+    expect(wide.message).toMatch(/line 1: record longer than/);
+    // Up to the limit, a field is read.
+    expect(rows(`"${'z'.repeat(MAX_FIELD_CHARS - 2)}"\n`)[0]!.fields[0]!.length).toBe(MAX_FIELD_CHARS - 2);
   });
 });
