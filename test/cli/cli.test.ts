@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, tangle, tangleAsync, tempDb } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
 const FIX = join(ROOT, 'test', 'fixtures', 'cli');
 const V1 = join(FIX, 'sdn-2024-05-02.csv');
@@ -155,7 +155,7 @@ describe('tangle update', () => {
   // The fixture server runs in this process, so the CLI must be spawned without blocking it.
   it('downloads, imports, skips an unchanged download and survives a failed one', async () => {
     const db = tempDb();
-    const sources = join(mkdtempSync(join(tmpdir(), 'tangle-update-')), 'sources.json');
+    const sources = join(tempDir('tangle-update-'), 'sources.json');
     writeFileSync(
       sources,
       JSON.stringify([{ dataset: 'us_ofac_sdn', format: 'ofac-csv', urls: [`${base}/sdn.csv`] }]),

@@ -3,17 +3,13 @@
  * that means for older lists), names that find nothing, and store paths that are not stores.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT, tangle } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'tangle-test-first-'));
-afterAll(() => {
-  chmodSync(dir, 0o755);
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = tempDir('tangle-test-first-');
 const SDN = join(ROOT, 'test', 'fixtures', 'ofac', 'sdn.csv');
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 

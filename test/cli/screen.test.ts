@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tangle, tempDb } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
 const db = tempDb();
 const FIX = join(ROOT, 'test', 'fixtures');
@@ -50,7 +50,7 @@ describe('tangle screen and match-pairs', () => {
   });
 
   it('screens a book to JSON and CSV with a summary by programme', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'tangle-screen-')), 'results.json');
+    const out = join(tempDir('tangle-screen-'), 'results.json');
     const r = tangle([
       'screen',
       join(FIX, 'screen', 'book.csv'),
@@ -84,7 +84,7 @@ describe('tangle screen and match-pairs', () => {
   });
 
   it('screens a book on several threads with the same results as one', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tangle-book-'));
+    const dir = tempDir('tangle-book-');
     const book = join(dir, 'book.csv');
     const names = ['Nicolas Maduro Moros', 'EBANO', 'Acme Bakery Ltd', 'maduro moros nicolas'];
     writeFileSync(
@@ -134,7 +134,7 @@ describe('tangle screen and match-pairs', () => {
   });
 
   it('scores labelled pairs in order', () => {
-    const pairs = join(mkdtempSync(join(tmpdir(), 'tangle-pairs-')), 'pairs.csv');
+    const pairs = join(tempDir('tangle-pairs-'), 'pairs.csv');
     writeFileSync(
       pairs,
       'schema,name1,name2\nPerson,Olaf Scholze,Olaf Scholz\nCompany,Siemens AG,Volkswagen AG\nPerson,Путин Владимир,PUTIN Vladimir\n',

@@ -1,9 +1,8 @@
 /** Run the built `tangle` CLI as a user would (node bin/tangle.js …), capturing its output. */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from './temp.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'tangle.js');
@@ -25,7 +24,7 @@ export function tangle(args: string[], env: Record<string, string> = {}): CliRes
 }
 
 export function tempDb(): string {
-  return join(mkdtempSync(join(tmpdir(), 'tangle-test-')), 'store.sqlite');
+  return join(tempDir('tangle-test-'), 'store.sqlite');
 }
 
 /** Like tangle(), without blocking this process (needed when the test itself serves HTTP). */

@@ -3,8 +3,7 @@
  * import, the upload route and `tangle update` all refuse it, say why, and leave the store as it was.
  */
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,12 +13,12 @@ import { MassRemovalError, parseRemovalShare } from '../../src/logic/removal-gua
 import { SqliteStore } from '../../src/store/sqlite.js';
 import { ROOT, tangle, tangleAsync } from '../helpers/cli.js';
 import { apiKeyHeader, multipart, testServer } from '../server/helpers.js';
+import { tempDir } from '../helpers/temp.js';
 
 const FIX = join(ROOT, 'test', 'fixtures');
 const SDN = join(FIX, 'ofac', 'sdn.csv');
 const UN = join(FIX, 'un-xml', 'consolidated-small.xml');
-const dir = mkdtempSync(join(tmpdir(), 'tangle-test-guard-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('tangle-test-guard-');
 
 /** A file of this test's own, in a folder of its own, under the name the reader expects. */
 function file(sub: string, name: string, content: Buffer | string): string {

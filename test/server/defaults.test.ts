@@ -4,12 +4,12 @@
  * is how wrong defaults went unnoticed.)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configFromEnv, DEFAULT_CONFIG } from '../../src/server/config.js';
 import { ROOT } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
 const BIN = join(ROOT, 'bin', 'tangle.js');
 const UN_XML = join(ROOT, 'data', 'un', 'un-consolidated-2026-02-27.xml.gz');
@@ -32,7 +32,7 @@ describe('configuration with no environment', () => {
 });
 
 describe('tangle serve with no environment', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tangle-test-defaults-'));
+  const dir = tempDir('tangle-test-defaults-');
   const db = join(dir, 'store.sqlite');
   let server: ChildProcess;
   let base = '';
@@ -59,7 +59,6 @@ describe('tangle serve with no environment', () => {
   });
   afterAll(() => {
     server?.kill();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('logs in, stays logged in, uploads the real UN list and screens it', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,10 +11,11 @@ import {
   type TestServer,
   type UploadFile,
 } from './helpers.js';
+import { tempDir } from '../helpers/temp.js';
 
 const BAD = join(FIXTURES, 'bad', 'sdn.csv');
 // Uploads go to a directory of this test's own, which must be empty after every request.
-const UPLOADS = mkdtempSync(join(tmpdir(), 'tangle-test-uploads-'));
+const UPLOADS = tempDir('tangle-test-uploads-');
 const uploadDirs = () => readdirSync(UPLOADS).length;
 
 let t: TestServer;

@@ -2,20 +2,19 @@
  * The issue's own case on the real list: `tangle update` (or an import) fed the first 100 lines of
  * the SDN file must not delist the rest of it.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/logic/import.js';
 import { MassRemovalError } from '../../src/logic/removal-guard.js';
 import { CandidateIndex } from '../../src/match/candidate-index.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import { hasSharedData, shared } from '../helpers/shared-data.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe.skipIf(!hasSharedData)('the first 100 lines of the real SDN file', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tangle-test-cut-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('tangle-test-cut-');
 
   it('are refused as cut short, then as a mass removal, and Maduro still screens', async () => {
     const store = new SqliteStore(':memory:');

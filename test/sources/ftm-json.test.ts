@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -7,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import type { EntityDraft } from '../../src/model/entity.js';
 import { ftmJson } from '../../src/sources/ftm-json.js';
+import { tempDir } from '../helpers/temp.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'ftm-json');
 const fixture = (name: string): string => join(fixtures, name);
@@ -29,7 +29,7 @@ function inputError(fn: () => unknown): InputError {
 }
 
 function tempFile(name: string, content: string | Buffer): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'tangle-ftm-')), name);
+  const path = join(tempDir('tangle-ftm-'), name);
   writeFileSync(path, content);
   return path;
 }

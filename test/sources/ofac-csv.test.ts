@@ -1,5 +1,4 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -9,6 +8,7 @@ import type { EntityDraft } from '../../src/model/entity.js';
 import { ofacConsCsv, ofacCsv, type OfacReadResult } from '../../src/sources/ofac-csv.js';
 import { birthDateValues, hasLegalForm, nameKey, splitCityLine } from '../../src/sources/ofac-mapping.js';
 import { programTopics, splitPrograms } from '../../src/sources/ofac-programs.js';
+import { tempDir } from '../helpers/temp.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'ofac');
 const fx = (...parts: string[]): string => join(FIXTURES, ...parts);
@@ -325,7 +325,7 @@ describe('ofac-csv: the fixture SDN set', () => {
 });
 
 describe('ofac-csv: file names', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'tangle-ofac-'));
+  const tmp = tempDir('tangle-ofac-');
 
   it('accepts gzipped and dated names and takes publishedAt from the primary file name', () => {
     const dir = mkdtempSync(join(tmp, 'dated-'));
@@ -385,7 +385,7 @@ function catchInputError(fn: () => unknown): InputError {
 }
 
 describe('ofac-csv: bad input names file, line and field', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'tangle-ofac-bad-'));
+  const tmp = tempDir('tangle-ofac-bad-');
   const good = readFileSync(fx('sdn.csv'), 'utf8');
   const lines = good.split('\r\n');
   const MADURO = lines.findIndex((l) => l.startsWith('22790,'));

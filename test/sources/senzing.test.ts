@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import type { EntityDraft } from '../../src/model/entity.js';
 import { senzingJson } from '../../src/sources/senzing.js';
+import { tempDir } from '../helpers/temp.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'senzing');
 const fixture = (name: string): string => join(fixtures, name);
@@ -32,7 +32,7 @@ function inputError(fn: () => unknown): InputError {
 }
 
 function tempFile(name: string, content: string | Buffer): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'tangle-senzing-')), name);
+  const path = join(tempDir('tangle-senzing-'), name);
   writeFileSync(path, content);
   return path;
 }

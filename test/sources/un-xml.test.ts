@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -8,6 +7,7 @@ import { InputError } from '../../src/errors.js';
 import type { EntityDraft } from '../../src/model/entity.js';
 import { decodeSource } from '../../src/sources/input.js';
 import { guessNameLanguage, parseXml, unXml } from '../../src/sources/un-xml.js';
+import { tempDir } from '../helpers/temp.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'un-xml');
 const fixture = (name: string): string => join(fixtures, name);
@@ -185,7 +185,7 @@ describe('un-xml reader', () => {
   });
 
   it('reads gzipped files', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tangle-un-'));
+    const dir = tempDir('tangle-un-');
     const path = join(dir, 'consolidated.xml.gz');
     writeFileSync(path, gzipSync(readFileSync(fixture('consolidated-small.xml'))));
     const { entities } = unXml.read([path], ctx);
@@ -228,7 +228,7 @@ describe('un-xml reader', () => {
   });
 
   it('rejects text that is not XML, and garbled bytes', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tangle-un-'));
+    const dir = tempDir('tangle-un-');
     const notXml = join(dir, 'list.xml');
     writeFileSync(notXml, 'DATAID,NAME\n1,SOMEONE\n');
     const err = inputError(() => unXml.read([notXml], ctx));
@@ -252,7 +252,7 @@ describe('un-xml reader', () => {
       '<DATAID>110408</DATAID>',
       '<DATAID>111923</DATAID>',
     );
-    const dir = mkdtempSync(join(tmpdir(), 'tangle-un-'));
+    const dir = tempDir('tangle-un-');
     const path = join(dir, 'dup.xml');
     writeFileSync(path, text);
     const err = inputError(() => unXml.read([path], ctx));

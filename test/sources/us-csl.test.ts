@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import type { EntityDraft } from '../../src/model/entity.js';
 import { usCsl } from '../../src/sources/us-csl.js';
+import { tempDir } from '../helpers/temp.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'us-csl');
 const fixture = (name: string): string => join(fixtures, name);
@@ -162,7 +162,7 @@ describe('us-csl reader', () => {
   });
 
   it('reads an unknown type as a legal entity, even one named like an object member', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tangle-csl-'));
+    const dir = tempDir('tangle-csl-');
     const path = join(dir, 'types.csv');
     const header = readFileSync(fixture('csl-small.csv'), 'utf8').split('\n')[0]!;
     const cols = header.split(',');
@@ -242,7 +242,7 @@ describe('us-csl reader', () => {
   });
 
   it('rejects garbled bytes with their line', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tangle-csl-'));
+    const dir = tempDir('tangle-csl-');
     const path = join(dir, 'garbled.csv');
     const text = readFileSync(fixture('csl-small.csv'));
     const lines = text.toString('utf8').split('\n');
