@@ -65,6 +65,8 @@ export interface JudgementStore {
     log: LogEntry[];
   }): void;
   log(limit?: number): LogEntry[];
+  /** Changes whenever the judgements change (also by another process). */
+  marker(): string;
   /** Which of these ids name entities the store holds. */
   knownIds(ids: Iterable<string>): Set<string>;
 }

@@ -194,6 +194,9 @@ export interface PlannedChange {
   log: LogEntry[];
 }
 
+/** The last resolver read per store, with the judgement marker it was read at. */
+const loaded = new WeakMap<Store, { marker: string; resolver: Resolver }>();
+
 export class Resolver {
   private readonly graph: JudgementGraph;
   private readonly canonical: Map<string, string>;
@@ -210,9 +213,15 @@ export class Resolver {
     for (const list of this.membersOf.values()) list.sort();
   }
 
-  /** The resolver as the store holds it now. */
+  /** The resolver as the store holds it now (re-read only when the judgements changed). */
   static async load(store: Store): Promise<Resolver> {
-    return Resolver.fromStore(openJudgements(store));
+    const js = openJudgements(store);
+    const marker = js.marker();
+    const cached = loaded.get(store);
+    if (cached?.marker === marker) return cached.resolver;
+    const resolver = Resolver.fromStore(js);
+    loaded.set(store, { marker, resolver });
+    return resolver;
   }
 
   static fromStore(judgements: JudgementStore): Resolver {

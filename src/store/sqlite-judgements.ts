@@ -113,6 +113,11 @@ export class SqliteJudgementStore implements JudgementStore {
     })();
   }
 
+  marker(): string {
+    const row = this.db.prepare(`SELECT COALESCE(MAX(id), 0) AS id FROM resolver_log`).get() as { id: number };
+    return String(row.id);
+  }
+
   /** Which of these ids are entities of the store (current or delisted). */
   knownIds(ids: Iterable<string>): Set<string> {
     const one = this.db.prepare(`SELECT 1 FROM entities WHERE id = ? LIMIT 1`);
@@ -147,8 +152,14 @@ export class SqliteJudgementStore implements JudgementStore {
   }
 }
 
+const opened = new WeakMap<SqliteStore, SqliteJudgementStore>();
+
 /** The judgement tables beside a list store (same SQLite file). */
 export function openJudgements(store: Store): JudgementStore {
-  if (store instanceof SqliteStore) return new SqliteJudgementStore(store.db);
+  if (store instanceof SqliteStore) {
+    let js = opened.get(store);
+    if (!js) opened.set(store, (js = new SqliteJudgementStore(store.db)));
+    return js;
+  }
   throw new UsageError('entity resolution is only supported on the embedded SQLite store so far');
 }

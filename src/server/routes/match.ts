@@ -13,6 +13,8 @@ import {
   type SearchParams,
 } from '../../match/yente.js';
 import type { AppContext } from '../context.js';
+import { resolveMatchResponse } from '../../resolve/referents.js';
+import { Resolver } from '../../resolve/resolver.js';
 
 /** The body of a yente `/match` request: `{ queries: { <id>: { schema, properties } } }`. */
 export function matchRequestSchema(maxQueries: number) {
@@ -102,7 +104,11 @@ export function registerMatchRoutes(app: FastifyInstance, ctx: AppContext): void
         body: matchRequestSchema(ctx.config.maxMatchQueries),
       },
     },
-    async (req) => yenteMatch(await ctx.screening.get(), req.params.dataset, req.body, req.query),
+    async (req) => {
+      const index = await ctx.screening.get();
+      const response = yenteMatch(index, req.params.dataset, req.body, req.query);
+      return resolveMatchResponse(response, await Resolver.load(ctx.store), index);
+    },
   );
 
   app.get<{ Params: { dataset: string }; Querystring: SearchParams }>(
