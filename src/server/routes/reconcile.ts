@@ -69,7 +69,7 @@ export function registerReconcileRoutes(app: FastifyInstance, ctx: AppContext): 
           consumes: ['application/x-www-form-urlencoded', 'application/json'],
           body: {
             type: 'object',
-            properties: { queries: { type: ['string', 'object'] }, extend: {} },
+            properties: { queries: { anyOf: [{ type: 'string' }, { type: 'object' }] }, extend: {} },
           },
         },
       },
