@@ -20,10 +20,21 @@ import type { Resolver } from './resolver.js';
 
 /** The default proposal threshold: the matcher's own match threshold. */
 export const XREF_THRESHOLD = 0.7;
-/** A shared strong identifier merges automatically when the names score at least this. */
-export const AUTO_MERGE_NAME_SCORE = 0.9;
+/**
+ * A shared strong identifier merges automatically when the names score at least this (either way
+ * round): the identifier carries the proof, the name guards against a number mistyped onto the
+ * wrong entry. Lists order and tag name parts differently ("NASER MALEKI" / "MALEKI, Naser" reads
+ * as swapped given and family names), so the bar is below the matcher's strict name scores.
+ */
+export const AUTO_MERGE_NAME_SCORE = 0.75;
 /** Candidates per screened entity. */
 const PER_ENTITY = 10;
+/**
+ * A pair has no query side, but the matcher's score has one (a word only the query has costs more
+ * than one only the candidate has). Hits this far below the threshold are scored the other way
+ * round too, and the better score counts, as `tangle match-pairs` does.
+ */
+const REVERSE_MARGIN = 0.3;
 
 export interface XrefOptions {
   /** Left side: entities of these datasets (default: all). */
@@ -132,7 +143,7 @@ export function crossReference(
     const outcome = index.screen(
       { id: e.id, schema: e.schema, properties: e.properties },
       {
-        threshold,
+        threshold: Math.max(0, threshold - REVERSE_MARGIN),
         limit: PER_ENTITY,
         includeDatasets: targetList,
         excludeDatasets: options.within ? undefined : [datasetOf(e)],
@@ -140,7 +151,13 @@ export function crossReference(
       },
     );
     for (const hit of outcome.hits) {
-      if (allowed(e, hit.entity)) offer(e, hit.entity, hit.result.score, hit.result.explanations);
+      if (!allowed(e, hit.entity)) continue;
+      let { score, explanations } = hit.result;
+      if (score < threshold) {
+        const back = scoreEntity(hit.entity, e, { threshold });
+        if (back.score > score) ({ score, explanations } = back);
+      }
+      if (score >= threshold) offer(e, hit.entity, score, explanations);
     }
   }
 
@@ -183,8 +200,11 @@ export function crossReference(
 function isAutoMerge(p: XrefPair): boolean {
   const ex = p.explanations;
   if (ex.dob_day_disjoint || ex.dob_year_disjoint || ex.identifier_mismatch || ex.gender_mismatch) return false;
-  const names = scoreEntity(p.left, p.right, { algorithm: 'name-only' });
-  return names.score >= AUTO_MERGE_NAME_SCORE;
+  const config = { algorithm: 'name-only', explain: false };
+  return (
+    scoreEntity(p.left, p.right, config).score >= AUTO_MERGE_NAME_SCORE ||
+    scoreEntity(p.right, p.left, config).score >= AUTO_MERGE_NAME_SCORE
+  );
 }
 
 /** One side of a pair as `tangle xref --json` prints it: the lists' own ids as in `tangle screen`. */
