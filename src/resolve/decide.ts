@@ -17,14 +17,6 @@ export interface DecisionOutcome {
   clusters: Cluster[];
 }
 
-export interface JudgeOptions {
-  /**
-   * Ids the store's entity table does not hold but that are real all the same (document parties of
-   * the reading engine): return true to accept one.
-   */
-  isKnownElsewhere?: (id: string) => boolean;
-}
-
 function outcome(after: Resolver, judgements: Judgement[], ids: Iterable<string>): DecisionOutcome {
   const seen = new Set<string>();
   const clusters: Cluster[] = [];
@@ -42,13 +34,34 @@ function commit(js: JudgementStore, plan: PlannedChange): Resolver {
   return Resolver.fromStore(js);
 }
 
+/**
+ * Other places entity ids live (the reading engine's document parties): each source says which of
+ * the given ids it knows. Registered once at start-up by the module that owns them.
+ */
+const entitySources: Array<(store: Store, ids: readonly string[]) => Set<string> | Promise<Set<string>>> = [];
+
+export function registerEntitySource(
+  source: (store: Store, ids: readonly string[]) => Set<string> | Promise<Set<string>>,
+): void {
+  entitySources.push(source);
+}
+
 /** Refuse ids the store does not know, naming the input each came from. */
-function checkKnown(js: JudgementStore, inputs: readonly JudgementInput[], options: JudgeOptions): void {
+async function checkKnown(
+  store: Store,
+  js: JudgementStore,
+  inputs: readonly JudgementInput[],
+): Promise<void> {
   const ids = new Set(inputs.flatMap((i) => [i.left, i.right]));
   const known = js.knownIds(ids);
+  const rest = [...ids].filter((id) => !known.has(id));
+  for (const source of entitySources) {
+    if (!rest.length) break;
+    for (const id of await source(store, rest)) known.add(id);
+  }
   for (const input of inputs) {
     for (const id of [input.left, input.right]) {
-      if (known.has(id) || options.isKnownElsewhere?.(id)) continue;
+      if (known.has(id)) continue;
       const message = `no entity has the id "${id}"`;
       throw new UsageError(input.where ? `${input.where}: ${message}` : message);
     }
@@ -56,14 +69,10 @@ function checkKnown(js: JudgementStore, inputs: readonly JudgementInput[], optio
 }
 
 /** Record judgements (all or none). Throws JudgementConflict naming the refused input. */
-export async function judge(
-  store: Store,
-  inputs: readonly JudgementInput[],
-  options: JudgeOptions = {},
-): Promise<DecisionOutcome> {
+export async function judge(store: Store, inputs: readonly JudgementInput[]): Promise<DecisionOutcome> {
   if (!inputs.length) return { judgements: [], clusters: [] };
   const js = openJudgements(store);
-  checkKnown(js, inputs, options);
+  await checkKnown(store, js, inputs);
   const plan = Resolver.fromStore(js).planJudgements(inputs);
   const after = commit(js, plan);
   return outcome(after, plan.upserts, inputs.flatMap((i) => [i.left, i.right]));

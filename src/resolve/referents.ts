@@ -4,7 +4,7 @@
  * datasets united; two hits on one cluster become one result (the better score).
  */
 import type { CandidateIndex } from '../match/candidate-index.js';
-import type { YenteMatchResponse, YenteResult } from '../match/yente.js';
+import type { YenteMatchResponse, YenteResult, YenteSearchResponse } from '../match/yente.js';
 import type { Resolver } from './resolver.js';
 
 function unite(into: Record<string, string[]>, from: Readonly<Record<string, readonly string[]>>): void {
@@ -14,9 +14,11 @@ function unite(into: Record<string, string[]>, from: Readonly<Record<string, rea
   }
 }
 
-function resolveResults(results: readonly YenteResult[], resolver: Resolver, index: CandidateIndex) {
-  const out: Array<YenteResult & { canonical_id: string }> = [];
-  const byCanonical = new Map<string, YenteResult & { canonical_id: string }>();
+type Resolvable = Omit<YenteResult, 'match' | 'explanations'>;
+
+function resolveResults<R extends Resolvable>(results: readonly R[], resolver: Resolver, index: CandidateIndex) {
+  const out: Array<R & { canonical_id: string }> = [];
+  const byCanonical = new Map<string, R & { canonical_id: string }>();
   for (const r of results) {
     const canonical = resolver.canonicalId(r.id);
     if (byCanonical.has(canonical)) continue; // results come best first
@@ -55,4 +57,14 @@ export function resolveMatchResponse(
     responses[key] = { ...r, results: resolveResults(r.results, resolver, index) };
   }
   return { ...response, responses };
+}
+
+/** Search results likewise: one result per cluster, named by its canonical id. */
+export function resolveSearchResponse(
+  response: YenteSearchResponse,
+  resolver: Resolver,
+  index: CandidateIndex,
+): YenteSearchResponse {
+  if (!resolver.clusters().length) return response;
+  return { ...response, results: resolveResults(response.results, resolver, index) };
 }

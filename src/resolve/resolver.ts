@@ -283,6 +283,7 @@ export class Resolver {
   planJudgements(inputs: readonly JudgementInput[], now = new Date().toISOString()): PlannedChange {
     const graph = new JudgementGraph(this.graph.byPair.values());
     const touched = new Map<string, Judgement>();
+    const givenAt = new Map<string, JudgementInput>();
     for (const input of inputs) {
       const fail = (message: string): never => {
         throw new JudgementConflict(message, input.where);
@@ -290,6 +291,11 @@ export class Resolver {
       const { left: a, right: b, decision } = input;
       if (a === b) fail(`${a} cannot be judged against itself`);
       const [left, right] = pairKey(a, b);
+      // One batch is one decision per pair: two different answers for a pair contradict each other.
+      const earlier = givenAt.get(pairString(left, right));
+      if (earlier && earlier.decision !== decision)
+        fail(`${a} and ${b} are judged ${earlier.decision}${earlier.where ? ` at ${earlier.where}` : ''} and ${decision} here`);
+      givenAt.set(pairString(left, right), input);
       const j: Judgement = {
         left,
         right,

@@ -1,9 +1,13 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importFiles } from '../../src/logic/import.js';
 import { judge, readJudgementCsv, split } from '../../src/resolve/decide.js';
 import { assignCanonicalIds, isCanonicalId, newCanonicalId, Resolver } from '../../src/resolve/resolver.js';
 import { judgementsToJsonl, parseJudgementJsonl } from '../../src/resolve/share.js';
 import type { SqliteStore } from '../../src/store/sqlite.js';
-import { storeWithLists } from './helpers.js';
+import { LIST_B, storeWithLists } from './helpers.js';
 
 const same = (left: string, right: string, user = 'ana') => ({ left, right, decision: 'same' as const, user });
 const different = (left: string, right: string, user = 'ana') => ({
@@ -84,6 +88,38 @@ describe('resolver: judgements, clusters and canonical ids', () => {
       /would make .* one entity, but they were judged different/,
     );
     await other.close();
+  });
+
+  it('keeps canonical ids across a new list version', async () => {
+    await judge(store, [same('a-karimov', 'b-karimov')]);
+    const before = (await Resolver.load(store)).canonicalId('a-karimov');
+    const dir = mkdtempSync(join(tmpdir(), 'tangle-resolve-'));
+    try {
+      // The next version of list B: Karimov gains an alias, Velasco is delisted.
+      const next = readFileSync(LIST_B, 'utf8')
+        .split('\n')
+        .filter((l) => !l.includes('b-velasco'))
+        .join('\n')
+        .replace('"alias": ["Rustam Karimov"]', '"alias": ["Rustam Karimov", "R. B. Karimov"]');
+      writeFileSync(join(dir, 'list-b-2.ftm.json'), next);
+      await importFiles(store, { format: 'ftm', paths: [join(dir, 'list-b-2.ftm.json')], dataset: 'list_b' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const after = await Resolver.load(store);
+    expect(after.canonicalId('b-karimov')).toBe(before);
+    expect(after.members(before)).toEqual(['a-karimov', 'b-karimov']);
+  });
+
+  it('accepts a cycle of same judgements but refuses two answers for one pair in a batch', async () => {
+    await judge(store, [same('a-velasco', 'b-velasco'), same('b-velasco', 'b-quiet-harbour'), same('b-quiet-harbour', 'a-velasco')]);
+    expect((await Resolver.load(store)).members('a-velasco')).toHaveLength(3);
+    await expect(
+      judge(store, [
+        { ...same('a-karimov', 'b-karimov'), where: 'f.csv line 2' },
+        { ...different('b-karimov', 'a-karimov'), where: 'f.csv line 3' },
+      ]),
+    ).rejects.toThrow(/f\.csv line 3: b-karimov and a-karimov are judged same at f\.csv line 2 and different here/);
   });
 
   it('refuses unknown ids and self-judgements, and applies nothing of a refused batch', async () => {

@@ -82,6 +82,8 @@ describe('entity resolution over HTTP', () => {
     const results = match.json().responses.q1.results;
     expect(results[0]).toMatchObject({ id: canonical, canonical_id: canonical, referents: ['a-karimov', 'b-karimov'] });
     expect(results.filter((x: { id: string }) => x.id === canonical)).toHaveLength(1);
+    const search = (await t.app.inject({ url: '/search/default?q=karimov' })).json().results;
+    expect(search.map((x: { id: string }) => x.id)).toEqual([canonical]);
 
     // Judged pairs carry their decision in /xref.
     const pairs = (await t.app.inject({ url: '/xref?dataset=list_a' })).json().pairs;

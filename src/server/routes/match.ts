@@ -13,7 +13,7 @@ import {
   type SearchParams,
 } from '../../match/yente.js';
 import type { AppContext } from '../context.js';
-import { resolveMatchResponse } from '../../resolve/referents.js';
+import { resolveMatchResponse, resolveSearchResponse } from '../../resolve/referents.js';
 import { Resolver } from '../../resolve/resolver.js';
 
 /** The body of a yente `/match` request: `{ queries: { <id>: { schema, properties } } }`. */
@@ -121,7 +121,11 @@ export function registerMatchRoutes(app: FastifyInstance, ctx: AppContext): void
         querystring: searchQuerystring,
       },
     },
-    async (req) => yenteSearch(await ctx.screening.get(), req.params.dataset, req.query),
+    async (req) => {
+      const index = await ctx.screening.get();
+      const response = yenteSearch(index, req.params.dataset, req.query);
+      return resolveSearchResponse(response, await Resolver.load(ctx.store), index);
+    },
   );
 
   app.get(
