@@ -29,7 +29,8 @@ const NAME_PROPS = ['name', 'alias', 'previousName'];
 function nameWords(e: EntityRecord): Set<string> {
   const words = new Set<string>();
   for (const p of NAME_PROPS) {
-    for (const v of e.properties[p] ?? []) for (const w of normalizeName(v).split(' ')) if (w.length >= 3) words.add(w);
+    for (const v of e.properties[p] ?? [])
+      for (const w of normalizeName(v).split(' ')) if (w.length >= 3) words.add(w);
   }
   return words;
 }
@@ -101,15 +102,30 @@ async function main(): Promise<void> {
   for (const c of byDataset.get('us_ofac_cons') ?? []) {
     const n = c.recordIds.us_ofac_cons?.[0];
     const s = byId.get(`us_ofac_sdn-${n}`);
-    if (s) add({ left: c.id, right: s.id, label: 1, kind: 'ofac-number', why: `OFAC entry ${n} on both the SDN and non-SDN lists` });
+    if (s)
+      add({
+        left: c.id,
+        right: s.id,
+        label: 1,
+        kind: 'ofac-number',
+        why: `OFAC entry ${n} on both the SDN and non-SDN lists`,
+      });
   }
   for (const c of byDataset.get('us_trade_csl') ?? []) {
     const n = c.recordIds.us_trade_csl?.[0];
     if (!n || !/^\d+$/.test(n)) continue;
-    const targets = [byId.get(`us_ofac_sdn-${n}`), byId.get(`us_ofac_cons-${n}`)].filter((t) => t !== undefined);
+    const targets = [byId.get(`us_ofac_sdn-${n}`), byId.get(`us_ofac_cons-${n}`)].filter(
+      (t) => t !== undefined,
+    );
     if (!targets.length) continue;
     for (const t of targets)
-      add({ left: c.id, right: t.id, label: 1, kind: 'csl-reference', why: `CSL entity_number ${n} is OFAC entry ${n}` });
+      add({
+        left: c.id,
+        right: t.id,
+        label: 1,
+        kind: 'csl-reference',
+        why: `CSL entity_number ${n} is OFAC entry ${n}`,
+      });
     for (const o of sharingWords(c)) {
       if (targets.includes(o)) continue;
       const w = shared(wordsOf(c), wordsOf(o));
@@ -139,9 +155,21 @@ async function main(): Promise<void> {
         if (u.schema === 'Person') {
           const dates = compareBirthDates(dobU, s.properties.birthDate ?? []);
           if (!dates.compatible) continue;
-          add({ left: u.id, right: s.id, label: 1, kind: 'un-document', why: `same ${k.replace(':', ' ')}; born ${dobU.join('/')}` });
+          add({
+            left: u.id,
+            right: s.id,
+            label: 1,
+            kind: 'un-document',
+            why: `same ${k.replace(':', ' ')}; born ${dobU.join('/')}`,
+          });
         } else {
-          add({ left: u.id, right: s.id, label: 1, kind: 'un-identifier', why: `same ${k.replace(':', ' ')}` });
+          add({
+            left: u.id,
+            right: s.id,
+            label: 1,
+            kind: 'un-identifier',
+            why: `same ${k.replace(':', ' ')}`,
+          });
         }
       }
     }
@@ -155,7 +183,13 @@ async function main(): Promise<void> {
       const sameDay = fullU.some((d) => dobS.includes(d));
       const dates = compareBirthDates(dobU, dobS);
       if (sameDay) {
-        add({ left: u.id, right: s.id, label: 1, kind: 'un-birthdate-name', why: `born ${fullU.find((d) => dobS.includes(d))}; shares ${w.join(' ')}` });
+        add({
+          left: u.id,
+          right: s.id,
+          label: 1,
+          kind: 'un-birthdate-name',
+          why: `born ${fullU.find((d) => dobS.includes(d))}; shares ${w.join(' ')}`,
+        });
       } else if (dates.yearDisjoint) {
         add({
           left: u.id,
@@ -168,14 +202,23 @@ async function main(): Promise<void> {
     }
   }
 
-  const rows = [...labels.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.left.localeCompare(b.left) || a.right.localeCompare(b.right));
+  const rows = [...labels.values()].sort(
+    (a, b) => a.kind.localeCompare(b.kind) || a.left.localeCompare(b.left) || a.right.localeCompare(b.right),
+  );
   const esc = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   writeFileSync(
     LABELS_FILE,
-    ['left,right,label,kind,why', ...rows.map((r) => [r.left, r.right, String(r.label), r.kind, r.why].map(esc).join(','))].join('\n') + '\n',
+    [
+      'left,right,label,kind,why',
+      ...rows.map((r) => [r.left, r.right, String(r.label), r.kind, r.why].map(esc).join(',')),
+    ].join('\n') + '\n',
   );
   const counts = new Map<string, number>();
-  for (const r of rows) counts.set(`${r.kind} (${r.label ? 'same' : 'different'})`, (counts.get(`${r.kind} (${r.label ? 'same' : 'different'})`) ?? 0) + 1);
+  for (const r of rows)
+    counts.set(
+      `${r.kind} (${r.label ? 'same' : 'different'})`,
+      (counts.get(`${r.kind} (${r.label ? 'same' : 'different'})`) ?? 0) + 1,
+    );
   for (const [k, n] of [...counts].sort()) console.log(`${k.padEnd(36)} ${n}`);
   console.log(`${rows.length} pairs written to ${LABELS_FILE}`);
   await store.close();

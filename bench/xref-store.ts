@@ -12,7 +12,14 @@ import { SqliteStore } from '../src/store/sqlite.js';
 import { sharedDataDir } from './shared-data.js';
 
 /** The labelled pairs (bench/data in the source tree, also when run from dist-bench/). */
-export const LABELS_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'data', 'xref-pairs.csv');
+export const LABELS_FILE = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'bench',
+  'data',
+  'xref-pairs.csv',
+);
 
 export async function xrefStore(): Promise<{ store: SqliteStore; dir: string; seconds: number }> {
   const shared = sharedDataDir();
@@ -20,8 +27,14 @@ export async function xrefStore(): Promise<{ store: SqliteStore; dir: string; se
   const store = new SqliteStore(join(dir, 'xref.sqlite'));
   const nonSdn = join(shared, 'us-non-sdn');
   const t0 = performance.now();
-  await importFiles(store, { format: 'ofac-csv', paths: [join(shared, 'ofac', 'sdn-history', 'sdn-2024-05-03.csv.gz')] });
-  await importFiles(store, { format: 'un-xml', paths: [join(shared, 'un', 'un-consolidated-2026-02-27.xml.gz')] });
+  await importFiles(store, {
+    format: 'ofac-csv',
+    paths: [join(shared, 'ofac', 'sdn-history', 'sdn-2024-05-03.csv.gz')],
+  });
+  await importFiles(store, {
+    format: 'un-xml',
+    paths: [join(shared, 'un', 'un-consolidated-2026-02-27.xml.gz')],
+  });
   await importFiles(store, { format: 'us-csl', paths: [join(shared, 'us-csl', 'csl-2019.csv')] });
   await importFiles(store, {
     format: 'ofac-cons-csv',

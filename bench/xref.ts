@@ -28,7 +28,13 @@ interface Labelled {
 
 function readLabels(): Labelled[] {
   const rows = [...parseCsv(readFileSync(LABELS_FILE, 'utf8'), LABELS_FILE)].slice(1);
-  return rows.map(({ fields: [left, right, label, kind, why] }) => ({ left, right, label: label === '1', kind, why }));
+  return rows.map(({ fields: [left, right, label, kind, why] }) => ({
+    left,
+    right,
+    label: label === '1',
+    kind,
+    why,
+  }));
 }
 
 interface Score {
@@ -98,7 +104,10 @@ function identifierJoin(records: readonly EntityRecord[]): Set<string> {
   for (const group of byKey.values())
     for (let i = 0; i < group.length; i++)
       for (let j = i + 1; j < group.length; j++)
-        if (group[i].datasets[0] !== group[j].datasets[0] && sharedStrongIds(strongIdKeys(group[i].properties), strongIdKeys(group[j].properties)).length)
+        if (
+          group[i].datasets[0] !== group[j].datasets[0] &&
+          sharedStrongIds(strongIdKeys(group[i].properties), strongIdKeys(group[j].properties)).length
+        )
           pairs.add(pairString(group[i].id, group[j].id));
   return pairs;
 }
@@ -114,8 +123,12 @@ async function main(): Promise<void> {
   const screenable = records.filter((r) => isScreenable(r.schema));
   const counts = new Map<string, number>();
   for (const e of screenable) counts.set(e.datasets[0], (counts.get(e.datasets[0]) ?? 0) + 1);
-  console.log(`store: ${[...counts].map(([d, n]) => `${d} ${n}`).join(', ')} (imported in ${importSeconds.toFixed(1)} s)`);
-  console.log(`labelled pairs: ${labels.length} (${labels.filter((l) => l.label).length} same, ${labels.filter((l) => !l.label).length} different)\n`);
+  console.log(
+    `store: ${[...counts].map(([d, n]) => `${d} ${n}`).join(', ')} (imported in ${importSeconds.toFixed(1)} s)`,
+  );
+  console.log(
+    `labelled pairs: ${labels.length} (${labels.filter((l) => l.label).length} same, ${labels.filter((l) => !l.label).length} different)\n`,
+  );
 
   const t0 = performance.now();
   const index = CandidateIndex.build(records);
@@ -132,11 +145,21 @@ async function main(): Promise<void> {
   console.log('Time (one thread)');
   console.log('| run | entities screened | pairs | seconds |');
   console.log('| --- | ---: | ---: | ---: |');
-  console.log(`| matcher index build (all lists) | ${screenable.length} indexed | — | ${indexSeconds.toFixed(2)} |`);
-  console.log(`| tangle xref, whole store (SDN × UN × CSL × non-SDN × PEPs) | ${whole.screened} | ${whole.pairs.length} | ${whole.seconds.toFixed(2)} |`);
-  console.log(`| tangle xref --dataset un_sc_sanctions --against us_ofac_sdn | ${unSdn.screened} | ${unSdn.pairs.length} | ${unSdn.seconds.toFixed(2)} |`);
-  console.log(`| peer: exact normalised-name join | ${screenable.length} | ${baseline.size} | ${baselineSeconds.toFixed(2)} |`);
-  console.log(`| peer: identical strong identifier join | ${screenable.length} | ${idJoin.size} | ${idJoinSeconds.toFixed(2)} |\n`);
+  console.log(
+    `| matcher index build (all lists) | ${screenable.length} indexed | — | ${indexSeconds.toFixed(2)} |`,
+  );
+  console.log(
+    `| tangle xref, whole store (SDN × UN × CSL × non-SDN × PEPs) | ${whole.screened} | ${whole.pairs.length} | ${whole.seconds.toFixed(2)} |`,
+  );
+  console.log(
+    `| tangle xref --dataset un_sc_sanctions --against us_ofac_sdn | ${unSdn.screened} | ${unSdn.pairs.length} | ${unSdn.seconds.toFixed(2)} |`,
+  );
+  console.log(
+    `| peer: exact normalised-name join | ${screenable.length} | ${baseline.size} | ${baselineSeconds.toFixed(2)} |`,
+  );
+  console.log(
+    `| peer: identical strong identifier join | ${screenable.length} | ${idJoin.size} | ${idJoinSeconds.toFixed(2)} |\n`,
+  );
 
   const ours = evaluate(keysOf(whole.pairs), labels);
   const oursAuto = evaluate(keysOf(whole.pairs.filter((p) => p.auto)), labels);
@@ -151,7 +174,9 @@ async function main(): Promise<void> {
   row('peer: exact normalised-name join', peer);
   row('tangle automatic merges (strong id + name)', oursAuto);
   row('peer: identical strong identifier alone', peerAuto);
-  console.log(`\nrecall ratio ours/peer: proposals ${(ours.recall / Math.max(peer.recall, 1e-9)).toFixed(2)}×`);
+  console.log(
+    `\nrecall ratio ours/peer: proposals ${(ours.recall / Math.max(peer.recall, 1e-9)).toFixed(2)}×`,
+  );
 
   console.log('\nRecall of proposals by kind of evidence');
   const kinds = [...new Set(labels.filter((l) => l.label).map((l) => l.kind))];
@@ -160,16 +185,22 @@ async function main(): Promise<void> {
     const of = labels.filter((l) => l.label && l.kind === k);
     const found = of.filter((l) => proposed.has(pairString(l.left, l.right))).length;
     const peerFound = of.filter((l) => baseline.has(pairString(l.left, l.right))).length;
-    console.log(`  ${k.padEnd(20)} ours ${found}/${of.length} (${pct(found / of.length)}), peer ${peerFound}/${of.length} (${pct(peerFound / of.length)})`);
+    console.log(
+      `  ${k.padEnd(20)} ours ${found}/${of.length} (${pct(found / of.length)}), peer ${peerFound}/${of.length} (${pct(peerFound / of.length)})`,
+    );
   }
   const negKinds = [...new Set(labels.filter((l) => !l.label).map((l) => l.kind))];
   for (const k of negKinds) {
     const of = labels.filter((l) => !l.label && l.kind === k);
     const wrong = of.filter((l) => proposed.has(pairString(l.left, l.right))).length;
     const peerWrong = of.filter((l) => baseline.has(pairString(l.left, l.right))).length;
-    console.log(`  ${k.padEnd(20)} proposed wrongly: ours ${wrong}/${of.length}, peer ${peerWrong}/${of.length}`);
+    console.log(
+      `  ${k.padEnd(20)} proposed wrongly: ours ${wrong}/${of.length}, peer ${peerWrong}/${of.length}`,
+    );
   }
-  const peps = whole.pairs.filter((p) => p.left.datasets[0] === 'senzing' || p.right.datasets[0] === 'senzing');
+  const peps = whole.pairs.filter(
+    (p) => p.left.datasets[0] === 'senzing' || p.right.datasets[0] === 'senzing',
+  );
   console.log(`  proposals with a US Congress member (none is on these lists): ours ${peps.length}`);
 
   const missed = labels.filter((l) => l.label && !proposed.has(pairString(l.left, l.right)));
@@ -182,15 +213,23 @@ async function main(): Promise<void> {
   const positives = new Set(labels.filter((l) => l.label).map((l) => pairString(l.left, l.right)));
   const notAuto = [...idJoin].filter((k) => positives.has(k) && !autoKeys.has(k));
   const byKey = new Map(whole.pairs.map((p) => [pairString(p.left.id, p.right.id), p]));
-  console.log(`Same pairs with a shared strong identifier not merged automatically (${notAuto.length}), first 15:`);
+  console.log(
+    `Same pairs with a shared strong identifier not merged automatically (${notAuto.length}), first 15:`,
+  );
   for (const k of notAuto.slice(0, 15)) {
     const p = byKey.get(k);
-    console.log(`  ${k.replace('\u0000', ' ')}: ${p ? `score ${p.score}; ${Object.keys(p.explanations).join(', ')}; ${p.left.caption} / ${p.right.caption}` : 'not proposed'}`);
+    console.log(
+      `  ${k.replace('\u0000', ' ')}: ${p ? `score ${p.score}; ${Object.keys(p.explanations).join(', ')}; ${p.left.caption} / ${p.right.caption}` : 'not proposed'}`,
+    );
   }
-  const unlabelledAuto = whole.pairs.filter((p) => p.auto && !labels.some((l) => pairString(l.left, l.right) === pairString(p.left.id, p.right.id)));
+  const unlabelledAuto = whole.pairs.filter(
+    (p) => p.auto && !labels.some((l) => pairString(l.left, l.right) === pairString(p.left.id, p.right.id)),
+  );
   console.log(`Automatic merges outside the labelled set (${unlabelledAuto.length}), to check by hand:`);
   for (const p of unlabelledAuto)
-    console.log(`  ${p.left.id} ${p.right.id}: ${p.left.caption} / ${p.right.caption}; same ${p.sharedIds.map((x) => `${x.kind} ${x.value}`).join(', ')}; born ${(p.left.properties.birthDate ?? []).join('/') || '?'} vs ${(p.right.properties.birthDate ?? []).join('/') || '?'}`);
+    console.log(
+      `  ${p.left.id} ${p.right.id}: ${p.left.caption} / ${p.right.caption}; same ${p.sharedIds.map((x) => `${x.kind} ${x.value}`).join(', ')}; born ${(p.left.properties.birthDate ?? []).join('/') || '?'} vs ${(p.right.properties.birthDate ?? []).join('/') || '?'}`,
+    );
   const wrongProposals = labels.filter((l) => !l.label && proposed.has(pairString(l.left, l.right)));
   console.log(`Proposals labelled different (${wrongProposals.length}), first 15:`);
   for (const l of wrongProposals.slice(0, 15)) console.log(`  ${l.left} ${l.right}: ${l.why}`);

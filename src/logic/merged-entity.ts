@@ -35,8 +35,10 @@ export function mergeEntities(id: string, members: readonly StoredEntity[]): Sto
     for (const d of m.datasets) if (!datasets.includes(d)) datasets.push(d);
   }
   const schema = mergeSchemata(members.map((m) => m.schema));
-  const first = <K extends 'firstSeen' | 'lastSeen' | 'lastChange'>(key: K, pick: (a: string, b: string) => boolean) =>
-    members.map((m) => m[key]).reduce((a, b) => (pick(a, b) ? a : b));
+  const first = <K extends 'firstSeen' | 'lastSeen' | 'lastChange'>(
+    key: K,
+    pick: (a: string, b: string) => boolean,
+  ) => members.map((m) => m[key]).reduce((a, b) => (pick(a, b) ? a : b));
   return {
     id,
     schema,
@@ -49,7 +51,9 @@ export function mergeEntities(id: string, members: readonly StoredEntity[]): Sto
     active: members.some((m) => m.active),
     properties,
     // Each property's values side by side, whichever entry they came from (the sort is stable).
-    statements: members.flatMap((m) => m.statements).sort((a, b) => (a.prop < b.prop ? -1 : a.prop > b.prop ? 1 : 0)),
+    statements: members
+      .flatMap((m) => m.statements)
+      .sort((a, b) => (a.prop < b.prop ? -1 : a.prop > b.prop ? 1 : 0)),
   };
 }
 
@@ -75,7 +79,10 @@ export async function describeResolved(
     .flatMap((v) => v.relationships)
     .filter((r) => !seen.has(r.id) && seen.add(r.id));
   return {
-    entity: mergeEntities(canonicalId, views.map((v) => v.entity)),
+    entity: mergeEntities(
+      canonicalId,
+      views.map((v) => v.entity),
+    ),
     references: views.flatMap((v) => v.references),
     relationships,
     canonicalId,

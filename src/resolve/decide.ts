@@ -75,7 +75,11 @@ export async function judge(store: Store, inputs: readonly JudgementInput[]): Pr
   await checkKnown(store, js, inputs);
   const plan = Resolver.fromStore(js).planJudgements(inputs);
   const after = commit(js, plan);
-  return outcome(after, plan.upserts, inputs.flatMap((i) => [i.left, i.right]));
+  return outcome(
+    after,
+    plan.upserts,
+    inputs.flatMap((i) => [i.left, i.right]),
+  );
 }
 
 /** Undo merges: a canonical id dissolves its cluster; a member id takes that member out. */
@@ -96,7 +100,8 @@ export function readJudgementCsv(text: string, file: string, user: string): Judg
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const records = parseCsv(body, file);
   const first = records.next();
-  if (first.done) throw new InputError({ file, line: 1 }, 'empty: expected a header with left,right,decision');
+  if (first.done)
+    throw new InputError({ file, line: 1 }, 'empty: expected a header with left,right,decision');
   const header = first.value.fields.map((h) => h.trim().toLowerCase());
   const col = (name: string, required: boolean) => {
     const i = header.indexOf(name);
@@ -108,14 +113,20 @@ export function readJudgementCsv(text: string, file: string, user: string): Judg
   const inputs: JudgementInput[] = [];
   for (const { line, fields } of records) {
     if (fields.length !== header.length)
-      throw new InputError({ file, line }, `expected ${header.length} fields like the header, found ${fields.length}`);
+      throw new InputError(
+        { file, line },
+        `expected ${header.length} fields like the header, found ${fields.length}`,
+      );
     const left = fields[l].trim();
     const right = fields[r].trim();
     const decision = fields[d].trim().toLowerCase();
     if (!left) throw new InputError({ file, line, field: 'left' }, 'empty id');
     if (!right) throw new InputError({ file, line, field: 'right' }, 'empty id');
     if (!isDecision(decision))
-      throw new InputError({ file, line, field: 'decision' }, `"${fields[d]}" is not same, different or unsure`);
+      throw new InputError(
+        { file, line, field: 'decision' },
+        `"${fields[d]}" is not same, different or unsure`,
+      );
     inputs.push({
       left,
       right,

@@ -65,7 +65,8 @@ function valueStrings(v: unknown, field: string): string[] {
   if (Array.isArray(v)) return v.flatMap((x, i) => valueStrings(x, `${field}[${i}]`));
   if (typeof v === 'string') return v.trim() ? [v.trim()] : [];
   if (typeof v === 'number' || typeof v === 'boolean') return [String(v)];
-  if (typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string') return [(v as { id: string }).id];
+  if (typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string')
+    return [(v as { id: string }).id];
   throw new FieldError(field, 'must be a string, a number, an {id} object or a list of them');
 }
 
@@ -93,7 +94,8 @@ export function parseQueries(raw: unknown): Record<string, ReconcileQuery> {
     throw new FieldError('queries', 'must be a JSON object of key: {query, type, limit, properties}');
   const entries = Object.entries(parsed as Record<string, unknown>);
   if (!entries.length) throw new FieldError('queries', 'is empty');
-  if (entries.length > MAX_QUERIES) throw new FieldError('queries', `at most ${MAX_QUERIES} queries per request`);
+  if (entries.length > MAX_QUERIES)
+    throw new FieldError('queries', `at most ${MAX_QUERIES} queries per request`);
   const out: Record<string, ReconcileQuery> = {};
   for (const [key, q] of entries) {
     const field = `queries.${key}`;
@@ -108,7 +110,8 @@ export function parseQueries(raw: unknown): Record<string, ReconcileQuery> {
       throw new FieldError(`${field}.limit`, `must be an integer from 1 to ${RECONCILE_MAX_LIMIT}`);
     const properties: ReconcileQuery['properties'] = [];
     if (o.properties !== undefined) {
-      if (!Array.isArray(o.properties)) throw new FieldError(`${field}.properties`, 'must be a list of {pid, v}');
+      if (!Array.isArray(o.properties))
+        throw new FieldError(`${field}.properties`, 'must be a list of {pid, v}');
       o.properties.forEach((p: unknown, i) => {
         const pf = `${field}.properties[${i}]`;
         if (!p || typeof p !== 'object') throw new FieldError(pf, 'must be {pid, v}');
@@ -163,7 +166,12 @@ export function reconcile(
   }
   // A few more than asked, so merged entries collapsing into one result still fill the limit.
   const response = resolveMatchResponse(
-    yenteMatch(index, 'default', { queries: yenteQueries }, { limit: Math.min(maxLimit + 5, 500), threshold: 0 }),
+    yenteMatch(
+      index,
+      'default',
+      { queries: yenteQueries },
+      { limit: Math.min(maxLimit + 5, 500), threshold: 0 },
+    ),
     resolver,
     index,
   );
@@ -205,8 +213,10 @@ export function suggestEntities(index: CandidateIndex, resolver: Resolver, prefi
 }
 
 const startsWithWord = (text: string, prefix: string) =>
-  text.toLowerCase().split(/[\s_-]+/).some((w) => w.startsWith(prefix.toLowerCase())) ||
-  text.toLowerCase().startsWith(prefix.toLowerCase());
+  text
+    .toLowerCase()
+    .split(/[\s_-]+/)
+    .some((w) => w.startsWith(prefix.toLowerCase())) || text.toLowerCase().startsWith(prefix.toLowerCase());
 
 /** Type suggest: the matchable schemata whose name or label starts with the prefix. */
 export function suggestTypes(prefix: string) {
@@ -230,14 +240,29 @@ export function suggestProperties(prefix: string, type?: string) {
   return { result: [...seen].slice(0, 20).map(([id, name]) => ({ id, name })) };
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Escape text for HTML: list text is hostile and goes into the page only as text. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
-const PREVIEW_PROPS = ['alias', 'birthDate', 'nationality', 'country', 'program', 'passportNumber', 'imoNumber', 'idNumber'];
+const PREVIEW_PROPS = [
+  'alias',
+  'birthDate',
+  'nationality',
+  'country',
+  'program',
+  'passportNumber',
+  'imoNumber',
+  'idNumber',
+];
 
 /** The preview OpenRefine shows in a small frame: caption, type, lists and key properties. */
 export function previewHtml(e: StoredEntity, referents: readonly string[]): string {

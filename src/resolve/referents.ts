@@ -16,7 +16,11 @@ function unite(into: Record<string, string[]>, from: Readonly<Record<string, rea
 
 type Resolvable = Omit<YenteResult, 'match' | 'explanations'>;
 
-function resolveResults<R extends Resolvable>(results: readonly R[], resolver: Resolver, index: CandidateIndex) {
+function resolveResults<R extends Resolvable>(
+  results: readonly R[],
+  resolver: Resolver,
+  index: CandidateIndex,
+) {
   const out: Array<R & { canonical_id: string }> = [];
   const byCanonical = new Map<string, R & { canonical_id: string }>();
   for (const r of results) {

@@ -235,7 +235,9 @@ export class Resolver {
 
   /** The entity ids of a cluster, given its canonical id or any member's id; [id] when unmerged. */
   members(id: string): string[] {
-    return this.membersOf.get(this.canonicalId(id)) ?? (this.membersOf.has(id) ? this.membersOf.get(id)! : [id]);
+    return (
+      this.membersOf.get(this.canonicalId(id)) ?? (this.membersOf.has(id) ? this.membersOf.get(id)! : [id])
+    );
   }
 
   /** Whether this is the canonical id of a cluster of two or more. */
@@ -294,7 +296,9 @@ export class Resolver {
       // One batch is one decision per pair: two different answers for a pair contradict each other.
       const earlier = givenAt.get(pairString(left, right));
       if (earlier && earlier.decision !== decision)
-        fail(`${a} and ${b} are judged ${earlier.decision}${earlier.where ? ` at ${earlier.where}` : ''} and ${decision} here`);
+        fail(
+          `${a} and ${b} are judged ${earlier.decision}${earlier.where ? ` at ${earlier.where}` : ''} and ${decision} here`,
+        );
       givenAt.set(pairString(left, right), input);
       const j: Judgement = {
         left,
@@ -313,7 +317,9 @@ export class Resolver {
             for (const y of graph.different.get(x) ?? []) {
               if (!cb.has(y)) continue;
               const apart = graph.get(x, y)!;
-              const via = [JudgementGraph.chain(ca, x), JudgementGraph.chain(cb, y)].filter(Boolean).join(', ');
+              const via = [JudgementGraph.chain(ca, x), JudgementGraph.chain(cb, y)]
+                .filter(Boolean)
+                .join(', ');
               fail(
                 `${a} = ${b} would make ${x} and ${y} one entity, but they were judged different ` +
                   `(by ${apart.user} at ${apart.at})${via ? `; ${via}` : ''}`,
@@ -326,7 +332,9 @@ export class Resolver {
         graph.remove(a, b);
         const ca = graph.component(a);
         if (decision === 'different' && ca.has(b)) {
-          fail(`${a} and ${b} are one entity through ${JudgementGraph.chain(ca, b)}; split it first or judge those pairs`);
+          fail(
+            `${a} and ${b} are one entity through ${JudgementGraph.chain(ca, b)}; split it first or judge those pairs`,
+          );
         }
         graph.set(j);
       }

@@ -21,7 +21,10 @@ export async function xrefStore(
   ] as const) {
     for (const d of names ?? []) {
       if (!known.has(d))
-        throw new FieldError(field, `no dataset named "${d}" (the store has ${[...known].sort().join(', ') || 'none'})`);
+        throw new FieldError(
+          field,
+          `no dataset named "${d}" (the store has ${[...known].sort().join(', ') || 'none'})`,
+        );
     }
   }
   const index = prepared?.index ?? (await buildIndex(store, { cache: true }));

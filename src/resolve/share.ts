@@ -57,13 +57,19 @@ export function parseJudgementJsonl(text: string, file: string, importer: string
     const right = text('right', true)!;
     const decision = text('decision', true)!;
     if (!isDecision(decision))
-      throw new InputError({ file, line, field: 'decision' }, `"${decision}" is not same, different or unsure`);
+      throw new InputError(
+        { file, line, field: 'decision' },
+        `"${decision}" is not same, different or unsure`,
+      );
     const at = text('at', false);
     if (at !== undefined && (!ISO_RE.test(at) || Number.isNaN(Date.parse(at))))
       throw new InputError({ file, line, field: 'at' }, `"${at}" is not an ISO 8601 time`);
     const method = text('method', false);
     if (method !== undefined && !(METHODS as readonly string[]).includes(method))
-      throw new InputError({ file, line, field: 'method' }, `"${method}" is not one of ${METHODS.join(', ')}`);
+      throw new InputError(
+        { file, line, field: 'method' },
+        `"${method}" is not one of ${METHODS.join(', ')}`,
+      );
     out.push({
       left,
       right,

@@ -186,7 +186,10 @@ export function crossReference(
   for (const p of found.values()) {
     if (resolver) {
       p.decision = resolver.decision(p.left.id, p.right.id);
-      if (!options.includeDifferent && (p.decision === 'different' || resolver.judgedApart(p.left.id, p.right.id)))
+      if (
+        !options.includeDifferent &&
+        (p.decision === 'different' || resolver.judgedApart(p.left.id, p.right.id))
+      )
         continue;
     }
     p.auto = p.sharedIds.length > 0 && isAutoMerge(p);
@@ -199,7 +202,8 @@ export function crossReference(
 /** The automatic rule, given a shared identifier: names match well and nothing disagrees. */
 function isAutoMerge(p: XrefPair): boolean {
   const ex = p.explanations;
-  if (ex.dob_day_disjoint || ex.dob_year_disjoint || ex.identifier_mismatch || ex.gender_mismatch) return false;
+  if (ex.dob_day_disjoint || ex.dob_year_disjoint || ex.identifier_mismatch || ex.gender_mismatch)
+    return false;
   const config = { algorithm: 'name-only', explain: false };
   return (
     scoreEntity(p.left, p.right, config).score >= AUTO_MERGE_NAME_SCORE ||

@@ -106,7 +106,8 @@ export class SqliteJudgementStore implements JudgementStore {
     );
     this.db.transaction(() => {
       for (const [l, r] of change.deletes) remove.run(l, r);
-      for (const j of change.upserts) upsert.run(j.left, j.right, j.decision, j.user, j.at, j.method, j.reason);
+      for (const j of change.upserts)
+        upsert.run(j.left, j.right, j.decision, j.user, j.at, j.method, j.reason);
       this.db.prepare(`DELETE FROM resolver_canonical`).run();
       for (const [member, canonical] of change.canonical) addCanonical.run(member, canonical);
       for (const e of change.log) addLog.run(e.at, e.user, e.action, e.left, e.right, e.decision, e.detail);
@@ -114,7 +115,9 @@ export class SqliteJudgementStore implements JudgementStore {
   }
 
   marker(): string {
-    const row = this.db.prepare(`SELECT COALESCE(MAX(id), 0) AS id FROM resolver_log`).get() as { id: number };
+    const row = this.db.prepare(`SELECT COALESCE(MAX(id), 0) AS id FROM resolver_log`).get() as {
+      id: number;
+    };
     return String(row.id);
   }
 

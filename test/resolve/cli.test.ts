@@ -19,7 +19,9 @@ describe('tangle xref, judge, dedupe, split, judgements', () => {
     const r = run('xref', '--dataset', 'list_a', '--against', 'list_b', '--json');
     expect(r.status).toBe(0);
     const pairs = JSON.parse(r.stdout);
-    expect(pairs.map((p: { left: { id: string }; right: { id: string } }) => `${p.left.id} ${p.right.id}`).sort()).toEqual([
+    expect(
+      pairs.map((p: { left: { id: string }; right: { id: string } }) => `${p.left.id} ${p.right.id}`).sort(),
+    ).toEqual([
       'a-blue-heron b-blue-heron',
       'a-karimov b-karimov',
       'a-nordlicht b-nordlicht',
@@ -41,8 +43,13 @@ describe('tangle xref, judge, dedupe, split, judgements', () => {
     const r = run('dedupe', '--auto', '--json');
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.judgements.map((j: { left: string }) => j.left).sort()).toEqual(['a-blue-heron', 'a-karimov', 'a-nordlicht']);
-    for (const j of out.judgements) expect(j).toMatchObject({ decision: 'same', method: 'auto', user: 'tangle' });
+    expect(out.judgements.map((j: { left: string }) => j.left).sort()).toEqual([
+      'a-blue-heron',
+      'a-karimov',
+      'a-nordlicht',
+    ]);
+    for (const j of out.judgements)
+      expect(j).toMatchObject({ decision: 'same', method: 'auto', user: 'tangle' });
     const pairs = JSON.parse(run('xref', '--json').stdout);
     expect(pairs.find((p: { left: { id: string } }) => p.left.id === 'a-karimov').decision).toBe('same');
   });
@@ -56,7 +63,10 @@ describe('tangle xref, judge, dedupe, split, judgements', () => {
     expect(unknown.stderr).toMatch(/no entity has the id "zz-9"/);
 
     const csv = join(dir, 'batch.csv');
-    writeFileSync(csv, 'left,right,decision\nb-quiet-harbour,b-velasco,same\nb-quiet-harbour,a-velasco,same\n');
+    writeFileSync(
+      csv,
+      'left,right,decision\nb-quiet-harbour,b-velasco,same\nb-quiet-harbour,a-velasco,same\n',
+    );
     const conflict = run('dedupe', '--csv', csv, '--user', 'ana');
     expect(conflict.status).toBe(2);
     expect(conflict.stderr).toMatch(/batch\.csv line 3: .*judged different/);
@@ -74,10 +84,9 @@ describe('tangle xref, judge, dedupe, split, judgements', () => {
     expect(shown.entity.id).toBe(shown.canonicalId);
     expect(shown.referents).toEqual(['a-karimov', 'b-karimov']);
     const passports = shown.entity.statements.filter((s: { prop: string }) => s.prop === 'passportNumber');
-    expect(passports.map((s: { dataset: string; recordId: string }) => `${s.dataset}/${s.recordId}`).sort()).toEqual([
-      'list_a/a-karimov',
-      'list_b/b-karimov',
-    ]);
+    expect(
+      passports.map((s: { dataset: string; recordId: string }) => `${s.dataset}/${s.recordId}`).sort(),
+    ).toEqual(['list_a/a-karimov', 'list_b/b-karimov']);
     const text = run('show', shown.canonicalId).stdout;
     expect(text).toContain('merged from a-karimov, b-karimov');
 
@@ -96,7 +105,10 @@ describe('tangle xref, judge, dedupe, split, judgements', () => {
     const ok = tangle(['judgements', 'import', file, '--db', other, '--user', 'bob', '--json']);
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout).judgements.length).toBeGreaterThan(0);
-    writeFileSync(file, '{"left": "a-karimov", "right": "b-karimov", "decision": "same"}\n{"left": "a-velasco"}\n');
+    writeFileSync(
+      file,
+      '{"left": "a-karimov", "right": "b-karimov", "decision": "same"}\n{"left": "a-velasco"}\n',
+    );
     const broken = tangle(['judgements', 'import', file, '--db', other, '--user', 'bob']);
     expect(broken.status).toBe(2);
     expect(broken.stderr).toMatch(/shared\.jsonl, line 2, field "right": missing/);

@@ -9,7 +9,12 @@ import { judgementsToJsonl, parseJudgementJsonl } from '../../src/resolve/share.
 import type { SqliteStore } from '../../src/store/sqlite.js';
 import { LIST_B, storeWithLists } from './helpers.js';
 
-const same = (left: string, right: string, user = 'ana') => ({ left, right, decision: 'same' as const, user });
+const same = (left: string, right: string, user = 'ana') => ({
+  left,
+  right,
+  decision: 'same' as const,
+  user,
+});
 const different = (left: string, right: string, user = 'ana') => ({
   left,
   right,
@@ -32,7 +37,12 @@ describe('resolver: judgements, clusters and canonical ids', () => {
     expect(r.canonicalId('b-karimov')).toBe(id);
     expect(r.members(id)).toEqual(['a-karimov', 'b-karimov']);
     expect(r.members('b-karimov')).toEqual(['a-karimov', 'b-karimov']);
-    expect(out.judgements[0]).toMatchObject({ left: 'a-karimov', right: 'b-karimov', user: 'ana', method: 'manual' });
+    expect(out.judgements[0]).toMatchObject({
+      left: 'a-karimov',
+      right: 'b-karimov',
+      user: 'ana',
+      method: 'manual',
+    });
     expect(Date.parse(out.judgements[0].at)).not.toBeNaN();
     // An id never merged is its own canonical id.
     expect(r.canonicalId('a-velasco')).toBe('a-velasco');
@@ -112,21 +122,33 @@ describe('resolver: judgements, clusters and canonical ids', () => {
   });
 
   it('accepts a cycle of same judgements but refuses two answers for one pair in a batch', async () => {
-    await judge(store, [same('a-velasco', 'b-velasco'), same('b-velasco', 'b-quiet-harbour'), same('b-quiet-harbour', 'a-velasco')]);
+    await judge(store, [
+      same('a-velasco', 'b-velasco'),
+      same('b-velasco', 'b-quiet-harbour'),
+      same('b-quiet-harbour', 'a-velasco'),
+    ]);
     expect((await Resolver.load(store)).members('a-velasco')).toHaveLength(3);
     await expect(
       judge(store, [
         { ...same('a-karimov', 'b-karimov'), where: 'f.csv line 2' },
         { ...different('b-karimov', 'a-karimov'), where: 'f.csv line 3' },
       ]),
-    ).rejects.toThrow(/f\.csv line 3: b-karimov and a-karimov are judged same at f\.csv line 2 and different here/);
+    ).rejects.toThrow(
+      /f\.csv line 3: b-karimov and a-karimov are judged same at f\.csv line 2 and different here/,
+    );
   });
 
   it('refuses unknown ids and self-judgements, and applies nothing of a refused batch', async () => {
-    await expect(judge(store, [same('a-karimov', 'nobody-1')])).rejects.toThrow(/no entity has the id "nobody-1"/);
+    await expect(judge(store, [same('a-karimov', 'nobody-1')])).rejects.toThrow(
+      /no entity has the id "nobody-1"/,
+    );
     await expect(judge(store, [same('a-karimov', 'a-karimov')])).rejects.toThrow(/against itself/);
     await expect(
-      judge(store, [same('a-karimov', 'b-karimov'), same('b-karimov', 'a-velasco'), different('a-karimov', 'a-velasco')]),
+      judge(store, [
+        same('a-karimov', 'b-karimov'),
+        same('b-karimov', 'a-velasco'),
+        different('a-karimov', 'a-velasco'),
+      ]),
     ).rejects.toThrow(/one entity through/);
     expect((await Resolver.load(store)).judgements()).toEqual([]);
   });
@@ -159,7 +181,11 @@ describe('resolver: judgements, clusters and canonical ids', () => {
       /shared\.jsonl, line 3: not JSON/,
     );
     expect(() =>
-      parseJudgementJsonl('{"left": "a", "right": "b", "decision": "same", "at": "yesterday"}\n', 's.jsonl', 'bob'),
+      parseJudgementJsonl(
+        '{"left": "a", "right": "b", "decision": "same", "at": "yesterday"}\n',
+        's.jsonl',
+        'bob',
+      ),
     ).toThrow(/s\.jsonl, line 1, field "at"/);
   });
 });

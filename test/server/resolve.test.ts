@@ -29,7 +29,12 @@ describe('entity resolution over HTTP', () => {
     const body = r.json();
     const karimov = body.pairs.find((p: { left: { id: string } }) => p.left.id === 'a-karimov');
     expect(karimov).toMatchObject({
-      left: { id: 'a-karimov', dataset: 'list_a', caption: 'KARIMOV, Rustam Bakhtiyorovich', source_ids: { list_a: ['a-karimov'] } },
+      left: {
+        id: 'a-karimov',
+        dataset: 'list_a',
+        caption: 'KARIMOV, Rustam Bakhtiyorovich',
+        source_ids: { list_a: ['a-karimov'] },
+      },
       right: { id: 'b-karimov', dataset: 'list_b', source_ids: { list_b: ['b-karimov'] } },
       decision: null,
       auto: true,
@@ -43,7 +48,9 @@ describe('entity resolution over HTTP', () => {
   });
 
   it('lets analysts judge (with CSRF for sessions), not viewers, and audits it', async () => {
-    const body = { judgements: [{ left: 'a-karimov', right: 'b-karimov', decision: 'same', reason: 'passport' }] };
+    const body = {
+      judgements: [{ left: 'a-karimov', right: 'b-karimov', decision: 'same', reason: 'passport' }],
+    };
     const viewer = await t.login('viewer');
     const denied = await t.app.inject({
       method: 'POST',
@@ -53,7 +60,12 @@ describe('entity resolution over HTTP', () => {
     });
     expect(denied.statusCode).toBe(403);
     const analyst = await t.login('analyst');
-    const noCsrf = await t.app.inject({ method: 'POST', url: '/judgements', headers: { cookie: analyst.cookie }, payload: body });
+    const noCsrf = await t.app.inject({
+      method: 'POST',
+      url: '/judgements',
+      headers: { cookie: analyst.cookie },
+      payload: body,
+    });
     expect(noCsrf.statusCode).toBe(403);
     const ok = await t.app.inject({
       method: 'POST',
@@ -64,14 +76,21 @@ describe('entity resolution over HTTP', () => {
     expect(ok.statusCode).toBe(201);
     const canonical = ok.json().clusters[0].canonicalId as string;
     expect(ok.json().judgements[0]).toMatchObject({ user: 'analyst', decision: 'same' });
-    const audit = (await t.app.inject({ url: '/audit?action=judgement_create', headers: { authorization: `ApiKey ${await t.keyFor('admin')}` } })).json();
+    const audit = (
+      await t.app.inject({
+        url: '/audit?action=judgement_create',
+        headers: { authorization: `ApiKey ${await t.keyFor('admin')}` },
+      })
+    ).json();
     expect(audit.entries[0]).toMatchObject({ actor: 'analyst', action: 'judgement_create' });
 
     // The merged entity under its canonical id and under a member's id; statements keep their sources.
     const merged = (await t.app.inject({ url: `/entities/${canonical}` })).json();
     expect(merged).toMatchObject({ id: canonical, canonical_id: canonical, datasets: ['list_a', 'list_b'] });
     expect(merged.referents).toEqual(['a-karimov', 'b-karimov']);
-    expect(new Set(merged.statements.map((s: { dataset: string }) => s.dataset))).toEqual(new Set(['list_a', 'list_b']));
+    expect(new Set(merged.statements.map((s: { dataset: string }) => s.dataset))).toEqual(
+      new Set(['list_a', 'list_b']),
+    );
     expect((await t.app.inject({ url: '/entities/b-karimov' })).json().id).toBe(canonical);
     // yente /match: one result for the cluster, with its referents.
     const match = await t.app.inject({
@@ -80,7 +99,11 @@ describe('entity resolution over HTTP', () => {
       payload: { queries: { q1: { schema: 'Person', properties: { name: ['Rustam Karimov'] } } } },
     });
     const results = match.json().responses.q1.results;
-    expect(results[0]).toMatchObject({ id: canonical, canonical_id: canonical, referents: ['a-karimov', 'b-karimov'] });
+    expect(results[0]).toMatchObject({
+      id: canonical,
+      canonical_id: canonical,
+      referents: ['a-karimov', 'b-karimov'],
+    });
     expect(results.filter((x: { id: string }) => x.id === canonical)).toHaveLength(1);
     const search = (await t.app.inject({ url: '/search/default?q=karimov' })).json().results;
     expect(search.map((x: { id: string }) => x.id)).toEqual([canonical]);
@@ -103,7 +126,9 @@ describe('entity resolution over HTTP', () => {
       },
     });
     expect(conflict.statusCode).toBe(409);
-    expect(conflict.json().detail).toMatch(/judgements\[1\]: a-karimov and b-quiet-harbour are one entity through/);
+    expect(conflict.json().detail).toMatch(
+      /judgements\[1\]: a-karimov and b-quiet-harbour are one entity through/,
+    );
     const unknown = await t.app.inject({
       method: 'POST',
       url: '/judgements',
@@ -114,7 +139,29 @@ describe('entity resolution over HTTP', () => {
     expect((await t.app.inject({ url: '/judgements' })).json().total).toBe(1);
     const exported = await t.app.inject({ url: '/judgements/export' });
     expect(exported.headers['content-type']).toMatch(/ndjson/);
-    expect(JSON.parse(exported.body.trim())).toMatchObject({ left: 'a-karimov', right: 'b-karimov', decision: 'same' });
+    expect(JSON.parse(exported.body.trim())).toMatchObject({
+      left: 'a-karimov',
+      right: 'b-karimov',
+      decision: 'same',
+    });
+
+    // Shared judgements come back in as JSON lines; a broken line names itself and applies nothing.
+    const imported = await t.app.inject({
+      method: 'POST',
+      url: '/judgements/import',
+      headers: { authorization: `ApiKey ${key}`, 'content-type': 'application/x-ndjson' },
+      payload: `${exported.body}{"left": "a-velasco", "right": "b-velasco", "decision": "perhaps"}\n`,
+    });
+    expect(imported.statusCode).toBe(400);
+    expect(imported.json()).toMatchObject({ file: 'body', line: 2, field: 'decision' });
+    const reimported = await t.app.inject({
+      method: 'POST',
+      url: '/judgements/import',
+      headers: { authorization: `ApiKey ${key}`, 'content-type': 'application/x-ndjson' },
+      payload: '{"left": "a-velasco", "right": "b-velasco", "decision": "different", "user": "carol"}\n',
+    });
+    expect(reimported.statusCode).toBe(201);
+    expect(reimported.json().judgements[0]).toMatchObject({ user: 'carol', method: 'import' });
 
     // Split: members get their own ids back.
     const viewerSplit = await t.app.inject({
@@ -140,7 +187,15 @@ describe('entity resolution over HTTP', () => {
 
   it('lists the routes in /openapi.json', async () => {
     const paths = Object.keys((await t.app.inject({ url: '/openapi.json' })).json().paths);
-    for (const p of ['/xref', '/judgements', '/judgements/export', '/resolve/split', '/reconcile', '/reconcile/preview'])
+    for (const p of [
+      '/xref',
+      '/judgements',
+      '/judgements/export',
+      '/judgements/import',
+      '/resolve/split',
+      '/reconcile',
+      '/reconcile/preview',
+    ])
       expect(paths).toContain(p);
   });
 });
@@ -180,7 +235,12 @@ describe('OpenRefine reconciliation at /reconcile', () => {
           properties: [{ pid: 'birthDate', v: '1971-03-14' }],
           type_strict: 'should',
         },
-        q1: { query: 'Samir Fouad Haddad', type: 'Person', properties: [{ pid: 'birthDate', v: '1982-07-11' }], limit: 2 },
+        q1: {
+          query: 'Samir Fouad Haddad',
+          type: 'Person',
+          properties: [{ pid: 'birthDate', v: '1982-07-11' }],
+          limit: 2,
+        },
         q2: { query: 'blue heron', limit: 6 },
       }),
     });
@@ -192,9 +252,13 @@ describe('OpenRefine reconciliation at /reconcile', () => {
     // The birth date picks the junior Haddad over the senior namesake.
     expect(body.q1.result[0].id).toBe('b-haddad-junior');
     expect(body.q1.result.length).toBeLessThanOrEqual(2);
-    expect(body.q2.result.map((x: { id: string }) => x.id)).toEqual(expect.arrayContaining(['a-blue-heron', 'b-blue-heron']));
+    expect(body.q2.result.map((x: { id: string }) => x.id)).toEqual(
+      expect.arrayContaining(['a-blue-heron', 'b-blue-heron']),
+    );
     // GET with queries in the query string works the same.
-    const get = await t.app.inject({ url: `/reconcile?queries=${encodeURIComponent(JSON.stringify({ q0: { query: 'Marta Velasco' } }))}` });
+    const get = await t.app.inject({
+      url: `/reconcile?queries=${encodeURIComponent(JSON.stringify({ q0: { query: 'Marta Velasco' } }))}`,
+    });
     expect(get.json().q0.result[0].id).toMatch(/velasco/);
   });
 
@@ -202,9 +266,10 @@ describe('OpenRefine reconciliation at /reconcile', () => {
     const bad = async (queries: unknown) =>
       (await t.app.inject({ method: 'POST', url: '/reconcile', ...openRefineForm(queries) })).json();
     expect((await bad({ q0: { query: 'x', type: 'Spaceship' } })).field).toBe('queries.q0.type');
-    expect((await bad({ q0: { query: 'x', type: 'Vessel', properties: [{ pid: 'birthDate', v: '1970' }] } })).field).toBe(
-      'queries.q0.properties[0].pid',
-    );
+    expect(
+      (await bad({ q0: { query: 'x', type: 'Vessel', properties: [{ pid: 'birthDate', v: '1970' }] } }))
+        .field,
+    ).toBe('queries.q0.properties[0].pid');
     expect((await bad({ q0: { query: '' } })).field).toBe('queries.q0.query');
     const notJson = await t.app.inject({
       method: 'POST',
@@ -218,7 +283,9 @@ describe('OpenRefine reconciliation at /reconcile', () => {
 
   it('suggests entities, types and properties', async () => {
     const e = (await t.app.inject({ url: '/reconcile/suggest/entity?prefix=nordlicht' })).json();
-    expect(e.result.map((x: { id: string }) => x.id)).toEqual(expect.arrayContaining(['a-nordlicht', 'b-nordlicht']));
+    expect(e.result.map((x: { id: string }) => x.id)).toEqual(
+      expect.arrayContaining(['a-nordlicht', 'b-nordlicht']),
+    );
     const ty = (await t.app.inject({ url: '/reconcile/suggest/type?prefix=pers' })).json();
     expect(ty.result).toContainEqual({ id: 'Person', name: 'Person' });
     const p = (await t.app.inject({ url: '/reconcile/suggest/property?prefix=birth&type=Person' })).json();

@@ -18,8 +18,14 @@ describe.skipIf(!hasSharedData)('xref on the real lists', () => {
     run.pairs.find((p) => (p.left.id === a && p.right.id === b) || (p.left.id === b && p.right.id === a));
 
   beforeAll(async () => {
-    await importFiles(store, { format: 'ofac-csv', paths: [shared('ofac', 'sdn-history', 'sdn-2024-05-03.csv.gz')] });
-    await importFiles(store, { format: 'un-xml', paths: [shared('un', 'un-consolidated-2026-02-27.xml.gz')] });
+    await importFiles(store, {
+      format: 'ofac-csv',
+      paths: [shared('ofac', 'sdn-history', 'sdn-2024-05-03.csv.gz')],
+    });
+    await importFiles(store, {
+      format: 'un-xml',
+      paths: [shared('un', 'un-consolidated-2026-02-27.xml.gz')],
+    });
     await importFiles(store, { format: 'us-csl', paths: [shared('us-csl', 'csl-2019.csv')] });
     const records: EntityRecord[] = [];
     for await (const r of store.currentEntities()) records.push(r);

@@ -23,8 +23,14 @@ export function registerDedupe(program: Command): void {
           'decide proposed pairs: list the open ones, merge those with identical strong identifiers (--auto), or apply a CSV of decisions (--csv)',
         ),
     )
-      .option('--auto', 'merge pairs with an identical strong identifier and a matching name (marked automatic)')
-      .option('--csv <file>', 'apply decisions from a CSV with left,right,decision[,reason] columns, all or none')
+      .option(
+        '--auto',
+        'merge pairs with an identical strong identifier and a matching name (marked automatic)',
+      )
+      .option(
+        '--csv <file>',
+        'apply decisions from a CSV with left,right,decision[,reason] columns, all or none',
+      )
       .option('--user <name>', 'who decides (default: $TANGLE_USER, then the login name)')
       .option('--json', 'print JSON'),
   ).action(async (opts) => {
@@ -54,7 +60,10 @@ export function registerDedupe(program: Command): void {
         return printOutcome({ judgements: outcome.judgements, clusters: [] }, false);
       }
       const open = run.pairs.filter((p) => p.decision === null);
-      if (opts.json) return printJson(open.map((p) => ({ left: p.left.id, right: p.right.id, score: p.score, auto: p.auto })));
+      if (opts.json)
+        return printJson(
+          open.map((p) => ({ left: p.left.id, right: p.right.id, score: p.score, auto: p.auto })),
+        );
       process.stdout.write(
         `${open.length} open pairs (judge with \`tangle judge LEFT RIGHT same|different|unsure\` or --csv):\n`,
       );
@@ -64,10 +73,7 @@ export function registerDedupe(program: Command): void {
 
   const judgements = program.command('judgements').description('list, export and import judgements');
   withDb(
-    judgements
-      .command('list')
-      .description('the current judgements')
-      .option('--json', 'print JSON'),
+    judgements.command('list').description('the current judgements').option('--json', 'print JSON'),
   ).action(async (opts) => {
     await withStore(
       opts,

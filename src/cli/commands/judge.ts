@@ -46,11 +46,13 @@ export function registerJudge(program: Command): void {
       .option('--reason <text>', 'why')
       .option('--json', 'print JSON'),
   ).action(async (left: string, right: string, decision: string, opts) => {
-    if (!isDecision(decision)) throw new UsageError(`decision "${decision}" must be same, different or unsure`);
+    if (!isDecision(decision))
+      throw new UsageError(`decision "${decision}" must be same, different or unsure`);
     const user = judgeUser(opts);
     await withStore(
       opts,
-      async (store) => printOutcome(await judge(store, [{ left, right, decision, user, reason: opts.reason }]), opts.json),
+      async (store) =>
+        printOutcome(await judge(store, [{ left, right, decision, user, reason: opts.reason }]), opts.json),
       false,
     );
   });
@@ -58,7 +60,9 @@ export function registerJudge(program: Command): void {
   withDb(
     program
       .command('split')
-      .description('undo merges: a canonical id gives every member its own id back; a member id leaves its cluster')
+      .description(
+        'undo merges: a canonical id gives every member its own id back; a member id leaves its cluster',
+      )
       .argument('<id>', 'canonical id (tgl-…) or member entity id')
       .option('--user <name>', 'who splits (default: $TANGLE_USER, then the login name)')
       .option('--json', 'print JSON'),

@@ -1,18 +1,9 @@
 import type { Command } from 'commander';
-import { UsageError } from '../../errors.js';
 import { xrefStore } from '../../resolve/run.js';
 import { pairJson, XREF_THRESHOLD, type XrefPair } from '../../resolve/xref.js';
 import { withDb, withStore } from '../context.js';
 import { printJson, printTable } from '../output.js';
-
-export const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-export function parseThreshold(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 1) throw new UsageError('--threshold must be a number from 0 to 1');
-  return n;
-}
+import { collect, numberOption } from './screen.js';
 
 /** The options `xref` and `dedupe` share: which sides, and from what score. */
 export function withXrefOptions(command: Command): Command {
@@ -23,11 +14,16 @@ export function withXrefOptions(command: Command): Command {
     .option('--within', 'also pairs within one dataset');
 }
 
-export function xrefOptionsFrom(opts: { dataset?: string[]; against?: string[]; threshold?: string; within?: boolean }) {
+export function xrefOptionsFrom(opts: {
+  dataset?: string[];
+  against?: string[];
+  threshold?: string;
+  within?: boolean;
+}) {
   return {
     datasets: opts.dataset,
     against: opts.against,
-    threshold: parseThreshold(opts.threshold),
+    threshold: numberOption(opts.threshold, '--threshold', 0, 1),
     within: Boolean(opts.within),
   };
 }
@@ -58,13 +54,18 @@ export function registerXref(program: Command): void {
     withXrefOptions(
       program
         .command('xref')
-        .description('propose pairs of entities that may be one party, across datasets, with score and explanation'),
+        .description(
+          'propose pairs of entities that may be one party, across datasets, with score and explanation',
+        ),
     )
       .option('--include-different', 'also pairs judged different')
       .option('--json', 'print JSON'),
   ).action(async (opts) => {
     await withStore(opts, async (store) => {
-      const run = await xrefStore(store, { ...xrefOptionsFrom(opts), includeDifferent: Boolean(opts.includeDifferent) });
+      const run = await xrefStore(store, {
+        ...xrefOptionsFrom(opts),
+        includeDifferent: Boolean(opts.includeDifferent),
+      });
       process.stderr.write(
         `${run.pairs.length} pairs from ${run.screened} entities screened in ${run.seconds.toFixed(2)} s\n`,
       );

@@ -65,7 +65,8 @@ export function registerReconcileRoutes(app: FastifyInstance, ctx: AppContext): 
         config: { access: 'read', csrf: false },
         schema: {
           tags: ['reconciliation'],
-          summary: 'reconciliation queries, form-encoded (queries=<JSON>) as OpenRefine sends them, or as JSON',
+          summary:
+            'reconciliation queries, form-encoded (queries=<JSON>) as OpenRefine sends them, or as JSON',
           consumes: ['application/x-www-form-urlencoded', 'application/json'],
           body: {
             type: 'object',
@@ -85,11 +86,21 @@ export function registerReconcileRoutes(app: FastifyInstance, ctx: AppContext): 
           querystring: {
             type: 'object',
             required: ['prefix'],
-            properties: { prefix: { type: 'string', minLength: 1, maxLength: 200 }, type: text(64), cursor: { type: 'integer' } },
+            properties: {
+              prefix: { type: 'string', minLength: 1, maxLength: 200 },
+              type: text(64),
+              cursor: { type: 'integer' },
+            },
           },
         },
       },
-      async (req) => suggestEntities(await ctx.screening.get(), await Resolver.load(store), req.query.prefix, req.query.type),
+      async (req) =>
+        suggestEntities(
+          await ctx.screening.get(),
+          await Resolver.load(store),
+          req.query.prefix,
+          req.query.type,
+        ),
     );
 
     scope.get<{ Querystring: { prefix: string } }>(
@@ -117,7 +128,11 @@ export function registerReconcileRoutes(app: FastifyInstance, ctx: AppContext): 
           querystring: {
             type: 'object',
             required: ['prefix'],
-            properties: { prefix: { type: 'string', maxLength: 200 }, type: text(64), cursor: { type: 'integer' } },
+            properties: {
+              prefix: { type: 'string', maxLength: 200 },
+              type: text(64),
+              cursor: { type: 'integer' },
+            },
           },
         },
       },

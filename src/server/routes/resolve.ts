@@ -1,6 +1,6 @@
 /**
  * Entity resolution over HTTP: proposals (`GET /xref`), judgements (`GET`/`POST /judgements`,
- * `GET /judgements/export` as JSON lines), clusters (`GET /resolve/{id}`) and splits
+ * `GET /judgements/export` and `POST /judgements/import` as JSON lines), clusters (`GET /resolve/{id}`) and splits
  * (`POST /resolve/split`). Whoever may read sees them; analysts and admins judge and split, with
  * the usual CSRF check for browser sessions, and every write goes to the audit log.
  */
@@ -9,7 +9,7 @@ import { judge, split } from '../../resolve/decide.js';
 import { DECISIONS, type JudgementInput } from '../../resolve/judgements.js';
 import { Resolver } from '../../resolve/resolver.js';
 import { xrefStore } from '../../resolve/run.js';
-import { judgementsToJsonl } from '../../resolve/share.js';
+import { judgementsToJsonl, parseJudgementJsonl } from '../../resolve/share.js';
 import { pairJson } from '../../resolve/xref.js';
 import type { EntityRecord } from '../../store/store.js';
 import { audit, userOf } from '../auth.js';
@@ -110,7 +110,12 @@ export function registerResolveRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   app.get(
     '/judgements/export',
-    { schema: { tags: ['resolution'], summary: 'every judgement as JSON lines (tangle judgements import reads them)' } },
+    {
+      schema: {
+        tags: ['resolution'],
+        summary: 'every judgement as JSON lines (tangle judgements import reads them)',
+      },
+    },
     async (_req, reply) => {
       const text = judgementsToJsonl((await Resolver.load(store)).judgements());
       return reply.type('application/x-ndjson; charset=utf-8').send(text);
@@ -168,12 +173,39 @@ export function registerResolveRoutes(app: FastifyInstance, ctx: AppContext): vo
     },
   );
 
+  // Encapsulated, so the JSON-lines body parser applies to this route only.
+  void app.register(async (scope) => {
+    scope.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_req, body, done) =>
+      done(null, body),
+    );
+    scope.post<{ Body: string }>(
+      '/judgements/import',
+      {
+        config: { access: 'analyst' },
+        schema: {
+          tags: ['resolution'],
+          summary:
+            'apply judgements shared as JSON lines (as /judgements/export writes them), all or none; a broken line is a 400 naming it',
+          consumes: ['application/x-ndjson', 'text/plain'],
+          body: { type: 'string', maxLength: 1 << 20 },
+        },
+      },
+      async (req, reply) => {
+        const inputs = parseJudgementJsonl(req.body, 'body', userOf(req).username);
+        const outcome = await judge(store, inputs);
+        await audit(ctx, req, 'judgement_import', null, { judgements: outcome.judgements.length });
+        return reply.status(201).send(outcome);
+      },
+    );
+  });
+
   app.get<{ Params: { id: string } }>(
     '/resolve/:id',
     {
       schema: {
         tags: ['resolution'],
-        summary: 'the cluster of an entity id or canonical id: its canonical id, members and their judgements',
+        summary:
+          'the cluster of an entity id or canonical id: its canonical id, members and their judgements',
         params: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 200 } } },
       },
     },
