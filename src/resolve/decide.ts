@@ -15,6 +15,8 @@ export interface DecisionOutcome {
   judgements: Judgement[];
   /** The clusters the touched ids belong to afterwards. */
   clusters: Cluster[];
+  /** With `skipConflicts`: the inputs left out, each with its conflict. */
+  skipped?: string[];
 }
 
 function outcome(after: Resolver, judgements: Judgement[], ids: Iterable<string>): DecisionOutcome {
@@ -68,18 +70,26 @@ async function checkKnown(
   }
 }
 
-/** Record judgements (all or none). Throws JudgementConflict naming the refused input. */
-export async function judge(store: Store, inputs: readonly JudgementInput[]): Promise<DecisionOutcome> {
+/**
+ * Record judgements, all or none: throws JudgementConflict naming the refused input. With
+ * `skipConflicts` (automatic merges) conflicting inputs are left out and listed instead.
+ */
+export async function judge(
+  store: Store,
+  inputs: readonly JudgementInput[],
+  options: { skipConflicts?: boolean } = {},
+): Promise<DecisionOutcome> {
   if (!inputs.length) return { judgements: [], clusters: [] };
   const js = openJudgements(store);
   await checkKnown(store, js, inputs);
-  const plan = Resolver.fromStore(js).planJudgements(inputs);
+  const plan = Resolver.fromStore(js).planJudgements(inputs, options);
   const after = commit(js, plan);
-  return outcome(
+  const result = outcome(
     after,
     plan.upserts,
     inputs.flatMap((i) => [i.left, i.right]),
   );
+  return options.skipConflicts ? { ...result, skipped: plan.skipped.map((e) => e.message) } : result;
 }
 
 /** Undo merges: a canonical id dissolves its cluster; a member id takes that member out. */

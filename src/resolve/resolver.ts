@@ -279,69 +279,82 @@ export class Resolver {
 
   /**
    * Check judgements in order against the current state and what came before them in the batch,
-   * and plan the change. Throws JudgementConflict naming the first refused input; plans nothing
-   * half-way.
+   * and plan the change. Throws JudgementConflict naming the first refused input, so nothing is
+   * planned half-way — unless `skipConflicts`, which plans the rest and lists what it left out.
    */
-  planJudgements(inputs: readonly JudgementInput[], now = new Date().toISOString()): PlannedChange {
+  planJudgements(
+    inputs: readonly JudgementInput[],
+    options: { now?: string; skipConflicts?: boolean } = {},
+  ): PlannedChange & { skipped: JudgementConflict[] } {
+    const now = options.now ?? new Date().toISOString();
     const graph = new JudgementGraph(this.graph.byPair.values());
     const touched = new Map<string, Judgement>();
     const givenAt = new Map<string, JudgementInput>();
+    const skipped: JudgementConflict[] = [];
     for (const input of inputs) {
       const fail = (message: string): never => {
         throw new JudgementConflict(message, input.where);
       };
-      const { left: a, right: b, decision } = input;
-      if (a === b) fail(`${a} cannot be judged against itself`);
-      const [left, right] = pairKey(a, b);
-      // One batch is one decision per pair: two different answers for a pair contradict each other.
-      const earlier = givenAt.get(pairString(left, right));
-      if (earlier && earlier.decision !== decision)
-        fail(
-          `${a} and ${b} are judged ${earlier.decision}${earlier.where ? ` at ${earlier.where}` : ''} and ${decision} here`,
-        );
-      givenAt.set(pairString(left, right), input);
-      const j: Judgement = {
-        left,
-        right,
-        decision,
-        user: input.user,
-        at: input.at ?? now,
-        method: input.method ?? 'manual',
-        reason: input.reason ?? null,
-      };
-      if (decision === 'same') {
-        const ca = graph.component(a);
-        if (!ca.has(b)) {
-          const cb = graph.component(b);
-          for (const x of ca.keys()) {
-            for (const y of graph.different.get(x) ?? []) {
-              if (!cb.has(y)) continue;
-              const apart = graph.get(x, y)!;
-              const via = [JudgementGraph.chain(ca, x), JudgementGraph.chain(cb, y)]
-                .filter(Boolean)
-                .join(', ');
-              fail(
-                `${a} = ${b} would make ${x} and ${y} one entity, but they were judged different ` +
-                  `(by ${apart.user} at ${apart.at})${via ? `; ${via}` : ''}`,
-              );
+      try {
+        const { left: a, right: b, decision } = input;
+        if (a === b) fail(`${a} cannot be judged against itself`);
+        const [left, right] = pairKey(a, b);
+        // One batch is one decision per pair: two different answers for a pair contradict each other.
+        const earlier = givenAt.get(pairString(left, right));
+        if (earlier && earlier.decision !== decision)
+          fail(
+            `${a} and ${b} are judged ${earlier.decision}${earlier.where ? ` at ${earlier.where}` : ''} and ${decision} here`,
+          );
+        const j: Judgement = {
+          left,
+          right,
+          decision,
+          user: input.user,
+          at: input.at ?? now,
+          method: input.method ?? 'manual',
+          reason: input.reason ?? null,
+        };
+        if (decision === 'same') {
+          const ca = graph.component(a);
+          if (!ca.has(b)) {
+            const cb = graph.component(b);
+            for (const x of ca.keys()) {
+              for (const y of graph.different.get(x) ?? []) {
+                if (!cb.has(y)) continue;
+                const apart = graph.get(x, y)!;
+                const via = [JudgementGraph.chain(ca, x), JudgementGraph.chain(cb, y)]
+                  .filter(Boolean)
+                  .join(', ');
+                fail(
+                  `${a} = ${b} would make ${x} and ${y} one entity, but they were judged different ` +
+                    `(by ${apart.user} at ${apart.at})${via ? `; ${via}` : ''}`,
+                );
+              }
             }
           }
+          graph.set(j);
+        } else {
+          const old = graph.remove(a, b);
+          const ca = graph.component(a);
+          if (decision === 'different' && ca.has(b)) {
+            if (old) graph.set(old);
+            fail(
+              `${a} and ${b} are one entity through ${JudgementGraph.chain(ca, b)}; split it first or judge those pairs`,
+            );
+          }
+          graph.set(j);
         }
-        graph.set(j);
-      } else {
-        graph.remove(a, b);
-        const ca = graph.component(a);
-        if (decision === 'different' && ca.has(b)) {
-          fail(
-            `${a} and ${b} are one entity through ${JudgementGraph.chain(ca, b)}; split it first or judge those pairs`,
-          );
-        }
-        graph.set(j);
+        givenAt.set(pairString(left, right), input);
+        touched.set(pairString(left, right), j);
+      } catch (err) {
+        // Automatic merges leave a conflicting pair for a person instead of refusing the batch.
+        if (!options.skipConflicts || !(err instanceof JudgementConflict)) throw err;
+        skipped.push(err);
       }
-      touched.set(pairString(left, right), j);
     }
     const upserts = [...touched.values()];
     return {
+      skipped,
       upserts,
       deletes: [],
       canonical: assignCanonicalIds(graph.components(), this.canonical),

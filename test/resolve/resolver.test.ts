@@ -138,6 +138,20 @@ describe('resolver: judgements, clusters and canonical ids', () => {
     );
   });
 
+  it('leaves conflicting automatic merges for a person, applying the rest', async () => {
+    await judge(store, [different('a-velasco', 'b-quiet-harbour')]);
+    const out = await judge(
+      store,
+      [same('a-velasco', 'b-velasco', 'tangle'), same('b-velasco', 'b-quiet-harbour', 'tangle')],
+      { skipConflicts: true },
+    );
+    expect(out.judgements).toHaveLength(1);
+    expect(out.skipped).toEqual([
+      expect.stringMatching(/would make .* one entity, but they were judged different/),
+    ]);
+    expect((await Resolver.load(store)).members('a-velasco')).toEqual(['a-velasco', 'b-velasco']);
+  });
+
   it('refuses unknown ids and self-judgements, and applies nothing of a refused batch', async () => {
     await expect(judge(store, [same('a-karimov', 'nobody-1')])).rejects.toThrow(
       /no entity has the id "nobody-1"/,

@@ -213,7 +213,9 @@ describe('OpenRefine reconciliation at /reconcile', () => {
   });
 
   it('serves the v0.2 manifest', async () => {
-    const m = (await t.app.inject({ url: '/reconcile', headers: { host: 'tangle.test' } })).json();
+    const res = await t.app.inject({ url: '/reconcile', headers: { host: 'tangle.test' } });
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    const m = res.json();
     expect(m.versions).toContain('0.2');
     expect(m).toMatchObject({
       identifierSpace: 'http://tangle.test/entities/',

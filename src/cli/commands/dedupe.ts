@@ -54,9 +54,11 @@ export function registerDedupe(program: Command): void {
             method: 'auto' as const,
             reason: `same ${p.sharedIds.map((s) => `${s.kind} ${s.value}`).join(', ')}; score ${p.score}`,
           })),
+          { skipConflicts: true },
         );
         if (opts.json) return printJson(outcome);
         process.stdout.write(`${outcome.judgements.length} pairs merged automatically\n`);
+        for (const why of outcome.skipped ?? []) process.stdout.write(`left for a person: ${why}\n`);
         return printOutcome({ judgements: outcome.judgements, clusters: [] }, false);
       }
       const open = run.pairs.filter((p) => p.decision === null);

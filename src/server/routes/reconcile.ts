@@ -30,6 +30,12 @@ export function registerReconcileRoutes(app: FastifyInstance, ctx: AppContext): 
   const { store } = ctx;
   // Encapsulated, so the form parser applies to these routes only.
   void app.register(async (scope) => {
+    // OpenRefine's page fetches the manifest, suggestions and previews from the browser: allow any
+    // origin to read them (no credentials are sent with a wildcard origin).
+    scope.addHook('onSend', async (_req, reply, payload) => {
+      reply.header('Access-Control-Allow-Origin', '*');
+      return payload;
+    });
     scope.addContentTypeParser(
       'application/x-www-form-urlencoded',
       { parseAs: 'string' },

@@ -10,7 +10,8 @@ import { DECISIONS, type JudgementInput } from '../../resolve/judgements.js';
 import { Resolver } from '../../resolve/resolver.js';
 import { xrefStore } from '../../resolve/run.js';
 import { judgementsToJsonl, parseJudgementJsonl } from '../../resolve/share.js';
-import { pairJson } from '../../resolve/xref.js';
+import { pairJson, type XrefRun } from '../../resolve/xref.js';
+import { openJudgements } from '../../store/sqlite-judgements.js';
 import type { EntityRecord } from '../../store/store.js';
 import { audit, userOf } from '../auth.js';
 import type { AppContext } from '../context.js';
@@ -33,6 +34,7 @@ interface JudgementBody {
 
 export function registerResolveRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { store } = ctx;
+  const recentRuns = new Map<string, XrefRun>();
   // The current entities, read again only when a new list version arrives.
   let records: { marker: string; list: EntityRecord[] } | undefined;
   const currentRecords = async () => {
@@ -68,11 +70,19 @@ export function registerResolveRoutes(app: FastifyInstance, ctx: AppContext): vo
     },
     async (req) => {
       const q = req.query;
-      const run = await xrefStore(
-        store,
-        { datasets: q.dataset, against: q.against, threshold: q.threshold, within: q.within },
-        { index: await ctx.screening.get(), records: await currentRecords() },
-      );
+      const options = { datasets: q.dataset, against: q.against, threshold: q.threshold, within: q.within };
+      // Pairing the whole store takes seconds: answer repeated questions (paging) from the last runs
+      // while neither the lists nor the judgements have changed.
+      const key = JSON.stringify([options, await store.versionMarker(), openJudgements(store).marker()]);
+      let run = recentRuns.get(key);
+      if (!run) {
+        run = await xrefStore(store, options, {
+          index: await ctx.screening.get(),
+          records: await currentRecords(),
+        });
+        if (recentRuns.size >= 8) recentRuns.delete(recentRuns.keys().next().value!);
+        recentRuns.set(key, run);
+      }
       return {
         total: run.pairs.length,
         screened: run.screened,
