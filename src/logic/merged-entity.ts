@@ -13,7 +13,7 @@ import { describeEntity, type EntityView } from './describe.js';
 export interface ResolvedEntityView extends EntityView {
   /** The cluster's canonical id (the entity's own id when it was never merged). */
   canonicalId: string;
-  /** The entity ids merged into it (just the entity's own id when never merged). */
+  /** The ids merged into it (just the entity's own id when never merged). */
   referents: string[];
 }
 
@@ -86,6 +86,7 @@ export async function describeResolved(
     references: views.flatMap((v) => v.references),
     relationships,
     canonicalId,
-    referents: views.map((v) => v.entity.id),
+    // Every member, also those kept outside the entity table (document parties).
+    referents: ids,
   };
 }

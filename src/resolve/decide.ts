@@ -52,6 +52,7 @@ export function registerEntitySource(
 async function checkKnown(
   store: Store,
   js: JudgementStore,
+  resolver: Resolver,
   inputs: readonly JudgementInput[],
 ): Promise<void> {
   const ids = new Set(inputs.flatMap((i) => [i.left, i.right]));
@@ -64,7 +65,10 @@ async function checkKnown(
   for (const input of inputs) {
     for (const id of [input.left, input.right]) {
       if (known.has(id)) continue;
-      const message = `no entity has the id "${id}"`;
+      // Judgements name list entries, so that they survive splits and can be shared.
+      const message = resolver.isCluster(id)
+        ? `${id} is a canonical id; judge one of its members (${resolver.members(id).join(', ')})`
+        : `no entity has the id "${id}"`;
       throw new UsageError(input.where ? `${input.where}: ${message}` : message);
     }
   }
@@ -81,8 +85,9 @@ export async function judge(
 ): Promise<DecisionOutcome> {
   if (!inputs.length) return { judgements: [], clusters: [] };
   const js = openJudgements(store);
-  await checkKnown(store, js, inputs);
-  const plan = Resolver.fromStore(js).planJudgements(inputs, options);
+  const before = Resolver.fromStore(js);
+  await checkKnown(store, js, before, inputs);
+  const plan = before.planJudgements(inputs, options);
   const after = commit(js, plan);
   const result = outcome(
     after,

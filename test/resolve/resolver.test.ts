@@ -157,6 +157,12 @@ describe('resolver: judgements, clusters and canonical ids', () => {
       /no entity has the id "nobody-1"/,
     );
     await expect(judge(store, [same('a-karimov', 'a-karimov')])).rejects.toThrow(/against itself/);
+    await judge(store, [same('a-velasco', 'b-velasco')]);
+    const cluster = (await Resolver.load(store)).canonicalId('a-velasco');
+    await expect(judge(store, [same(cluster, 'a-karimov')])).rejects.toThrow(
+      /is a canonical id; judge one of its members \(a-velasco, b-velasco\)/,
+    );
+    await split(store, cluster, 'ana');
     await expect(
       judge(store, [
         same('a-karimov', 'b-karimov'),
