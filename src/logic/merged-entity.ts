@@ -19,7 +19,7 @@ export interface ResolvedEntityView extends EntityView {
 
 /** Several stored entities as one: properties and records united, statements side by side. */
 export function mergeEntities(id: string, members: readonly StoredEntity[]): StoredEntity {
-  if (members.length === 1) return members[0];
+  if (members.length === 1) return members[0].id === id ? members[0] : { ...members[0], id };
   const properties: Record<string, string[]> = {};
   const recordIds: Record<string, string[]> = {};
   const datasets: string[] = [];
