@@ -18,6 +18,9 @@ import { registerShow } from './commands/show.js';
 import { registerStats } from './commands/stats.js';
 import { registerUpdate } from './commands/update.js';
 import { registerUser } from './commands/user.js';
+import { registerXref } from './commands/xref.js';
+import { registerJudge } from './commands/judge.js';
+import { registerDedupe } from './commands/dedupe.js';
 
 export function buildProgram(): Command {
   const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -40,6 +43,9 @@ export function buildProgram(): Command {
   registerAlgorithms(program);
   registerServe(program);
   registerUser(program);
+  registerXref(program);
+  registerJudge(program);
+  registerDedupe(program);
   return program;
 }
 

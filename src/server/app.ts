@@ -31,6 +31,8 @@ import { registerEntityRoutes } from './routes/entities.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerImportRoutes } from './routes/imports.js';
 import { registerMatchRoutes } from './routes/match.js';
+import { registerReconcileRoutes } from './routes/reconcile.js';
+import { registerResolveRoutes } from './routes/resolve.js';
 import { registerUserRoutes } from './routes/users.js';
 
 export interface AppOptions {
@@ -139,6 +141,8 @@ export async function buildApp({
   registerCommentRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerMatchRoutes(app, ctx);
+  registerResolveRoutes(app, ctx);
+  registerReconcileRoutes(app, ctx);
   // Build the matching index before the server accepts requests, so the first /match is not slow.
   app.addHook('onReady', async () => {
     await ctx.screening.get();

@@ -84,6 +84,17 @@ describe('read routes', () => {
         '/readyz',
         '/search/{dataset}',
         '/users',
+        '/xref',
+        '/judgements',
+        '/judgements/export',
+        '/judgements/import',
+        '/resolve/{id}',
+        '/resolve/split',
+        '/reconcile',
+        '/reconcile/suggest/entity',
+        '/reconcile/suggest/type',
+        '/reconcile/suggest/property',
+        '/reconcile/preview',
       ].sort(),
     );
     expect(doc.components.securitySchemes).toHaveProperty('apiKey');

@@ -10,9 +10,14 @@ import { readSourceFile } from '../../sources/input.js';
 import { withDb, withStore } from '../context.js';
 import { printJson, printTable, progressBar } from '../output.js';
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+export const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-function numberOption(value: string | undefined, name: string, min: number, max: number): number | undefined {
+export function numberOption(
+  value: string | undefined,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isFinite(n) || n < min || n > max)

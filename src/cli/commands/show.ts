@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { describeEntity, type EntityView } from '../../logic/describe.js';
+import type { EntityView } from '../../logic/describe.js';
 import { buildIndex } from '../../logic/screening.js';
+import { describeResolved } from '../../logic/merged-entity.js';
+import { Resolver } from '../../resolve/resolver.js';
 import { model } from '../../model/model.js';
 import type { Statement, Store } from '../../store/store.js';
 import { withDb, withStore } from '../context.js';
@@ -17,8 +19,9 @@ export function registerShow(program: Command): void {
       .option('--json', 'print JSON'),
   ).action(async (query: string, opts) => {
     await withStore(opts, async (store) => {
-      const id = await resolveEntity(store, query);
-      const view = (await describeEntity(store, id))!;
+      const resolver = await Resolver.load(store);
+      const id = resolver.isCluster(query) ? query : await resolveEntity(store, query);
+      const view = (await describeResolved(store, resolver, id))!;
       if (opts.json) return printJson(view);
       process.stdout.write(renderEntity(view, Boolean(opts.history)));
     });
@@ -61,12 +64,13 @@ function source(s: Statement): string {
   return parts.join(' · ');
 }
 
-export function renderEntity(view: EntityView, history: boolean): string {
+export function renderEntity(view: EntityView & { referents?: string[] }, history: boolean): string {
   const { entity: e } = view;
   const schema = model.get(e.schema);
   const out: string[] = [];
   out.push(`${e.caption}  [${e.schema}]  ${e.active ? '' : '(no longer listed) '}`.trimEnd());
   out.push(`  id ${e.id}`);
+  if (view.referents && view.referents.length > 1) out.push(`  merged from ${view.referents.join(', ')}`);
   for (const [ds, records] of Object.entries(e.recordIds)) out.push(`  ${ds}: record ${records.join(', ')}`);
   out.push(`  first seen ${e.firstSeen} · last seen ${e.lastSeen} · last change ${e.lastChange}`);
   out.push('', 'Properties');

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { describeEntity } from '../../logic/describe.js';
+import { describeResolved } from '../../logic/merged-entity.js';
+import { Resolver } from '../../resolve/resolver.js';
 import type { Store } from '../../store/store.js';
 
 export function registerEntityRoutes(app: FastifyInstance, store: Store): void {
@@ -8,7 +9,8 @@ export function registerEntityRoutes(app: FastifyInstance, store: Store): void {
     {
       schema: {
         tags: ['entities'],
-        summary: 'an entity with every statement and its provenance; nested adds its relationships',
+        summary:
+          'an entity with every statement and its provenance; nested adds its relationships. A canonical id (tgl-…) or the id of a merged entry gives the merged entity, its members in referents',
         params: { type: 'object', properties: { id: { type: 'string', maxLength: 200 } } },
         querystring: {
           type: 'object',
@@ -17,7 +19,7 @@ export function registerEntityRoutes(app: FastifyInstance, store: Store): void {
       },
     },
     async (req, reply) => {
-      const view = await describeEntity(store, req.params.id);
+      const view = await describeResolved(store, await Resolver.load(store), req.params.id);
       if (!view) return reply.status(404).send({ error: 'not_found', detail: `no entity ${req.params.id}` });
       const { entity } = view;
       return {
@@ -26,7 +28,8 @@ export function registerEntityRoutes(app: FastifyInstance, store: Store): void {
         schema: entity.schema,
         properties: entity.properties,
         datasets: entity.datasets,
-        referents: [],
+        canonical_id: view.canonicalId,
+        referents: view.referents.filter((r) => r !== entity.id),
         target: entity.active,
         first_seen: entity.firstSeen,
         last_seen: entity.lastSeen,

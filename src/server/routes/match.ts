@@ -13,6 +13,8 @@ import {
   type SearchParams,
 } from '../../match/yente.js';
 import type { AppContext } from '../context.js';
+import { resolveMatchResponse, resolveSearchResponse } from '../../resolve/referents.js';
+import { Resolver } from '../../resolve/resolver.js';
 
 /** The body of a yente `/match` request: `{ queries: { <id>: { schema, properties } } }`. */
 export function matchRequestSchema(maxQueries: number) {
@@ -103,7 +105,11 @@ export function registerMatchRoutes(app: FastifyInstance, ctx: AppContext): void
         body: matchRequestSchema(ctx.config.maxMatchQueries),
       },
     },
-    async (req) => yenteMatch(await ctx.screening.get(), req.params.dataset, req.body, req.query),
+    async (req) => {
+      const index = await ctx.screening.get();
+      const response = yenteMatch(index, req.params.dataset, req.body, req.query);
+      return resolveMatchResponse(response, await Resolver.load(ctx.store), index);
+    },
   );
 
   app.get<{ Params: { dataset: string }; Querystring: SearchParams }>(
@@ -116,7 +122,11 @@ export function registerMatchRoutes(app: FastifyInstance, ctx: AppContext): void
         querystring: searchQuerystring,
       },
     },
-    async (req) => yenteSearch(await ctx.screening.get(), req.params.dataset, req.query),
+    async (req) => {
+      const index = await ctx.screening.get();
+      const response = yenteSearch(index, req.params.dataset, req.query);
+      return resolveSearchResponse(response, await Resolver.load(ctx.store), index);
+    },
   );
 
   app.get(

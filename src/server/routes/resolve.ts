@@ -1,0 +1,259 @@
+/**
+ * Entity resolution over HTTP: proposals (`GET /xref`), judgements (`GET`/`POST /judgements`,
+ * `GET /judgements/export` and `POST /judgements/import` as JSON lines), clusters (`GET /resolve/{id}`) and splits
+ * (`POST /resolve/split`). Whoever may read sees them; analysts and admins judge and split, with
+ * the usual CSRF check for browser sessions, and every write goes to the audit log.
+ */
+import type { FastifyInstance } from 'fastify';
+import { judge, split } from '../../resolve/decide.js';
+import { DECISIONS, type JudgementInput } from '../../resolve/judgements.js';
+import { Resolver } from '../../resolve/resolver.js';
+import { xrefStore } from '../../resolve/run.js';
+import { judgementsToJsonl, parseJudgementJsonl } from '../../resolve/share.js';
+import { pairJson, type XrefRun } from '../../resolve/xref.js';
+import { openJudgements } from '../../store/sqlite-judgements.js';
+import type { EntityRecord } from '../../store/store.js';
+import { audit, userOf } from '../auth.js';
+import type { AppContext } from '../context.js';
+
+const list = { type: 'array', items: { type: 'string', maxLength: 100 }, maxItems: 20 } as const;
+const MAX_BATCH = 1000;
+
+interface XrefQuery {
+  dataset?: string[];
+  against?: string[];
+  threshold?: number;
+  within?: boolean;
+  limit: number;
+  offset: number;
+}
+
+interface JudgementBody {
+  judgements: Array<{ left: string; right: string; decision: JudgementInput['decision']; reason?: string }>;
+}
+
+export function registerResolveRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { store } = ctx;
+  const recentRuns = new Map<string, XrefRun>();
+  // The current entities, read again only when a new list version arrives.
+  let records: { marker: string; list: EntityRecord[] } | undefined;
+  const currentRecords = async () => {
+    const marker = await store.versionMarker();
+    if (records?.marker !== marker) {
+      const list: EntityRecord[] = [];
+      for await (const r of store.currentEntities()) list.push(r);
+      records = { marker, list };
+    }
+    return records.list;
+  };
+
+  app.get<{ Querystring: XrefQuery }>(
+    '/xref',
+    {
+      schema: {
+        tags: ['resolution'],
+        summary:
+          'pairs of entities that may be one party, across datasets: `{left, right, score, decision}` as `tangle xref --json` prints them',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            dataset: list,
+            against: list,
+            threshold: { type: 'number', minimum: 0, maximum: 1 },
+            within: { type: 'boolean' },
+            limit: { type: 'integer', minimum: 1, maximum: 5000, default: 100 },
+            offset: { type: 'integer', minimum: 0, default: 0 },
+          },
+        },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      const options = { datasets: q.dataset, against: q.against, threshold: q.threshold, within: q.within };
+      // Pairing the whole store takes seconds: answer repeated questions (paging) from the last runs
+      // while neither the lists nor the judgements have changed.
+      const key = JSON.stringify([options, await store.versionMarker(), openJudgements(store).marker()]);
+      let run = recentRuns.get(key);
+      if (!run) {
+        run = await xrefStore(store, options, {
+          index: await ctx.screening.get(),
+          records: await currentRecords(),
+        });
+        if (recentRuns.size >= 8) recentRuns.delete(recentRuns.keys().next().value!);
+        recentRuns.set(key, run);
+      }
+      return {
+        total: run.pairs.length,
+        screened: run.screened,
+        seconds: run.seconds,
+        pairs: run.pairs.slice(q.offset, q.offset + q.limit).map(pairJson),
+      };
+    },
+  );
+
+  app.get<{ Querystring: { limit: number; offset: number } }>(
+    '/judgements',
+    {
+      schema: {
+        tags: ['resolution'],
+        summary: 'the current judgements (who decided what, when) and the clusters they make',
+        querystring: {
+          type: 'object',
+          properties: {
+            limit: { type: 'integer', minimum: 1, maximum: 10000, default: 1000 },
+            offset: { type: 'integer', minimum: 0, default: 0 },
+          },
+        },
+      },
+    },
+    async (req) => {
+      const resolver = await Resolver.load(store);
+      const all = resolver.judgements();
+      return {
+        total: all.length,
+        judgements: all.slice(req.query.offset, req.query.offset + req.query.limit),
+        clusters: resolver.clusters(),
+      };
+    },
+  );
+
+  app.get(
+    '/judgements/export',
+    {
+      schema: {
+        tags: ['resolution'],
+        summary: 'every judgement as JSON lines (tangle judgements import reads them)',
+      },
+    },
+    async (_req, reply) => {
+      const text = judgementsToJsonl((await Resolver.load(store)).judgements());
+      return reply.type('application/x-ndjson; charset=utf-8').send(text);
+    },
+  );
+
+  app.post<{ Body: JudgementBody }>(
+    '/judgements',
+    {
+      config: { access: 'analyst' },
+      schema: {
+        tags: ['resolution'],
+        summary:
+          'judge pairs as same, different or unsure (analysts and admins), all or none: an unknown id is a 400, a contradiction a 409 naming it',
+        body: {
+          type: 'object',
+          required: ['judgements'],
+          additionalProperties: false,
+          properties: {
+            judgements: {
+              type: 'array',
+              minItems: 1,
+              maxItems: MAX_BATCH,
+              items: {
+                type: 'object',
+                required: ['left', 'right', 'decision'],
+                additionalProperties: false,
+                properties: {
+                  left: { type: 'string', minLength: 1, maxLength: 200 },
+                  right: { type: 'string', minLength: 1, maxLength: 200 },
+                  decision: { type: 'string', enum: [...DECISIONS] },
+                  reason: { type: 'string', maxLength: 1000 },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    async (req, reply) => {
+      const user = userOf(req).username;
+      const inputs: JudgementInput[] = req.body.judgements.map((j, i) => ({
+        left: j.left,
+        right: j.right,
+        decision: j.decision,
+        reason: j.reason ?? null,
+        user,
+        where: `judgements[${i}]`,
+      }));
+      const outcome = await judge(store, inputs);
+      await audit(ctx, req, 'judgement_create', null, {
+        judgements: outcome.judgements.map((j) => `${j.left} ${j.decision} ${j.right}`),
+      });
+      return reply.status(201).send(outcome);
+    },
+  );
+
+  // Encapsulated, so the JSON-lines body parser applies to this route only.
+  void app.register(async (scope) => {
+    scope.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_req, body, done) =>
+      done(null, body),
+    );
+    scope.post<{ Body: string }>(
+      '/judgements/import',
+      {
+        config: { access: 'analyst' },
+        schema: {
+          tags: ['resolution'],
+          summary:
+            'apply judgements shared as JSON lines (as /judgements/export writes them), all or none; a broken line is a 400 naming it',
+          consumes: ['application/x-ndjson', 'text/plain'],
+          body: { type: 'string', maxLength: 1 << 20 },
+        },
+      },
+      async (req, reply) => {
+        const inputs = parseJudgementJsonl(req.body, 'body', userOf(req).username);
+        const outcome = await judge(store, inputs);
+        await audit(ctx, req, 'judgement_import', null, { judgements: outcome.judgements.length });
+        return reply.status(201).send(outcome);
+      },
+    );
+  });
+
+  app.get<{ Params: { id: string } }>(
+    '/resolve/:id',
+    {
+      schema: {
+        tags: ['resolution'],
+        summary:
+          'the cluster of an entity id or canonical id: its canonical id, members and their judgements',
+        params: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 200 } } },
+      },
+    },
+    async (req) => {
+      const resolver = await Resolver.load(store);
+      const canonicalId = resolver.canonicalId(req.params.id);
+      const members = resolver.members(canonicalId);
+      const inCluster = new Set(members);
+      return {
+        canonical_id: canonicalId,
+        members,
+        judgements: resolver.judgements().filter((j) => inCluster.has(j.left) || inCluster.has(j.right)),
+      };
+    },
+  );
+
+  app.post<{ Body: { id: string } }>(
+    '/resolve/split',
+    {
+      config: { access: 'analyst' },
+      schema: {
+        tags: ['resolution'],
+        summary:
+          'undo merges (analysts and admins): a canonical id gives every member its own id back, a member id takes that member out',
+        body: {
+          type: 'object',
+          required: ['id'],
+          additionalProperties: false,
+          properties: { id: { type: 'string', minLength: 1, maxLength: 200 } },
+        },
+      },
+    },
+    async (req) => {
+      const outcome = await split(store, req.body.id, userOf(req).username);
+      await audit(ctx, req, 'cluster_split', req.body.id, {
+        clusters: outcome.clusters.map((c) => c.canonicalId),
+      });
+      return outcome;
+    },
+  );
+}
