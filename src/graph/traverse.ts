@@ -13,6 +13,8 @@ export interface BfsOptions {
   edgeOk?: EdgeTest;
   /** Nodes that may be reached but not passed through. */
   nodeOk?: (v: number) => boolean;
+  /** Nodes taken out of the network (1 = never visited). */
+  blocked?: Uint8Array;
 }
 
 export interface BfsResult {
@@ -39,7 +41,8 @@ export function bfs(net: Network, seeds: number[], o: BfsOptions, s: Scratch): B
     queue[tail++] = seed;
   }
   const { adjOffsets, adj, incOffsets, incEdges } = net;
-  const filtered = o.edgeOk !== undefined || o.nodeOk !== undefined;
+  const blocked = o.blocked;
+  const filtered = o.edgeOk !== undefined || o.nodeOk !== undefined || blocked !== undefined;
   outer: while (head < tail) {
     const u = queue[head++];
     const du = dist[u];
@@ -63,7 +66,7 @@ export function bfs(net: Network, seeds: number[], o: BfsOptions, s: Scratch): B
         const e = incEdges[k];
         if (o.edgeOk && !o.edgeOk(e)) continue;
         const v = net.other(e, u);
-        if (mark[v] === stamp) continue;
+        if (mark[v] === stamp || (blocked && blocked[v])) continue;
         if (tail >= maxNodes) {
           truncated = true;
           break outer;

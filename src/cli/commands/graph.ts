@@ -4,7 +4,15 @@
  * the query's JSON with --json.
  */
 import type { Command } from 'commander';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { UsageError } from '../../errors.js';
 import { buildIndex } from '../../logic/screening.js';
+import { communities } from '../../graph/communities.js';
+import { convergence } from '../../graph/convergence.js';
+import { EXPORT_FORMATS, exportNetwork, type ExportFormat } from '../../graph/export.js';
+import { scenario } from '../../graph/scenario.js';
+import { timeline } from '../../graph/timeline.js';
 import { brokers } from '../../graph/brokers.js';
 import { exposure, screenedExposure } from '../../graph/exposure.js';
 import { boundedInt, LIMITS } from '../../graph/limits.js';
@@ -196,4 +204,177 @@ export function registerGraph(program: Command): void {
         );
       });
     });
+
+  sub(graph, 'convergence', 'threat categories in a selection, where they meet and through which parties')
+    .argument('[ids-or-names...]')
+    .option('--community <c>', 'one community of `tangle graph communities` instead of parties')
+    .option('--hops <k>', 'neighbourhood of the given parties to include (0–3)', '1')
+    .option('--limit <n>', 'entities listed per part', '50')
+    .action(async (queries: string[], opts) => {
+      await withStore(opts, async (store) => {
+        const { network } = await loadProjection(store, opts);
+        const r = convergence(network, {
+          ids: queries.map((q) => requireNode(network, q)),
+          hops: boundedInt('--hops', opts.hops, 1, 0, 3),
+          community:
+            opts.community === undefined ? undefined : boundedInt('--community', opts.community, 0, 0, 1e9),
+          limit: boundedInt('--limit', opts.limit, 50, 1, LIMITS.results),
+        });
+        if (opts.json) return printJson(r);
+        process.stdout.write(
+          `${r.selection.size} parties, ${r.selection.with_categories} with a threat category\n\n`,
+        );
+        printTable(
+          ['categories', 'parties'],
+          r.intersections.map((x) => [x.categories.join(' + '), x.size]),
+        );
+        process.stdout.write('\nWhere categories meet\n');
+        printTable(
+          ['categories', 'party', 'id'],
+          r.meeting_points.slice(0, 20).map((m) => [m.categories.join(' + '), m.caption, m.id]),
+        );
+      });
+    });
+
+  sub(graph, 'communities', 'Louvain communities, each with its size, top members and categories')
+    .option('--limit <n>', 'communities listed', '50')
+    .option('--min-size <n>', 'smallest community listed', '2')
+    .action(async (opts) => {
+      await withStore(opts, async (store) => {
+        const { network } = await loadProjection(store, opts);
+        const r = communities(network, {
+          limit: boundedInt('--limit', opts.limit, 50, 1, LIMITS.results),
+          minSize: boundedInt('--min-size', opts.minSize, 2, 1, 1e9),
+        });
+        if (opts.json) return printJson(r);
+        process.stdout.write(`${r.method}; modularity ${r.modularity}; ${r.total} communities\n`);
+        printTable(
+          ['id', 'size', 'sanctioned', 'categories', 'top members'],
+          r.communities.map((c) => [
+            c.id,
+            c.size,
+            c.sanctioned,
+            Object.keys(c.categories).join(', '),
+            c.top_members
+              .map((m) => m.caption)
+              .slice(0, 3)
+              .join('; '),
+          ]),
+        );
+      });
+    });
+
+  sub(
+    graph,
+    'scenario',
+    'remove parties or a domain: which connections between two groups survive, who takes over',
+  )
+    .option('--remove <id>', 'a party to take out (repeatable)', collect, [])
+    .option('--remove-domain <d>', 'a domain of links to take out (repeatable)', collect, [])
+    .requiredOption('--between <id>', 'a party of group A (repeatable)', collect)
+    .requiredOption('--and <id>', 'a party of group B (repeatable)', collect)
+    .option('--max-hops <h>', `longest connection counted (1–${LIMITS.pathHops})`, '6')
+    .action(async (opts) => {
+      await withStore(opts, async (store) => {
+        const { network } = await loadProjection(store, opts);
+        const ids = (qs: string[]) => qs.map((q) => requireNode(network, q));
+        const r = scenario(network, {
+          remove: ids(opts.remove),
+          removeDomains: opts.removeDomain,
+          groupA: ids(opts.between),
+          groupB: ids(opts.and),
+          maxHops: boundedInt('--max-hops', opts.maxHops, 6, 1, LIMITS.pathHops),
+        });
+        if (opts.json) return printJson(r);
+        process.stdout.write(`connections: ${r.survived} survive, ${r.lost} lost\n`);
+        printTable(
+          ['from', 'to', 'before', 'after'],
+          r.connections.map((c) => [c.source, c.target, c.before ?? '—', c.after ?? 'cut']),
+        );
+        process.stdout.write(
+          `categories group A no longer reaches: ${r.categories.a.lost.join(', ') || 'none'}\n`,
+        );
+        process.stdout.write(
+          `categories group B no longer reaches: ${r.categories.b.lost.join(', ') || 'none'}\n`,
+        );
+        process.stdout.write(
+          `brokers taking over: ${r.take_over.map((b) => b.caption).join('; ') || 'none'}\n`,
+        );
+      });
+    });
+
+  sub(graph, 'timeline', 'dated listings, list changes, relationships and claims of a party or a pair')
+    .argument('<x>')
+    .argument('[y]')
+    .option('--limit <n>', 'events', '200')
+    .option('--offset <n>', 'skip this many events', '0')
+    .action(async (x: string, y: string | undefined, opts) => {
+      await withStore(opts, async (store) => {
+        const { network } = await loadProjection(store, opts);
+        const r = await timeline(
+          network,
+          requireNode(network, x),
+          y === undefined ? undefined : requireNode(network, y),
+          store,
+          {
+            limit: boundedInt('--limit', opts.limit, 200, 1, LIMITS.results),
+            offset: boundedInt('--offset', opts.offset, 0, 0, 1e9),
+          },
+        );
+        if (opts.json) return printJson(r);
+        printTable(
+          ['date', 'kind', 'what'],
+          r.events.map((e) => [
+            e.date ?? '',
+            e.kind,
+            e.kind === 'listing'
+              ? `${e.programme} (${e.dataset})`
+              : e.kind === 'list_change'
+                ? `${e.change} in ${e.dataset} ${e.version}${e.properties.length ? `: ${e.properties.join(', ')}` : ''}`
+                : `${e.type} ${e.other_caption}`,
+          ]),
+        );
+        if (r.total > r.offset + r.events.length) process.stdout.write(`… ${r.total} events; use --offset\n`);
+      });
+    });
+
+  withDb(
+    graph
+      .command('export')
+      .description(
+        'the network for Gephi (gexf), yEd / networkx (graphml), FollowTheMoney (ftm), CSV or Neo4j (cypher)',
+      )
+      .requiredOption('--format <f>', EXPORT_FORMATS.join('|'))
+      .option('-o, --output <file>', 'write here (csv: FILE for edges and FILE with .nodes.csv for nodes)')
+      .option('--around <id>', 'only the neighbourhood of this party')
+      .option('--hops <k>', 'hops around --around', '2')
+      .option('--proposed', 'also use proposed (unreviewed) claims'),
+  ).action(async (opts) => {
+    if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
+      throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+    }
+    await withStore(opts, async (store) => {
+      const { network } = await loadProjection(store, opts);
+      const o = {
+        around: opts.around === undefined ? undefined : requireNode(network, opts.around),
+        hops: boundedInt('--hops', opts.hops, 2, 1, LIMITS.hops),
+      };
+      const format = opts.format as ExportFormat;
+      await writeChunks(exportNetwork(network, format, o), opts.output);
+      if (format === 'csv' && opts.output) {
+        const nodesFile = String(opts.output).replace(/(\.csv)?$/i, '.nodes.csv');
+        await writeChunks(exportNetwork(network, format, { ...o, part: 'nodes' }), nodesFile);
+        process.stderr.write(`edges: ${opts.output}, nodes: ${nodesFile}\n`);
+      }
+    });
+  });
+}
+
+async function writeChunks(chunks: Iterable<string>, file: string | undefined): Promise<void> {
+  const out = file ? createWriteStream(file) : process.stdout;
+  for (const chunk of chunks) if (!out.write(chunk)) await once(out, 'drain');
+  if (file) {
+    (out as ReturnType<typeof createWriteStream>).end();
+    await once(out, 'finish');
+  }
 }
