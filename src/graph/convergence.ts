@@ -90,8 +90,8 @@ export function convergence(net: Network, o: ConvergenceOptions): ConvergenceRes
     for (let k = net.adjOffsets[u]; k < net.adjOffsets[u + 1] && bridges.length < limit; k++) {
       const v = net.adj[k];
       const mv = net.categories[v];
-      // Each link once; both ends categorised, and each end has a category the other lacks.
-      if (v < u || !inSelection.has(v) || !mv || !(mu & ~mv) || !(mv & ~mu)) continue;
+      // Each link once; both ends categorised, differently.
+      if (v < u || !inSelection.has(v) || !mv || mu === mv) continue;
       bridges.push({
         source: net.nodes[u].id,
         target: net.nodes[v].id,

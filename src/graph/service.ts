@@ -6,6 +6,7 @@
 import type { Store } from '../store/store.js';
 import type { ClaimSource } from './claims.js';
 import { projectStore, type Projection } from './projection.js';
+import { graphWiring } from './wiring.js';
 
 export interface GraphServiceOptions {
   claims?: ClaimSource;
@@ -45,11 +46,16 @@ export class GraphService {
     const marker = await this.currentMarker();
     const cached = this.cache.get(includeProposed);
     if (cached && cached.marker === marker && cached.generation === this.generation) return cached.projection;
-    const projection = projectStore(this.store, {
-      claims: this.options.claims,
-      canonicalId: this.options.canonicalId,
-      includeProposed,
-    });
+    const projection = (async () => {
+      // Explicit options win; otherwise the same wiring as the command line.
+      const wiring =
+        this.options.claims || this.options.canonicalId ? this.options : await graphWiring(this.store);
+      return projectStore(this.store, {
+        claims: wiring.claims,
+        canonicalId: wiring.canonicalId,
+        includeProposed,
+      });
+    })();
     const entry = { marker, generation: this.generation, projection };
     this.cache.set(includeProposed, entry);
     // A failed build is not kept: the next query tries again.

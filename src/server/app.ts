@@ -20,12 +20,14 @@ import { registerAuth } from './auth.js';
 import { serverConfig, type ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { ScreeningService } from '../logic/screening-service.js';
+import { GraphService } from '../graph/service.js';
 import { registerErrorHandling } from './errors.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerCommentRoutes } from './routes/comments.js';
 import { registerDatasetRoutes } from './routes/datasets.js';
 import { registerEntityRoutes } from './routes/entities.js';
+import { registerGraphRoutes } from './routes/graph.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerImportRoutes } from './routes/imports.js';
 import { registerMatchRoutes } from './routes/match.js';
@@ -54,6 +56,7 @@ export async function buildApp({
       openAccounts(store, { sessionTtlMs: config.sessionTtlMs, sessionIdleMs: config.sessionIdleMs }),
     config,
     screening: new ScreeningService(store),
+    graph: new GraphService(store),
   };
   const app = Fastify({ logger, bodyLimit: config.bodyLimit, trustProxy: config.trustProxy });
   registerErrorHandling(app);
@@ -129,6 +132,7 @@ export async function buildApp({
   registerCommentRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerMatchRoutes(app, ctx);
+  registerGraphRoutes(app, ctx);
   // Build the matching index before the server accepts requests, so the first /match is not slow.
   app.addHook('onReady', async () => {
     await ctx.screening.get();
