@@ -39,6 +39,8 @@ export interface AppOptions {
   accounts?: AccountStore;
   /** Defaults to DEFAULT_CONFIG (see config.ts; `tangle serve` reads it from the environment). */
   config?: ServerConfig;
+  /** Defaults to a projection of the store with the claims and canonical ids of src/graph/wiring.ts. */
+  graph?: GraphService;
   /** Fastify's logger setting; off by default (tests), `tangle serve` logs warnings and errors. */
   logger?: FastifyServerOptions['logger'];
 }
@@ -48,6 +50,7 @@ export async function buildApp({
   accounts,
   config = serverConfig(),
   logger = false,
+  graph,
 }: AppOptions): Promise<FastifyInstance> {
   const ctx: AppContext = {
     store,
@@ -56,7 +59,7 @@ export async function buildApp({
       openAccounts(store, { sessionTtlMs: config.sessionTtlMs, sessionIdleMs: config.sessionIdleMs }),
     config,
     screening: new ScreeningService(store),
-    graph: new GraphService(store),
+    graph: graph ?? new GraphService(store),
   };
   const app = Fastify({ logger, bodyLimit: config.bodyLimit, trustProxy: config.trustProxy });
   registerErrorHandling(app);

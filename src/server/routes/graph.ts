@@ -287,6 +287,8 @@ export function registerGraphRoutes(app: FastifyInstance, ctx: AppContext): void
   }>(
     '/graph/scenario',
     {
+      // A computation that changes nothing: readers may run it (CSRF still applies to sessions).
+      config: { access: 'read' },
       schema: {
         tags: ['graph'],
         summary:
