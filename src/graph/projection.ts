@@ -175,6 +175,9 @@ export async function projectStore(store: Store, options: ProjectionOptions = {}
     }
   }
 
+  // Programmes in a stable order, whatever order the sanctions came in.
+  for (const info of builder.nodes) if (info.programmes.length > 1) info.programmes.sort();
+
   let listEdges = 0;
   for (const { record, schema } of relationships) {
     const edge = schema.edge!;
