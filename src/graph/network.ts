@@ -62,13 +62,42 @@ export interface EdgeInput {
 
 const EMPTY: never[] = [];
 
+/** Edges as columns while a network is being built: no object per edge survives the build. */
+export interface EdgeColumns {
+  src: number[];
+  dst: number[];
+  strength: number[];
+  type: number[];
+  domain: number[];
+  directed: number[];
+  fromClaim: number[];
+  ids: string[];
+  dates: Array<string | null>;
+  evidence: Evidence[][];
+  types: string[];
+  domains: string[];
+}
+
 export class GraphBuilder {
   readonly nodes: NodeInfo[] = [];
   readonly index = new Map<string, number>();
   readonly categoryMask: number[] = [];
-  private src: number[] = [];
-  private dst: number[] = [];
-  private inputs: EdgeInput[] = [];
+  private readonly columns: EdgeColumns = {
+    src: [],
+    dst: [],
+    strength: [],
+    type: [],
+    domain: [],
+    directed: [],
+    fromClaim: [],
+    ids: [],
+    dates: [],
+    evidence: [],
+    types: [],
+    domains: [],
+  };
+  private readonly typeIds = new Map<string, number>();
+  private readonly domainIds = new Map<string, number>();
 
   /** The node for an id, created with the given info when new. */
   node(id: string, make: () => Omit<NodeInfo, 'id'>): number {
@@ -89,18 +118,36 @@ export class GraphBuilder {
   /** Self-links (a party related to itself, e.g. after a merge) carry no information and are dropped. */
   addEdge(source: number, target: number, edge: EdgeInput): void {
     if (source === target || !(edge.strength > 0)) return;
-    this.src.push(source);
-    this.dst.push(target);
-    this.inputs.push(edge);
+    const c = this.columns;
+    c.src.push(source);
+    c.dst.push(target);
+    c.strength.push(edge.strength);
+    c.type.push(intern(c.types, this.typeIds, edge.type));
+    c.domain.push(intern(c.domains, this.domainIds, edge.domain));
+    c.directed.push(edge.directed ? 1 : 0);
+    c.fromClaim.push(edge.origin === 'claim' ? 1 : 0);
+    c.ids.push(edge.id);
+    c.dates.push(edge.date);
+    c.evidence.push(edge.evidence.length ? edge.evidence : EMPTY);
   }
 
   get edgeCount(): number {
-    return this.src.length;
+    return this.columns.src.length;
   }
 
   build(): Network {
-    return new Network(this.nodes, this.index, this.categoryMask, this.src, this.dst, this.inputs);
+    return new Network(this.nodes, this.index, this.categoryMask, this.columns);
   }
+}
+
+function intern(table: string[], ids: Map<string, number>, s: string): number {
+  let k = ids.get(s);
+  if (k === undefined) {
+    k = table.length;
+    table.push(s);
+    ids.set(s, k);
+  }
+  return k;
 }
 
 /** Reusable per-node arrays for one traversal at a time; `stamp` marks nodes seen in this run. */
@@ -109,9 +156,14 @@ export class Scratch {
   readonly dist: Int32Array;
   readonly parent: Int32Array;
   readonly queue: Int32Array;
+  /** Dijkstra: path weight of discovered nodes, and a second stamp for settled ones. */
+  readonly weight: Float64Array;
+  readonly settled: Int32Array;
   private generation = 0;
 
   constructor(n: number) {
+    this.weight = new Float64Array(n);
+    this.settled = new Int32Array(n);
     this.mark = new Int32Array(n);
     this.dist = new Int32Array(n);
     this.parent = new Int32Array(n);
@@ -122,6 +174,7 @@ export class Scratch {
   next(): number {
     if (++this.generation === 0x7fffffff) {
       this.mark.fill(0);
+      this.settled.fill(0);
       this.generation = 1;
     }
     return this.generation;
@@ -143,8 +196,8 @@ export class Network {
   readonly edgeIds: string[];
   readonly edgeDates: Array<string | null>;
   readonly edgeEvidence: Evidence[][];
-  readonly types: string[] = [];
-  readonly domains: string[] = [];
+  readonly types: string[];
+  readonly domains: string[];
   /** Incidence CSR: edges of node u are incEdges[incOffsets[u] .. incOffsets[u+1]). */
   readonly incOffsets: Int32Array;
   readonly incEdges: Int32Array;
@@ -159,12 +212,10 @@ export class Network {
     readonly nodes: NodeInfo[],
     readonly index: Map<string, number>,
     categoryMask: number[],
-    src: number[],
-    dst: number[],
-    inputs: EdgeInput[],
+    c: EdgeColumns,
   ) {
     const n = nodes.length;
-    const m = src.length;
+    const m = c.src.length;
     this.nodeCount = n;
     this.edgeCount = m;
     this.categories = Uint8Array.from(categoryMask);
@@ -173,38 +224,18 @@ export class Network {
       const info = nodes[i];
       if (info.programmes.length || info.topics.includes('sanction')) this.sanctioned[i] = 1;
     }
-    this.edgeSource = Int32Array.from(src);
-    this.edgeTarget = Int32Array.from(dst);
-    this.edgeStrength = new Float32Array(m);
-    this.edgeType = new Uint16Array(m);
-    this.edgeDomain = new Uint8Array(m);
-    this.edgeDirected = new Uint8Array(m);
-    this.edgeFromClaim = new Uint8Array(m);
-    this.edgeIds = new Array<string>(m);
-    this.edgeDates = new Array<string | null>(m);
-    this.edgeEvidence = new Array<Evidence[]>(m);
-    const typeIds = new Map<string, number>();
-    const domainIds = new Map<string, number>();
-    const intern = (table: string[], ids: Map<string, number>, s: string): number => {
-      let k = ids.get(s);
-      if (k === undefined) {
-        k = table.length;
-        table.push(s);
-        ids.set(s, k);
-      }
-      return k;
-    };
-    for (let e = 0; e < m; e++) {
-      const inp = inputs[e];
-      this.edgeStrength[e] = inp.strength;
-      this.edgeType[e] = intern(this.types, typeIds, inp.type);
-      this.edgeDomain[e] = intern(this.domains, domainIds, inp.domain);
-      this.edgeDirected[e] = inp.directed ? 1 : 0;
-      this.edgeFromClaim[e] = inp.origin === 'claim' ? 1 : 0;
-      this.edgeIds[e] = inp.id;
-      this.edgeDates[e] = inp.date;
-      this.edgeEvidence[e] = inp.evidence.length ? inp.evidence : EMPTY;
-    }
+    this.edgeSource = Int32Array.from(c.src);
+    this.edgeTarget = Int32Array.from(c.dst);
+    this.edgeStrength = Float32Array.from(c.strength);
+    this.edgeType = Uint16Array.from(c.type);
+    this.edgeDomain = Uint8Array.from(c.domain);
+    this.edgeDirected = Uint8Array.from(c.directed);
+    this.edgeFromClaim = Uint8Array.from(c.fromClaim);
+    this.edgeIds = c.ids;
+    this.edgeDates = c.dates;
+    this.edgeEvidence = c.evidence;
+    this.types = c.types;
+    this.domains = c.domains;
 
     // Incidence table: count, prefix-sum, fill.
     const inc = new Int32Array(n + 1);

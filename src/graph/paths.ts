@@ -4,7 +4,6 @@
  * carries the evidence of every edge between its two ends: a list record or a document sentence.
  */
 import { UsageError } from '../errors.js';
-import { categoriesOf } from './categories.js';
 import { edgeJson, MAX_EVIDENCE, nodeJson, round, type NodeJson } from './json.js';
 import { LIMITS } from './limits.js';
 import type { Evidence, Network } from './network.js';
@@ -224,39 +223,49 @@ class Heap {
 
 /**
  * Strongest path: smallest Σ −ln(strength), fewer hops on ties. Nodes beyond maxHops are not
- * expanded, so the answer is the strongest among paths the hop-bounded search reaches.
+ * expanded, and labels heavier than `bound` (the weight of a path already known) are dropped,
+ * so the search stays near the two parties.
  */
-export function strongestPath(net: Network, a: number, b: number, maxHops: number): number[] | undefined {
+export function strongestPath(
+  net: Network,
+  a: number,
+  b: number,
+  maxHops: number,
+  bound = Infinity,
+): number[] | undefined {
   return net.withScratch((s) => {
     const stamp = s.next();
-    const done = new Set<number>();
-    const weight = new Map<number, number>();
+    const { mark, settled, weight, dist, parent } = s;
     const heap = new Heap();
-    s.mark[a] = stamp;
-    s.parent[a] = -1;
-    s.dist[a] = 0;
-    weight.set(a, 0);
+    mark[a] = stamp;
+    parent[a] = -1;
+    dist[a] = 0;
+    weight[a] = 0;
     heap.push(a, 0, 0);
+    let visited = 0;
+    // Path weights are reported rounded to 6 decimals: allow for that.
+    const limit = bound + 1e-6;
     while (heap.size) {
       const [u, w, h] = heap.pop();
-      if (done.has(u)) continue;
-      done.add(u);
+      if (settled[u] === stamp) continue;
+      settled[u] = stamp;
       if (u === b) {
         const path: number[] = [];
-        for (let x = b; x !== -1; x = s.parent[x]) path.push(x);
+        for (let x = b; x !== -1; x = parent[x]) path.push(x);
         return path.reverse();
       }
-      if (h >= maxHops || done.size > LIMITS.visit) continue;
+      if (h >= maxHops || ++visited > LIMITS.visit) continue;
       for (let k = net.adjOffsets[u]; k < net.adjOffsets[u + 1]; k++) {
         const v = net.adj[k];
-        if (done.has(v)) continue;
+        if (settled[v] === stamp) continue;
         const nw = w + net.adjWeight[k];
-        const old = s.mark[v] === stamp ? weight.get(v)! : Infinity;
-        if (nw < old || (nw === old && h + 1 < s.dist[v])) {
-          s.mark[v] = stamp;
-          weight.set(v, nw);
-          s.dist[v] = h + 1;
-          s.parent[v] = u;
+        if (nw > limit) continue;
+        const known = mark[v] === stamp;
+        if (!known || nw < weight[v] || (nw === weight[v] && h + 1 < dist[v])) {
+          mark[v] = stamp;
+          weight[v] = nw;
+          dist[v] = h + 1;
+          parent[v] = u;
           heap.push(v, nw, h + 1);
         }
       }
@@ -329,22 +338,15 @@ export function findPaths(net: Network, a: number, b: number, o: PathOptions = {
     };
   }
   const paths = shortest;
-  const strong = strongestPath(net, a, b, maxHops);
+  const bound = Math.min(...shortest.map((p) => p.weight));
+  const strong = strongestPath(net, a, b, maxHops, bound);
   if (strong) {
-    const key = strong.join(',');
-    const same = paths.find((p) => p.nodes.join(',') === strong.map((x) => net.nodes[x].id).join(','));
-    if (!same && key) paths.push(pathJson(net, strong, 'strongest'));
+    const ids = strong.map((x) => net.nodes[x].id).join(',');
+    if (!paths.some((p) => p.nodes.join(',') === ids)) paths.push(pathJson(net, strong, 'strongest'));
   }
   let best = paths[0];
   for (const p of paths)
     if (p.weight < best.weight || (p.weight === best.weight && p.length < best.length)) best = p;
   best.strongest = true;
   return { source, target, paths };
-}
-
-/** Categories met along a path, for summaries. */
-export function pathCategories(net: Network, path: number[]): string[] {
-  let mask = 0;
-  for (const x of path) mask |= net.categories[x];
-  return categoriesOf(mask);
 }
