@@ -10,6 +10,7 @@ import { InputError, UsageError } from '../errors.js';
 import { registerAlgorithms } from './commands/algorithms.js';
 import { registerChanges } from './commands/changes.js';
 import { registerDatasets } from './commands/datasets.js';
+import { registerGraph } from './commands/graph.js';
 import { registerImport } from './commands/import.js';
 import { registerMatchPairs } from './commands/match-pairs.js';
 import { registerScreen } from './commands/screen.js';
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
   registerXref(program);
   registerJudge(program);
   registerDedupe(program);
+  registerGraph(program);
   return program;
 }
 

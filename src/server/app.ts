@@ -20,6 +20,7 @@ import { registerAuth } from './auth.js';
 import { serverConfig, type ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { ScreeningService } from '../logic/screening-service.js';
+import { GraphService } from '../graph/service.js';
 import { registerErrorHandling } from './errors.js';
 import { registerJsonBody } from './json-body.js';
 import { clientErrorHandler, frameworkErrors, registerSecurityHeaders } from './security-headers.js';
@@ -28,6 +29,7 @@ import { registerAuthRoutes } from './routes/auth.js';
 import { registerCommentRoutes } from './routes/comments.js';
 import { registerDatasetRoutes } from './routes/datasets.js';
 import { registerEntityRoutes } from './routes/entities.js';
+import { registerGraphRoutes } from './routes/graph.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerImportRoutes } from './routes/imports.js';
 import { registerMatchRoutes } from './routes/match.js';
@@ -41,6 +43,8 @@ export interface AppOptions {
   accounts?: AccountStore;
   /** Defaults to DEFAULT_CONFIG (see config.ts; `tangle serve` reads it from the environment). */
   config?: ServerConfig;
+  /** Defaults to a projection of the store with the claims and canonical ids of src/graph/wiring.ts. */
+  graph?: GraphService;
   /** Fastify's logger setting; off by default (tests), `tangle serve` logs warnings and errors. */
   logger?: FastifyServerOptions['logger'];
 }
@@ -50,6 +54,7 @@ export async function buildApp({
   accounts,
   config = serverConfig(),
   logger = false,
+  graph,
 }: AppOptions): Promise<FastifyInstance> {
   const ctx: AppContext = {
     store,
@@ -58,6 +63,7 @@ export async function buildApp({
       openAccounts(store, { sessionTtlMs: config.sessionTtlMs, sessionIdleMs: config.sessionIdleMs }),
     config,
     screening: new ScreeningService(store),
+    graph: graph ?? new GraphService(store),
   };
   const app = Fastify({
     logger,
@@ -143,6 +149,7 @@ export async function buildApp({
   registerMatchRoutes(app, ctx);
   registerResolveRoutes(app, ctx);
   registerReconcileRoutes(app, ctx);
+  registerGraphRoutes(app, ctx);
   // Build the matching index before the server accepts requests, so the first /match is not slow.
   app.addHook('onReady', async () => {
     await ctx.screening.get();

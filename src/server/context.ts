@@ -1,4 +1,5 @@
 import type { AccountStore } from '../auth/accounts.js';
+import type { GraphService } from '../graph/service.js';
 import type { ScreeningService } from '../logic/screening-service.js';
 import type { Store } from '../store/store.js';
 import type { ServerConfig } from './config.js';
@@ -10,4 +11,6 @@ export interface AppContext {
   config: ServerConfig;
   /** The matching index, rebuilt after imports. */
   screening: ScreeningService;
+  /** The network projection, rebuilt after imports and claim reviews (`graph.invalidate()`). */
+  graph: GraphService;
 }

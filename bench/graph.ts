@@ -1,0 +1,331 @@
+/**
+ * Network analytics speed (issue 11), side by side with networkx and python-igraph on the same
+ * graph and the same queries in one run:
+ *   - the bundled lists' graph (the projection of the OFAC SDN and UN snapshots);
+ *   - a synthetic graph of 1,000,000 nodes and 3,000,000 edges, generated from a seed (skewed
+ *     degrees: a few hubs, many small parties; one party in twenty sanctioned).
+ * Queries: shortest path (random pairs), 3-hop neighbourhood and 3-hop exposure (random parties),
+ * betweenness from 1,000 sampled sources, Louvain. Each case runs in its own process so its peak
+ * memory is its own. The peers read the edge list we write (node numbers, each link once).
+ *
+ * Usage: npm run bench:graph -- [--db STORE] [--skip-1m] [--nodes N] [--edges M] [--queries Q]
+ *   --db      a store that already holds the bundled lists (else they are loaded into a temp store)
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { percentile } from './peers.js';
+
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const has = (name: string) => process.argv.includes(name);
+const SCRIPT = fileURLToPath(import.meta.url);
+const PEERS = join(SCRIPT, '..', '..', '..', 'bench', 'graph_peers.py');
+
+interface OursResult {
+  label: string;
+  nodes: number;
+  edges: number;
+  links: number;
+  projection_ms: number;
+  shortest_path_p50_ms: number;
+  paths_with_evidence_p50_ms: number;
+  hood3_p50_ms: number;
+  exposure3_p50_ms: number;
+  betweenness_ms: number;
+  betweenness_method: string;
+  louvain_ms: number | null;
+  communities: number | null;
+  rss_mb: number;
+  edges_file: string;
+  queries_file: string;
+}
+
+interface PeerResult {
+  peer: string;
+  load_ms: number;
+  shortest_path_p50_ms: number;
+  hood3_p50_ms: number;
+  betweenness_ms?: number;
+  betweenness_sources?: number;
+  betweenness_per_source_ms?: number;
+  betweenness_note?: string;
+  louvain_ms?: number;
+  communities?: number;
+  max_rss_mb: number;
+}
+
+/** Deterministic pseudo-random numbers for the synthetic graph and the queries. */
+async function random(seed: number) {
+  const { seededRandom } = await import('../src/graph/centrality.js');
+  return seededRandom(seed);
+}
+
+function timeMs(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+/** One case, in this process: build, query, write the edge list and queries for the peers. */
+async function runCase(kind: 'bundled' | 'synthetic', dir: string): Promise<OursResult> {
+  const { projectStore } = await import('../src/graph/projection.js');
+  const { GraphBuilder } = await import('../src/graph/network.js');
+  const { shortestPath, findPaths } = await import('../src/graph/paths.js');
+  const { exposure } = await import('../src/graph/exposure.js');
+  const { bfs } = await import('../src/graph/traverse.js');
+  const { brokers } = await import('../src/graph/brokers.js');
+  const { partition } = await import('../src/graph/communities.js');
+  type Net = import('../src/graph/network.js').Network;
+  let net: Net;
+  let projectionMs: number;
+  let label: string;
+  const queries = Number(arg('--queries') ?? (kind === 'bundled' ? 300 : 100));
+  if (kind === 'bundled') {
+    const { SqliteStore } = await import('../src/store/sqlite.js');
+    const { ensureBundledData } = await import('../src/logic/bundled.js');
+    const store = new SqliteStore(arg('--db') ?? join(dir, 'bundled.sqlite'));
+    if (await store.isEmpty()) await ensureBundledData(store);
+    const runs: number[] = [];
+    let last;
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      last = await projectStore(store);
+      runs.push(performance.now() - t);
+    }
+    net = last!.network;
+    projectionMs = percentile(runs, 50);
+    label = 'bundled lists (OFAC SDN 2024-05-03 + UN 2026-02-27)';
+    await store.close();
+  } else {
+    const n = Number(arg('--nodes') ?? 1_000_000);
+    const m = Number(arg('--edges') ?? 3_000_000);
+    const rand = await random(20261204);
+    // Endpoints: one uniform, one skewed towards low numbers (r^1.5), so a few parties are hubs.
+    const ends = new Int32Array(2 * m);
+    for (let e = 0; e < m; e++) {
+      ends[2 * e] = Math.floor(rand() * n);
+      ends[2 * e + 1] = Math.floor(rand() ** 1.5 * n);
+    }
+    const none: string[] = [];
+    const sdgt = ['SDGT'];
+    const sanction = ['sanction'];
+    const t = performance.now();
+    const b = new GraphBuilder();
+    for (let i = 0; i < n; i++) {
+      const listed = i % 20 === 0;
+      b.node(`n${i}`, () => ({
+        caption: `Party ${i}`,
+        schema: 'Company',
+        datasets: none,
+        programmes: listed ? sdgt : none,
+        topics: listed ? sanction : none,
+        members: none,
+        listings: [],
+      }));
+    }
+    const strengths = [1, 0.7, 0.42];
+    for (let e = 0; e < m; e++) {
+      b.addEdge(ends[2 * e], ends[2 * e + 1], {
+        id: `e${e}`,
+        type: 'linked_to',
+        domain: 'unspecified',
+        directed: false,
+        strength: strengths[e % 3],
+        date: null,
+        evidence: none as never[],
+        origin: 'list',
+      });
+    }
+    net = b.build();
+    projectionMs = performance.now() - t;
+    label = `synthetic ${n.toLocaleString('en')} nodes / ${m.toLocaleString('en')} edges (seeded)`;
+  }
+
+  // Queries among linked parties.
+  const rand = await random(7);
+  const linked: number[] = [];
+  for (let u = 0; u < net.nodeCount; u++) if (net.degree(u) > 0) linked.push(u);
+  const pick = () => linked[Math.floor(rand() * linked.length)];
+  const pairs = Array.from({ length: queries }, () => [pick(), pick()] as [number, number]).filter(
+    ([a, b]) => a !== b,
+  );
+  const sources = Array.from({ length: queries }, pick);
+
+  const sp = pairs.map(([a, b]) => timeMs(() => shortestPath(net, a, b, 10)));
+  const withEvidence = pairs
+    .slice(0, 50)
+    .map(([a, b]) => timeMs(() => findPaths(net, a, b, { k: 1, maxHops: 10 })));
+  const hood = sources.map((s) => timeMs(() => net.withScratch((sc) => bfs(net, [s], { maxHops: 3 }, sc))));
+  const exp = sources.map((s) => timeMs(() => exposure(net, s, net.nodes[s].id, { hops: 3 })));
+  let bt = performance.now();
+  const br = await brokers(net, { top: 10, sampled: true, samples: 1000, seed: 1 });
+  const betweennessMs = performance.now() - bt;
+  let louvainMs: number | null = null;
+  let communities: number | null = null;
+  if (kind === 'bundled' || has('--louvain-1m')) {
+    bt = performance.now();
+    communities = partition(net).count;
+    louvainMs = performance.now() - bt;
+  }
+
+  // The same graph for the peers: node numbers, each link once.
+  const edgesFile = join(dir, `${kind}.edges`);
+  const fd = openSync(edgesFile, 'w');
+  let buf: string[] = [];
+  let links = 0;
+  for (let u = 0; u < net.nodeCount; u++) {
+    for (let k = net.adjOffsets[u]; k < net.adjOffsets[u + 1]; k++) {
+      const v = net.adj[k];
+      if (u < v) {
+        buf.push(`${u} ${v}`);
+        links++;
+      }
+    }
+    if (buf.length > 100000) {
+      writeSync(fd, `${buf.join('\n')}\n`);
+      buf = [];
+    }
+  }
+  if (buf.length) writeSync(fd, `${buf.join('\n')}\n`);
+  closeSync(fd);
+  const queriesFile = join(dir, `${kind}.queries.json`);
+  writeFileSync(queriesFile, JSON.stringify({ nodes: net.nodeCount, pairs, sources }));
+
+  return {
+    label,
+    nodes: net.nodeCount,
+    edges: net.edgeCount,
+    links,
+    projection_ms: projectionMs,
+    shortest_path_p50_ms: percentile(sp, 50),
+    paths_with_evidence_p50_ms: percentile(withEvidence, 50),
+    hood3_p50_ms: percentile(hood, 50),
+    exposure3_p50_ms: percentile(exp, 50),
+    betweenness_ms: betweennessMs,
+    betweenness_method: br.method,
+    louvain_ms: louvainMs,
+    communities,
+    rss_mb: process.resourceUsage().maxRSS / 1024,
+    edges_file: edgesFile,
+    queries_file: queriesFile,
+  };
+}
+
+function python(): string {
+  return existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+}
+
+function runPeer(peer: string, ours: OursResult, extra: string[]): PeerResult {
+  const out = execFileSync(python(), [PEERS, ours.edges_file, ours.queries_file, peer, ...extra], {
+    encoding: 'utf8',
+    maxBuffer: 16 << 20,
+  });
+  return JSON.parse(out) as PeerResult;
+}
+
+const fmt = (x: number | null | undefined, digits = 2): string =>
+  x === null || x === undefined || Number.isNaN(x)
+    ? '—'
+    : x >= 100
+      ? Math.round(x).toLocaleString('en')
+      : x.toFixed(digits);
+const ratio = (peer: number | null | undefined, ours: number | null | undefined): string =>
+  peer && ours ? `${(peer / ours).toFixed(1)}×` : '—';
+
+function table(
+  ours: OursResult,
+  nx: PeerResult | undefined,
+  ig: PeerResult | undefined,
+  notes: string[],
+): string {
+  const rows: string[][] = [];
+  const row = (what: string, o: number | null, n: number | null | undefined, i: number | null | undefined) =>
+    rows.push([what, fmt(o), fmt(n), ratio(n, o), fmt(i), ratio(i, o)]);
+  row('load / projection (ms)', ours.projection_ms, nx?.load_ms, ig?.load_ms);
+  row(
+    'shortest path p50 (ms)',
+    ours.shortest_path_p50_ms,
+    nx?.shortest_path_p50_ms,
+    ig?.shortest_path_p50_ms,
+  );
+  row('3-hop neighbourhood p50 (ms)', ours.hood3_p50_ms, nx?.hood3_p50_ms, ig?.hood3_p50_ms);
+  row('betweenness, 1,000 sampled sources (ms)', ours.betweenness_ms, nx?.betweenness_ms, ig?.betweenness_ms);
+  row('Louvain (ms)', ours.louvain_ms, nx?.louvain_ms, ig?.louvain_ms);
+  row('peak memory (MB)', ours.rss_mb, nx?.max_rss_mb, ig?.max_rss_mb);
+  const lines = [
+    `### ${ours.label}`,
+    '',
+    `${ours.nodes.toLocaleString('en')} nodes, ${ours.edges.toLocaleString('en')} edges (${ours.links.toLocaleString('en')} distinct links). ` +
+      `Tangle also: 3-hop exposure p50 ${fmt(ours.exposure3_p50_ms)} ms, path with evidence (k=1) p50 ${fmt(ours.paths_with_evidence_p50_ms)} ms; ${ours.betweenness_method}.`,
+    '',
+    '| query | Tangle | networkx | networkx / Tangle | igraph | igraph / Tangle |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+    ...notes.map((n) => `- ${n}`),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const kind = arg('--case');
+  if (kind === 'bundled' || kind === 'synthetic') {
+    // Child: one case, its result as JSON on stdout.
+    process.stdout.write(JSON.stringify(await runCase(kind, arg('--dir')!)));
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'tangle-bench-graph-'));
+  try {
+    const child = (c: string, heap: string): OursResult =>
+      JSON.parse(
+        execFileSync(
+          process.execPath,
+          [`--max-old-space-size=${heap}`, SCRIPT, '--case', c, '--dir', dir, ...process.argv.slice(2)],
+          {
+            encoding: 'utf8',
+            maxBuffer: 16 << 20,
+            stdio: ['ignore', 'pipe', 'inherit'],
+          },
+        ),
+      ) as OursResult;
+    const out: string[] = [];
+    process.stderr.write('bundled lists: Tangle…\n');
+    const bundled = child('bundled', '4000');
+    process.stderr.write('bundled lists: networkx, igraph…\n');
+    const bnx = runPeer('networkx', bundled, ['--louvain', '--betweenness-sources', '1000']);
+    const big = runPeer('igraph', bundled, ['--louvain', '--betweenness-sources', '1000']);
+    out.push(
+      table(bundled, bnx, big, [
+        'networkx: `betweenness_centrality(k=1000, seed=1)`; python-igraph 0.10 cannot restrict betweenness to sampled sources, so its figure is an estimate (two BFS passes per source, timed as 1,000 BFS trees).',
+      ]),
+    );
+    process.stdout.write(`${out[0]}\n`);
+    if (!has('--skip-1m')) {
+      process.stderr.write('synthetic 1M: Tangle…\n');
+      const synth = child('synthetic', '7000');
+      process.stderr.write('synthetic 1M: networkx, igraph…\n');
+      const nxSources = 3;
+      const snx = runPeer('networkx', synth, ['--betweenness-sources', String(nxSources)]);
+      const sig = runPeer('igraph', synth, ['--louvain', '--betweenness-sources', '20']);
+      // Betweenness time per source × 1,000 for the peers (too slow to run 1,000 sources here).
+      if (snx.betweenness_per_source_ms) snx.betweenness_ms = snx.betweenness_per_source_ms * 1000;
+      if (sig.betweenness_per_source_ms) sig.betweenness_ms = sig.betweenness_per_source_ms * 1000;
+      const section = table(synth, snx, sig, [
+        `networkx betweenness: ${nxSources} sampled sources timed, × 1,000/${nxSources}; igraph: 20 BFS trees timed, × 2 per source, × 1,000/20 (estimates).`,
+        "networkx Louvain was not run on the 1M graph (it takes many minutes); Tangle's Louvain on 1M runs with `--louvain-1m`.",
+      ]);
+      out.push(section);
+      process.stdout.write(`${section}\n`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
