@@ -1,0 +1,52 @@
+/**
+ * Where the reading engine comes from. `src/text/reader.ts` exports
+ * `createReader(store): Promise<DocumentReader>`; it is loaded here, and only here, so that
+ * everything else takes a DocumentReader and tests can hand in their own.
+ *
+ * Building a reader costs a gazetteer of every name in the store, so a ReaderCache builds it once,
+ * on first use, and hands the same reader to every later request.
+ */
+import { UsageError } from '../errors.js';
+import type { Store } from '../store/store.js';
+import type { DocumentReader } from '../text/extraction.js';
+
+export type ReaderFactory = (store: Store) => Promise<DocumentReader>;
+
+// A variable specifier keeps the engine out of this module's static imports (see the lead's merge note).
+const ENGINE_MODULE = '../text/reader.js';
+
+/** The reading engine's createReader. */
+export const createStoreReader: ReaderFactory = async (store) => {
+  let engine: { createReader?: ReaderFactory };
+  try {
+    engine = (await import(ENGINE_MODULE)) as { createReader?: ReaderFactory };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') {
+      throw new UsageError('the reading engine (src/text/reader.ts) is not part of this build; documents cannot be read');
+    }
+    throw err;
+  }
+  if (typeof engine.createReader !== 'function') {
+    throw new UsageError('the reading engine does not export createReader');
+  }
+  return engine.createReader(store);
+};
+
+/** One reader per store, built on first use and reused. */
+export class ReaderCache {
+  private pending: Promise<DocumentReader> | undefined;
+
+  constructor(
+    private readonly store: Store,
+    private readonly factory: ReaderFactory = createStoreReader,
+  ) {}
+
+  get(): Promise<DocumentReader> {
+    if (!this.pending) {
+      this.pending = this.factory(this.store);
+      // A failed build is not cached: the next request tries again.
+      this.pending.catch(() => (this.pending = undefined));
+    }
+    return this.pending;
+  }
+}
