@@ -6,6 +6,8 @@
  * Building a reader costs a gazetteer of every name in the store, so a ReaderCache builds it once,
  * on first use, and hands the same reader to every later request.
  */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import type { DocumentReader } from '../text/extraction.js';
@@ -15,11 +17,16 @@ export type ReaderFactory = (store: Store) => Promise<DocumentReader>;
 // A variable specifier keeps the engine out of this module's static imports (see the lead's merge note).
 const ENGINE_MODULE = '../text/reader.js';
 
-/** The reading engine's createReader. */
+/**
+ * The reading engine's createReader. TANGLE_READER_MODULE names another module exporting
+ * createReader (a path), to try another engine or, in tests, a fixed one.
+ */
 export const createStoreReader: ReaderFactory = async (store) => {
+  const override = process.env.TANGLE_READER_MODULE;
+  const specifier = override ? pathToFileURL(resolve(override)).href : ENGINE_MODULE;
   let engine: { createReader?: ReaderFactory };
   try {
-    engine = (await import(ENGINE_MODULE)) as { createReader?: ReaderFactory };
+    engine = (await import(specifier)) as { createReader?: ReaderFactory };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') {
       throw new UsageError('the reading engine (src/text/reader.ts) is not part of this build; documents cannot be read');

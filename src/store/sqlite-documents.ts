@@ -346,6 +346,7 @@ export class SqliteDocumentStore implements DocumentStore {
           doc.sourceName ?? null,
           at,
           options.by ?? null,
+          doc.text,
         );
       const addSentence = this.db.prepare(
         `INSERT INTO document_sentences (document_id, idx, start, "end") VALUES (?, ?, ?, ?)`,
