@@ -14,6 +14,14 @@ import type { DocumentReader } from '../text/extraction.js';
 
 export type ReaderFactory = (store: Store) => Promise<DocumentReader>;
 
+/** The reading engine cannot be loaded: reading is not possible in this build. */
+export class ReaderUnavailableError extends UsageError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReaderUnavailableError';
+  }
+}
+
 // A variable specifier keeps the engine out of this module's static imports (see the lead's merge note).
 const ENGINE_MODULE = '../text/reader.js';
 
@@ -29,12 +37,14 @@ export const createStoreReader: ReaderFactory = async (store) => {
     engine = (await import(specifier)) as { createReader?: ReaderFactory };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') {
-      throw new UsageError('the reading engine (src/text/reader.ts) is not part of this build; documents cannot be read');
+      throw new ReaderUnavailableError(
+        `the reading engine (${override ?? 'src/text/reader.ts'}) is not part of this build; documents cannot be read`,
+      );
     }
     throw err;
   }
   if (typeof engine.createReader !== 'function') {
-    throw new UsageError('the reading engine does not export createReader');
+    throw new ReaderUnavailableError('the reading engine does not export createReader');
   }
   return engine.createReader(store);
 };

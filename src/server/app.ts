@@ -20,11 +20,14 @@ import { registerAuth } from './auth.js';
 import { serverConfig, type ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { ScreeningService } from '../logic/screening-service.js';
+import { ReaderCache, type ReaderFactory } from '../logic/reader-factory.js';
+import { openDocuments } from '../store/open-documents.js';
 import { registerErrorHandling } from './errors.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerCommentRoutes } from './routes/comments.js';
 import { registerDatasetRoutes } from './routes/datasets.js';
+import { registerDocumentRoutes } from './routes/documents.js';
 import { registerEntityRoutes } from './routes/entities.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerImportRoutes } from './routes/imports.js';
@@ -39,6 +42,8 @@ export interface AppOptions {
   config?: ServerConfig;
   /** Fastify's logger setting; off by default (tests), `tangle serve` logs warnings and errors. */
   logger?: FastifyServerOptions['logger'];
+  /** How the reading engine is built (default: src/text/reader.ts); tests give a fixed reader. */
+  readerFactory?: ReaderFactory;
 }
 
 export async function buildApp({
@@ -46,6 +51,7 @@ export async function buildApp({
   accounts,
   config = serverConfig(),
   logger = false,
+  readerFactory,
 }: AppOptions): Promise<FastifyInstance> {
   const ctx: AppContext = {
     store,
@@ -54,6 +60,8 @@ export async function buildApp({
       openAccounts(store, { sessionTtlMs: config.sessionTtlMs, sessionIdleMs: config.sessionIdleMs }),
     config,
     screening: new ScreeningService(store),
+    documents: openDocuments(store),
+    readers: new ReaderCache(store, readerFactory),
   };
   const app = Fastify({ logger, bodyLimit: config.bodyLimit, trustProxy: config.trustProxy });
   registerErrorHandling(app);
@@ -129,6 +137,7 @@ export async function buildApp({
   registerCommentRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerMatchRoutes(app, ctx);
+  registerDocumentRoutes(app, ctx);
   // Build the matching index before the server accepts requests, so the first /match is not slow.
   app.addHook('onReady', async () => {
     await ctx.screening.get();

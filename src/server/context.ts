@@ -1,5 +1,7 @@
 import type { AccountStore } from '../auth/accounts.js';
+import type { ReaderCache } from '../logic/reader-factory.js';
 import type { ScreeningService } from '../logic/screening-service.js';
+import type { DocumentStore } from '../store/documents.js';
 import type { Store } from '../store/store.js';
 import type { ServerConfig } from './config.js';
 
@@ -10,4 +12,8 @@ export interface AppContext {
   config: ServerConfig;
   /** The matching index, rebuilt after imports. */
   screening: ScreeningService;
+  /** Documents and claims read from reporting (same SQLite file). */
+  documents: DocumentStore;
+  /** The reading engine, built on the first document read and reused. */
+  readers: ReaderCache;
 }

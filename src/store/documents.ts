@@ -178,7 +178,7 @@ export interface DocumentStore {
   saveReading(doc: NewDocument, extraction: Extraction, options?: SaveOptions): Promise<SaveOutcome>;
   getDocument(id: string): Promise<DocumentDetail | undefined>;
   listDocuments(options?: { limit?: number; offset?: number; includeSuperseded?: boolean }): Promise<StoredDocument[]>;
-  countDocuments(): Promise<number>;
+  countDocuments(options?: { includeSuperseded?: boolean }): Promise<number>;
   listClaims(query?: ClaimQuery): Promise<StoredClaim[]>;
   countClaims(query?: ClaimQuery): Promise<number>;
   getClaim(id: string): Promise<StoredClaim | undefined>;

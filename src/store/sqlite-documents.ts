@@ -520,8 +520,9 @@ export class SqliteDocumentStore implements DocumentStore {
     return rows.map(toDocument);
   }
 
-  async countDocuments(): Promise<number> {
-    return (this.db.prepare(`SELECT count(*) AS n FROM documents`).get() as { n: number }).n;
+  async countDocuments(options: { includeSuperseded?: boolean } = {}): Promise<number> {
+    const where = options.includeSuperseded ? '' : 'WHERE current = 1';
+    return (this.db.prepare(`SELECT count(*) AS n FROM documents ${where}`).get() as { n: number }).n;
   }
 
   private claimFilter(query: ClaimQuery): { where: string; params: unknown[] } {
