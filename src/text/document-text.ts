@@ -83,12 +83,15 @@ export async function documentTextFromFile(path: string, options: DocumentTextOp
   }
 }
 
+const sizeText = (bytes: number) =>
+  bytes < 1048576 ? `${bytes} bytes` : `${(bytes / 1048576).toFixed(bytes % 1048576 ? 1 : 0)} MB`;
+
 function checkSize(name: string, size: number, max: number): void {
   if (size === 0) throw new InputError({ file: name }, 'the file is empty');
   if (size > max) {
     throw new InputError(
       { file: name },
-      `the file is ${(size / 1048576).toFixed(1)} MB, over the ${(max / 1048576).toFixed(0)} MB limit for documents`,
+      `the file is ${sizeText(size)}, over the ${sizeText(max)} limit for documents (TANGLE_MAX_DOCUMENT_MB)`,
     );
   }
 }
