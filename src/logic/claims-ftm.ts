@@ -45,7 +45,13 @@ interface Shape {
 }
 
 const SHAPES: Partial<Record<string, Shape>> = {
-  ownership: { schema: 'Ownership', source: 'owner', target: 'asset', sourceIs: 'LegalEntity', targetIs: 'Asset' },
+  ownership: {
+    schema: 'Ownership',
+    source: 'owner',
+    target: 'asset',
+    sourceIs: 'LegalEntity',
+    targetIs: 'Asset',
+  },
   directorship: {
     schema: 'Directorship',
     source: 'director',
@@ -68,9 +74,27 @@ const SHAPES: Partial<Record<string, Shape>> = {
     targetIs: 'Organization',
   },
   family: { schema: 'Family', source: 'person', target: 'relative', sourceIs: 'Person', targetIs: 'Person' },
-  associate: { schema: 'Associate', source: 'person', target: 'associate', sourceIs: 'Person', targetIs: 'Person' },
-  allied_with: { schema: 'Associate', source: 'person', target: 'associate', sourceIs: 'Person', targetIs: 'Person' },
-  pays: { schema: 'Payment', source: 'payer', target: 'beneficiary', sourceIs: 'LegalEntity', targetIs: 'LegalEntity' },
+  associate: {
+    schema: 'Associate',
+    source: 'person',
+    target: 'associate',
+    sourceIs: 'Person',
+    targetIs: 'Person',
+  },
+  allied_with: {
+    schema: 'Associate',
+    source: 'person',
+    target: 'associate',
+    sourceIs: 'Person',
+    targetIs: 'Person',
+  },
+  pays: {
+    schema: 'Payment',
+    source: 'payer',
+    target: 'beneficiary',
+    sourceIs: 'LegalEntity',
+    targetIs: 'LegalEntity',
+  },
   finances: {
     schema: 'Payment',
     source: 'payer',

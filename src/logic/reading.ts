@@ -9,13 +9,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { FieldError, InputError } from '../errors.js';
-import type {
-  ClaimEdit,
-  DocumentStore,
-  ReviewAction,
-  SaveOutcome,
-  StoredClaim,
-} from '../store/documents.js';
+import type { ClaimEdit, DocumentStore, ReviewAction, SaveOutcome, StoredClaim } from '../store/documents.js';
 import { documentId } from '../store/sqlite-documents.js';
 import type { Store } from '../store/store.js';
 import { DOCUMENT_EXTENSIONS, documentTextFromFile, type DocumentFormat } from '../text/document-text.js';
@@ -71,7 +65,9 @@ export function checkDocumentMeta(meta: DocumentMeta): DocumentMeta {
 export async function documentFiles(paths: string[]): Promise<string[]> {
   const out: string[] = [];
   const walk = async (dir: string) => {
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const path = join(dir, e.name);

@@ -177,7 +177,11 @@ export interface DocumentStore {
   /** Store one reading in one transaction; reading the same text again changes nothing. */
   saveReading(doc: NewDocument, extraction: Extraction, options?: SaveOptions): Promise<SaveOutcome>;
   getDocument(id: string): Promise<DocumentDetail | undefined>;
-  listDocuments(options?: { limit?: number; offset?: number; includeSuperseded?: boolean }): Promise<StoredDocument[]>;
+  listDocuments(options?: {
+    limit?: number;
+    offset?: number;
+    includeSuperseded?: boolean;
+  }): Promise<StoredDocument[]>;
   countDocuments(options?: { includeSuperseded?: boolean }): Promise<number>;
   listClaims(query?: ClaimQuery): Promise<StoredClaim[]>;
   countClaims(query?: ClaimQuery): Promise<number>;

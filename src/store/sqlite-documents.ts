@@ -261,14 +261,16 @@ function checkExtraction(text: string, extraction: Extraction): void {
     if (ids.has(e.id)) throw new Error(`the reader returned the entity id ${e.id} twice`);
     ids.add(e.id);
     for (const m of e.mentions) {
-      if (!inText(m.start, m.end)) throw new Error(`the reader returned a mention of ${e.id} outside the text`);
+      if (!inText(m.start, m.end))
+        throw new Error(`the reader returned a mention of ${e.id} outside the text`);
     }
   }
   for (const r of extraction.relations) {
     if (!ids.has(r.source) || !ids.has(r.target)) {
       throw new Error(`the reader returned a relation between unknown entities ${r.source} → ${r.target}`);
     }
-    if (!inText(r.start, r.end)) throw new Error(`the reader returned a relation with offsets outside the text`);
+    if (!inText(r.start, r.end))
+      throw new Error(`the reader returned a relation with offsets outside the text`);
     if (!(RELATION_TYPES as readonly string[]).includes(r.type)) {
       throw new Error(`the reader returned an unknown relation type ${r.type}`);
     }
@@ -303,7 +305,11 @@ export class SqliteDocumentStore implements DocumentStore {
     }
   }
 
-  async saveReading(doc: NewDocument, extraction: Extraction, options: SaveOptions = {}): Promise<SaveOutcome> {
+  async saveReading(
+    doc: NewDocument,
+    extraction: Extraction,
+    options: SaveOptions = {},
+  ): Promise<SaveOutcome> {
     checkExtraction(doc.text, extraction);
     const id = documentId(doc.text);
     const run = this.db.transaction((): SaveOutcome => {
@@ -436,9 +442,21 @@ export class SqliteDocumentStore implements DocumentStore {
         ).changes;
         if (!inserted) return;
         if (same) {
-          history.run(claimId, at, same.reviewed_by ?? 'unknown', 'carried_over', JSON.stringify({ from: [same.id, claimStatus] }));
+          history.run(
+            claimId,
+            at,
+            same.reviewed_by ?? 'unknown',
+            'carried_over',
+            JSON.stringify({ from: [same.id, claimStatus] }),
+          );
         } else if (options.accept) {
-          history.run(claimId, at, reviewedBy, 'accept', JSON.stringify({ status: ['proposed', 'accepted'] }));
+          history.run(
+            claimId,
+            at,
+            reviewedBy,
+            'accept',
+            JSON.stringify({ status: ['proposed', 'accepted'] }),
+          );
         }
       });
       return {
@@ -465,7 +483,9 @@ export class SqliteDocumentStore implements DocumentStore {
       )
       .all(documentId) as EntityRow[];
     const mentions = this.db
-      .prepare(`SELECT local_id, text, start, "end" FROM document_mentions WHERE document_id = ? ORDER BY start`)
+      .prepare(
+        `SELECT local_id, text, start, "end" FROM document_mentions WHERE document_id = ? ORDER BY start`,
+      )
       .all(documentId) as Array<{ local_id: string; text: string; start: number; end: number }>;
     return rows.map((r) => ({
       id: r.store_id,
@@ -580,7 +600,10 @@ export class SqliteDocumentStore implements DocumentStore {
         if (next[key] !== claim[key]) changes[key] = [claim[key], next[key]];
       }
       if (request.action === 'edit' && Object.keys(changes).every((k) => k === 'status')) {
-        throw new FieldError('edit', 'changes nothing: give --type, --source, --target, --reverse or --domain');
+        throw new FieldError(
+          'edit',
+          'changes nothing: give --type, --source, --target, --reverse or --domain',
+        );
       }
       this.db
         .prepare(
@@ -598,7 +621,9 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async claimHistory(claimId: string): Promise<ClaimReview[]> {
     const rows = this.db
-      .prepare(`SELECT id, claim_id, at, by, action, changes FROM claim_reviews WHERE claim_id = ? ORDER BY id`)
+      .prepare(
+        `SELECT id, claim_id, at, by, action, changes FROM claim_reviews WHERE claim_id = ? ORDER BY id`,
+      )
       .all(claimId) as Array<Omit<ClaimReview, 'changes'> & { changes: string }>;
     return rows.map((r) => ({ ...r, changes: JSON.parse(r.changes) as ClaimReview['changes'] }));
   }
@@ -636,5 +661,6 @@ function applyEdit(claim: StoredClaim, edit: ClaimEdit): void {
   if (edit.source !== undefined) claim.source_id = edit.source;
   if (edit.target !== undefined) claim.target_id = edit.target;
   if (edit.reverse) [claim.source_id, claim.target_id] = [claim.target_id, claim.source_id];
-  if (claim.source_id === claim.target_id) throw new FieldError('target', 'a claim needs two different parties');
+  if (claim.source_id === claim.target_id)
+    throw new FieldError('target', 'a claim needs two different parties');
 }

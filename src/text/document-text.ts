@@ -37,7 +37,8 @@ export function maxDocumentBytes(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.TANGLE_MAX_DOCUMENT_MB;
   if (raw === undefined || raw === '') return DEFAULT_MAX_DOCUMENT_BYTES;
   const mb = Number(raw);
-  if (!Number.isFinite(mb) || mb <= 0) throw new UsageError(`TANGLE_MAX_DOCUMENT_MB must be a number > 0, not "${raw}"`);
+  if (!Number.isFinite(mb) || mb <= 0)
+    throw new UsageError(`TANGLE_MAX_DOCUMENT_MB must be a number > 0, not "${raw}"`);
   return Math.round(mb * 1024 * 1024);
 }
 
@@ -64,14 +65,20 @@ export function formatOf(name: string): DocumentFormat {
 }
 
 /** Read a document file from disk (the size is checked before the file is read). */
-export async function documentTextFromFile(path: string, options: DocumentTextOptions = {}): Promise<DocumentText> {
+export async function documentTextFromFile(
+  path: string,
+  options: DocumentTextOptions = {},
+): Promise<DocumentText> {
   formatOf(path);
   const max = options.maxBytes ?? maxDocumentBytes();
   let handle;
   try {
     handle = await open(path, 'r');
   } catch (err) {
-    throw new InputError({ file: path }, `cannot open: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new InputError(
+      { file: path },
+      `cannot open: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
   try {
     const { size } = await handle.stat();
@@ -126,7 +133,10 @@ export async function documentText(
       try {
         ({ text, title } = await pdfToText(bytes));
       } catch (err) {
-        throw new InputError({ file: name }, `cannot be read as PDF (damaged or truncated?): ${(err as Error).message}`);
+        throw new InputError(
+          { file: name },
+          `cannot be read as PDF (damaged or truncated?): ${(err as Error).message}`,
+        );
       }
       break;
     case 'docx':
@@ -136,7 +146,10 @@ export async function documentText(
       try {
         text = await docxToText(bytes);
       } catch (err) {
-        throw new InputError({ file: name }, `cannot be read as a Word document (damaged or truncated?): ${(err as Error).message}`);
+        throw new InputError(
+          { file: name },
+          `cannot be read as a Word document (damaged or truncated?): ${(err as Error).message}`,
+        );
       }
       break;
   }

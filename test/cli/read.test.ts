@@ -5,7 +5,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, tangle } from '../helpers/cli.js';
 
 // The fixed fake reader stands in for the reading engine (loaded through tsx).
-const READER = { TANGLE_READER_MODULE: join(ROOT, 'test', 'helpers', 'fake-reader.ts'), NODE_OPTIONS: '--import tsx' };
+const READER = {
+  TANGLE_READER_MODULE: join(ROOT, 'test', 'helpers', 'fake-reader.ts'),
+  NODE_OPTIONS: '--import tsx',
+};
 const run = (args: string[], env: Record<string, string> = {}) => tangle(args, { ...READER, ...env });
 
 const TEXT =
@@ -32,18 +35,36 @@ describe('tangle read / documents / claims / review', () => {
     expect(lines).toHaveLength(1);
     const out = JSON.parse(lines[0]);
     expect(Object.keys(out)).toEqual(['document', 'entities', 'relations']);
-    expect(out.document).toMatchObject({ title: 'drones', date: '2025-11-20', url: null, publisher: 'Example' });
+    expect(out.document).toMatchObject({
+      title: 'drones',
+      date: '2025-11-20',
+      url: null,
+      publisher: 'Example',
+    });
     expect(out.document.id).toMatch(/^document-/);
     const text = readFileSync(path, 'utf8').trim();
     for (const e of out.entities) {
-      expect(Object.keys(e)).toEqual(expect.arrayContaining(['id', 'name', 'schema', 'linked_id', 'mentions']));
+      expect(Object.keys(e)).toEqual(
+        expect.arrayContaining(['id', 'name', 'schema', 'linked_id', 'mentions']),
+      );
       for (const m of e.mentions) {
         expect(Object.keys(m)).toEqual(['text', 'start', 'end']);
         expect(text.slice(m.start, m.end)).toBe(m.text);
       }
     }
     expect(out.relations).toHaveLength(3);
-    const keys = ['source', 'target', 'type', 'domain', 'sentence', 'start', 'end', 'hedged', 'negated', 'date'];
+    const keys = [
+      'source',
+      'target',
+      'type',
+      'domain',
+      'sentence',
+      'start',
+      'end',
+      'hedged',
+      'negated',
+      'date',
+    ];
     const ids = new Set(out.entities.map((e: { id: string }) => e.id));
     for (const rel of out.relations) {
       expect(Object.keys(rel)).toEqual(expect.arrayContaining(keys));
@@ -67,7 +88,10 @@ describe('tangle read / documents / claims / review', () => {
     file('folder/notes.csv', 'a,b\n');
     const r = run(['read', join(dir, 'folder'), '--db', db, '--json']);
     expect(r.status).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.document.title)).toEqual(['A', 'b']);
     expect(lines[1].relations[0].sentence).toBe('Iran sends drones to Hezbollah.');
   });
@@ -88,8 +112,13 @@ describe('tangle read / documents / claims / review', () => {
     expect(r.stderr).toContain(`${bad}, line 1: is not UTF-8 text`);
     expect(JSON.parse(run(['documents', '--db', db, '--json', '--all']).stdout)).toHaveLength(before);
     const empty = run(['read', file('empty.txt', ''), '--db', db]);
-    expect([empty.status, empty.stderr.trim()]).toEqual([2, `tangle: ${join(dir, 'empty.txt')}: the file is empty`]);
-    expect(run(['read', good, '--db', db, '--date', '20-11-2025']).stderr).toContain('date: must be a date YYYY-MM-DD');
+    expect([empty.status, empty.stderr.trim()]).toEqual([
+      2,
+      `tangle: ${join(dir, 'empty.txt')}: the file is empty`,
+    ]);
+    expect(run(['read', good, '--db', db, '--date', '20-11-2025']).stderr).toContain(
+      'date: must be a date YYYY-MM-DD',
+    );
     expect(run(['read', good, bad, '--db', db, '--title', 'One']).status).toBe(2);
   });
 
@@ -103,20 +132,40 @@ describe('tangle read / documents / claims / review', () => {
     const out = JSON.parse(r.stdout);
     expect(out.claim).toMatchObject({ status: 'accepted', reviewed_by: 'ana' });
     expect(out.history[0]).toMatchObject({ by: 'ana', action: 'accept' });
-    const edit = run(['review', first.id, 'edit', '--reverse', '--type', 'trades_with', '--by', 'ben', '--db', db]);
+    const edit = run([
+      'review',
+      first.id,
+      'edit',
+      '--reverse',
+      '--type',
+      'trades_with',
+      '--by',
+      'ben',
+      '--db',
+      db,
+    ]);
     expect(edit.status).toBe(0);
     expect(edit.stdout).toMatch(/accepted by ben at \d{4}-/);
     const accepted = JSON.parse(run(['claims', '--db', db, '--status', 'accepted', '--json']).stdout);
-    expect(accepted.map((c: { id: string; type: string; source_name: string }) => [c.id, c.type, c.source_name])).toEqual([
-      [first.id, 'trades_with', 'Venezuela'],
-    ]);
+    expect(
+      accepted.map((c: { id: string; type: string; source_name: string }) => [c.id, c.type, c.source_name]),
+    ).toEqual([[first.id, 'trades_with', 'Venezuela']]);
     expect(run(['review', first.id, 'maybe', '--db', db]).status).toBe(2);
     expect(run(['review', 'claim-none', 'accept', '--db', db]).stderr).toContain('no claim claim-none');
     expect(run(['claims', '--db', db, '--status', 'open']).status).toBe(2);
   });
 
   it('--accept accepts the claims of the reading at once', () => {
-    const r = run(['read', file('accepted.txt', 'Hezbollah works with Tren de Aragua.'), '--accept', '--by', 'solo', '--db', db, '--json']);
+    const r = run([
+      'read',
+      file('accepted.txt', 'Hezbollah works with Tren de Aragua.'),
+      '--accept',
+      '--by',
+      'solo',
+      '--db',
+      db,
+      '--json',
+    ]);
     expect(JSON.parse(r.stdout).relations.map((x: { status: string }) => x.status)).toEqual(['accepted']);
   });
 

@@ -32,7 +32,12 @@ describe('documents and claims over HTTP', () => {
     const r = await t.app.inject({ method: 'POST', url: '/documents', headers: analyst, payload });
     expect(r.statusCode).toBe(201);
     const body = r.json();
-    expect(body.document).toMatchObject({ title: 'Drones', date: '2025-11-20', url: 'https://example.org/drones', version: 1 });
+    expect(body.document).toMatchObject({
+      title: 'Drones',
+      date: '2025-11-20',
+      url: 'https://example.org/drones',
+      version: 1,
+    });
     const maduro = body.entities.find((e: { name: string }) => e.name === 'Nicolás Maduro');
     expect(maduro).toMatchObject({ linked_id: 'us_ofac_sdn-22790', store_id: 'us_ofac_sdn-22790' });
     expect(body.relations).toHaveLength(3);
@@ -44,16 +49,31 @@ describe('documents and claims over HTTP', () => {
   });
 
   it('reads an uploaded file (multipart), and a hostile HTML page never brings its scripts into the store', async () => {
-    const pdf = multipart({ title: 'A PDF', date: '2025-11-21' }, [{ name: 'brief.pdf', content: minimalPdf(['Iran sends drones to Hezbollah.']) }]);
-    const r = await t.app.inject({ method: 'POST', url: '/documents', headers: { ...analyst, ...pdf.headers }, payload: pdf.payload });
+    const pdf = multipart({ title: 'A PDF', date: '2025-11-21' }, [
+      { name: 'brief.pdf', content: minimalPdf(['Iran sends drones to Hezbollah.']) },
+    ]);
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/documents',
+      headers: { ...analyst, ...pdf.headers },
+      payload: pdf.payload,
+    });
     expect(r.statusCode).toBe(201);
-    expect(r.json().relations[0]).toMatchObject({ type: 'supplies', sentence: 'Iran sends drones to Hezbollah.' });
+    expect(r.json().relations[0]).toMatchObject({
+      type: 'supplies',
+      sentence: 'Iran sends drones to Hezbollah.',
+    });
 
     const html =
       '<html><body><script>alert(1)</script><p onmouseover="steal()">Tren de Aragua works with Hezbollah.' +
       '<img src=x onerror="alert(2)"></p></body></html>';
     const up = multipart({}, [{ name: 'page.html', content: html }]);
-    const h = await t.app.inject({ method: 'POST', url: '/documents', headers: { ...analyst, ...up.headers }, payload: up.payload });
+    const h = await t.app.inject({
+      method: 'POST',
+      url: '/documents',
+      headers: { ...analyst, ...up.headers },
+      payload: up.payload,
+    });
     expect(h.statusCode).toBe(201);
     const doc = (await t.app.inject({ url: `/documents/${h.json().document.id}`, headers: viewer })).json();
     expect(doc.text).toBe('Tren de Aragua works with Hezbollah.');
@@ -63,16 +83,36 @@ describe('documents and claims over HTTP', () => {
   it('answers bad documents with a 400 naming the file or field, and stores nothing', async () => {
     const before = (await t.app.inject({ url: '/documents?all=true', headers: viewer })).json().total;
     const latin1 = multipart({}, [{ name: 'old.txt', content: Buffer.from('Caf\xe9 Iran', 'latin1') }]);
-    const r = await t.app.inject({ method: 'POST', url: '/documents', headers: { ...analyst, ...latin1.headers }, payload: latin1.payload });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/documents',
+      headers: { ...analyst, ...latin1.headers },
+      payload: latin1.payload,
+    });
     expect(r.statusCode).toBe(400);
     expect(r.json()).toMatchObject({ error: 'bad_input', file: 'old.txt', line: 1 });
     const cut = minimalPdf(['Iran supplies drones.']);
     const pdf = multipart({}, [{ name: 'cut.pdf', content: cut.subarray(0, 100) }]);
-    const p = await t.app.inject({ method: 'POST', url: '/documents', headers: { ...analyst, ...pdf.headers }, payload: pdf.payload });
+    const p = await t.app.inject({
+      method: 'POST',
+      url: '/documents',
+      headers: { ...analyst, ...pdf.headers },
+      payload: pdf.payload,
+    });
     expect([p.statusCode, p.json().file]).toEqual([400, 'cut.pdf']);
-    const date = await t.app.inject({ method: 'POST', url: '/documents', headers: analyst, payload: { text: TEXT, date: '2025-13-01' } });
+    const date = await t.app.inject({
+      method: 'POST',
+      url: '/documents',
+      headers: analyst,
+      payload: { text: TEXT, date: '2025-13-01' },
+    });
     expect([date.statusCode, date.json().field]).toEqual([400, 'date']);
-    const blank = await t.app.inject({ method: 'POST', url: '/documents', headers: analyst, payload: { text: '   ' } });
+    const blank = await t.app.inject({
+      method: 'POST',
+      url: '/documents',
+      headers: analyst,
+      payload: { text: '   ' },
+    });
     expect([blank.statusCode, blank.json().field]).toEqual([400, 'text']);
     expect((await t.app.inject({ url: '/documents?all=true', headers: viewer })).json().total).toBe(before);
   });
@@ -100,9 +140,18 @@ describe('documents and claims over HTTP', () => {
 
   it('reviews: analysts accept, reject and edit with who and when recorded; viewers may not', async () => {
     const [claim] = (await t.app.inject({ url: '/claims?status=proposed', headers: viewer })).json().claims;
-    const denied = await t.app.inject({ method: 'POST', url: `/claims/${claim.id}/review`, headers: viewer, payload: { action: 'accept' } });
+    const denied = await t.app.inject({
+      method: 'POST',
+      url: `/claims/${claim.id}/review`,
+      headers: viewer,
+      payload: { action: 'accept' },
+    });
     expect(denied.statusCode).toBe(403);
-    const anonymous = await t.app.inject({ method: 'POST', url: `/claims/${claim.id}/review`, payload: { action: 'accept' } });
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: `/claims/${claim.id}/review`,
+      payload: { action: 'accept' },
+    });
     expect(anonymous.statusCode).toBe(401);
 
     const edit = await t.app.inject({
@@ -112,8 +161,17 @@ describe('documents and claims over HTTP', () => {
       payload: { action: 'edit', type: 'transports', domain: 'military' },
     });
     expect(edit.statusCode).toBe(200);
-    expect(edit.json().claim).toMatchObject({ status: 'accepted', type: 'transports', domain: 'military', reviewed_by: 'analyst' });
-    expect(edit.json().history[0]).toMatchObject({ by: 'analyst', action: 'edit', changes: { type: ['supplies', 'transports'] } });
+    expect(edit.json().claim).toMatchObject({
+      status: 'accepted',
+      type: 'transports',
+      domain: 'military',
+      reviewed_by: 'analyst',
+    });
+    expect(edit.json().history[0]).toMatchObject({
+      by: 'analyst',
+      action: 'edit',
+      changes: { type: ['supplies', 'transports'] },
+    });
     const audit = await t.accounts.listAudit({ action: 'claim_review' });
     expect(audit[0]).toMatchObject({ actor: 'analyst', target: claim.id });
 
@@ -124,7 +182,12 @@ describe('documents and claims over HTTP', () => {
       payload: { action: 'edit', source: 'nobody' },
     });
     expect([wrong.statusCode, wrong.json().field]).toEqual([400, 'source']);
-    const missing = await t.app.inject({ method: 'POST', url: '/claims/claim-none/review', headers: analyst, payload: { action: 'reject' } });
+    const missing = await t.app.inject({
+      method: 'POST',
+      url: '/claims/claim-none/review',
+      headers: analyst,
+      payload: { action: 'reject' },
+    });
     expect(missing.statusCode).toBe(404);
     const one = (await t.app.inject({ url: `/claims/${claim.id}`, headers: viewer })).json();
     expect(one.history).toHaveLength(1);
@@ -132,7 +195,12 @@ describe('documents and claims over HTTP', () => {
 
   it('a session needs the CSRF token to read or review', async () => {
     const { cookie, csrf } = await t.login('analyst');
-    const noToken = await t.app.inject({ method: 'POST', url: '/documents', headers: { cookie }, payload: { text: 'Iran supplies Venezuela.' } });
+    const noToken = await t.app.inject({
+      method: 'POST',
+      url: '/documents',
+      headers: { cookie },
+      payload: { text: 'Iran supplies Venezuela.' },
+    });
     expect([noToken.statusCode, noToken.json().error]).toEqual([403, 'csrf_token_missing']);
     const ok = await t.app.inject({
       method: 'POST',
@@ -149,11 +217,10 @@ describe('documents and claims over HTTP', () => {
     for (const path of ['/documents/{id}', '/claims', '/claims/{id}', '/claims/{id}/review']) {
       expect(doc.paths[path]).toBeDefined();
     }
-    expect(doc.paths['/claims/{id}/review'].post.requestBody.content['application/json'].schema.properties.action.enum).toEqual([
-      'accept',
-      'reject',
-      'edit',
-    ]);
+    expect(
+      doc.paths['/claims/{id}/review'].post.requestBody.content['application/json'].schema.properties.action
+        .enum,
+    ).toEqual(['accept', 'reject', 'edit']);
   });
 });
 
@@ -168,7 +235,12 @@ describe('reading without an engine', () => {
     });
     const key = apiKeyHeader(await t.keyFor('analyst'));
     for (let i = 0; i < 2; i++) {
-      const r = await t.app.inject({ method: 'POST', url: '/documents', headers: key, payload: { text: 'Iran supplies Venezuela.' } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/documents',
+        headers: key,
+        payload: { text: 'Iran supplies Venezuela.' },
+      });
       expect([r.statusCode, r.json().error]).toEqual([503, 'reading_unavailable']);
     }
     expect(calls).toBe(2);

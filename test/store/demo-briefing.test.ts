@@ -20,7 +20,9 @@ describe('the demonstration briefing', () => {
     const outcome = (await ensureBundledBriefing(store, documents, reader))!;
     expect(outcome.document).toMatchObject({ title: BUNDLED_BRIEFING.title, date: '2025-11-20', version: 1 });
     expect(outcome.claims.length).toBeGreaterThan(5);
-    expect(outcome.claims.every((c) => c.status === 'accepted' && c.reviewed_by === 'tangle-demo')).toBe(true);
+    expect(outcome.claims.every((c) => c.status === 'accepted' && c.reviewed_by === 'tangle-demo')).toBe(
+      true,
+    );
     // Maduro is linked to his OFAC entry.
     expect(outcome.entities.find((e) => e.name === 'Nicolás Maduro')?.linked_id).toBe('us_ofac_sdn-22790');
     expect(await ensureBundledBriefing(store, documents, reader)).toBeUndefined();

@@ -31,7 +31,12 @@ describe('document store', () => {
   it('stores a reading: document, sentences, parties with mentions, claims with evidence offsets', async () => {
     const r = await read(TEXT, { url: 'https://example.org/a', date: '2025-11-20' });
     expect(r.created).toBe(true);
-    expect(r.document).toMatchObject({ title: 'report', url: 'https://example.org/a', version: 1, current: true });
+    expect(r.document).toMatchObject({
+      title: 'report',
+      url: 'https://example.org/a',
+      version: 1,
+      current: true,
+    });
     const doc = (await documents.getDocument(r.document.id))!;
     expect(doc.text).toBe(TEXT);
     expect(doc.sentences).toHaveLength(3);
@@ -43,7 +48,12 @@ describe('document store', () => {
     for (const c of doc.claims) {
       expect(TEXT.slice(c.start, c.end)).toBe(c.sentence);
       expect(c.status).toBe('proposed');
-      expect(c.document).toEqual({ id: r.document.id, title: 'report', date: '2025-11-20', url: 'https://example.org/a' });
+      expect(c.document).toEqual({
+        id: r.document.id,
+        title: 'report',
+        date: '2025-11-20',
+        url: 'https://example.org/a',
+      });
     }
     expect(doc.claims.map((c) => [c.type, c.hedged, c.negated])).toEqual([
       ['supplies', false, false],
@@ -76,7 +86,10 @@ describe('document store', () => {
     expect(await documents.countClaims({ includeSuperseded: true })).toBe(7);
     const carried = v2.claims.find((c) => c.type === 'supplies' && c.sentence === supplies.sentence)!;
     expect(carried).toMatchObject({ status: 'accepted', reviewed_by: 'ana' });
-    expect((await documents.claimHistory(carried.id))[0]).toMatchObject({ action: 'carried_over', by: 'ana' });
+    expect((await documents.claimHistory(carried.id))[0]).toMatchObject({
+      action: 'carried_over',
+      by: 'ana',
+    });
     // The same title without a url is another series: a new document, version 1.
     const other = await read(`${TEXT} Tren de Aragua works with Hezbollah.`, { title: 'report' });
     expect(other.document.version).toBe(1);
@@ -149,7 +162,17 @@ describe('document store', () => {
   it('an extraction that does not fit its text is refused and nothing is stored', async () => {
     const bad: Extraction = {
       sentences: [{ start: 0, end: 10 }],
-      entities: [{ id: 'e1', name: 'Iran', schema: 'Country', linked_id: null, link_confidence: 0, ambiguous: false, mentions: [] }],
+      entities: [
+        {
+          id: 'e1',
+          name: 'Iran',
+          schema: 'Country',
+          linked_id: null,
+          link_confidence: 0,
+          ambiguous: false,
+          mentions: [],
+        },
+      ],
       relations: [
         {
           source: 'e1',
@@ -168,19 +191,30 @@ describe('document store', () => {
         },
       ],
     };
-    await expect(documents.saveReading({ text: 'Iran and more', format: 'text' }, bad)).rejects.toThrow(/unknown entities/);
+    await expect(documents.saveReading({ text: 'Iran and more', format: 'text' }, bad)).rejects.toThrow(
+      /unknown entities/,
+    );
     expect(await documents.countDocuments({ includeSuperseded: true })).toBe(0);
     expect(await documents.listDocumentEntities()).toEqual([]);
   });
 
   it('exports accepted, not negated claims as FollowTheMoney relationships with their evidence', async () => {
-    const r = await read(TEXT, { url: 'https://example.org/a', publisher: 'Example', date: '2025-11-20' }, { accept: true, by: 'ana' });
+    const r = await read(
+      TEXT,
+      { url: 'https://example.org/a', publisher: 'Example', date: '2025-11-20' },
+      { accept: true, by: 'ana' },
+    );
     const ftm = await claimsAsFtm(store, documents);
     const byId = new Map(ftm.map((e) => [e.id, e]));
     expect(byId.get(r.document.id)).toEqual({
       id: r.document.id,
       schema: 'Document',
-      properties: { title: ['report'], sourceUrl: ['https://example.org/a'], date: ['2025-11-20'], publisher: ['Example'] },
+      properties: {
+        title: ['report'],
+        sourceUrl: ['https://example.org/a'],
+        date: ['2025-11-20'],
+        publisher: ['Example'],
+      },
     });
     const negated = r.claims.find((c) => c.negated)!;
     expect(byId.has(negated.id)).toBe(false);
@@ -196,14 +230,21 @@ describe('document store', () => {
     });
     expect(supplies.properties.description[0]).toContain(`document ${r.document.id} characters 0-34`);
     const iran = byId.get(r.claims[0].source_id)!;
-    expect(iran).toEqual({ id: iran.id, schema: 'PublicBody', properties: { name: ['Iran'], proof: [r.document.id] } });
+    expect(iran).toEqual({
+      id: iran.id,
+      schema: 'PublicBody',
+      properties: { name: ['Iran'], proof: [r.document.id] },
+    });
     // Two organisations associated: no FtM Associate (people only), so an UnknownLink.
     expect(byId.get(r.claims[1].id)!.schema).toBe('UnknownLink');
     // Nothing is exported while claims are only proposed.
     const fresh = new SqliteStore(':memory:');
     const freshDocs = new SqliteDocumentStore(fresh.db);
     const reader = await createReader(fresh);
-    await readDocument({ store: fresh, documents: freshDocs, reader: async () => reader }, { name: 'a.txt', text: TEXT, format: 'text' });
+    await readDocument(
+      { store: fresh, documents: freshDocs, reader: async () => reader },
+      { name: 'a.txt', text: TEXT, format: 'text' },
+    );
     expect(await claimsAsFtm(fresh, freshDocs)).toEqual([]);
   });
 });

@@ -72,7 +72,17 @@ describe('document formats to text', () => {
     expect(r.title).toBe('Drones & oil');
     expect(r.text).toContain(SENTENCE);
     expect(r.text).toContain('Cartel de los Soles');
-    for (const bad of ['alert', 'stolen', 'cookie', 'injected', 'color: red', 'onerror', 'javascript', '<', 'evil']) {
+    for (const bad of [
+      'alert',
+      'stolen',
+      'cookie',
+      'injected',
+      'color: red',
+      'onerror',
+      'javascript',
+      '<',
+      'evil',
+    ]) {
       expect(r.text).not.toContain(bad);
     }
     expect(r.text).not.toContain('Home | World');
@@ -103,7 +113,9 @@ describe('bad document files', () => {
   });
 
   it('refuses binary content in a text format', async () => {
-    expect((await refused('image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]))).message).toContain('binary');
+    expect((await refused('image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]))).message).toContain(
+      'binary',
+    );
   });
 
   it('refuses text that is not UTF-8, naming the line and byte', async () => {
@@ -127,7 +139,9 @@ describe('bad document files', () => {
 
   it('refuses truncated and fake PDF and Word files', async () => {
     const pdf = minimalPdf([SENTENCE]);
-    expect((await refused('cut.pdf', pdf.subarray(0, pdf.length / 2))).message).toContain('cannot be read as PDF');
+    expect((await refused('cut.pdf', pdf.subarray(0, pdf.length / 2))).message).toContain(
+      'cannot be read as PDF',
+    );
     expect((await refused('fake.pdf', Buffer.from('not a pdf at all'))).message).toContain('not a PDF');
     const docx = minimalDocx([SENTENCE]);
     expect((await refused('cut.docx', docx.subarray(0, docx.length - 30))).message).toContain(
@@ -138,7 +152,9 @@ describe('bad document files', () => {
 
   it('refuses unknown file types and missing files', async () => {
     expect((await refused('sheet.xlsx', Buffer.from('x'))).message).toContain('unsupported document type');
-    await expect(documentTextFromFile(join(dir, 'missing.txt'))).rejects.toThrow(/missing\.txt: cannot open: ENOENT/);
+    await expect(documentTextFromFile(join(dir, 'missing.txt'))).rejects.toThrow(
+      /missing\.txt: cannot open: ENOENT/,
+    );
   });
 
   it('normalises line ends and blank lines once', () => {

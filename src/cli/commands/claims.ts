@@ -9,10 +9,15 @@ import { withReading } from '../reading-context.js';
 
 export function parseStatuses(raw: string | undefined): ReviewStatus[] | undefined {
   if (!raw) return undefined;
-  const statuses = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const statuses = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const s of statuses) {
     if (!(REVIEW_STATUSES as readonly string[]).includes(s)) {
-      throw new UsageError(`--status must be ${REVIEW_STATUSES.join(', ')} (or several, comma-separated), not "${s}"`);
+      throw new UsageError(
+        `--status must be ${REVIEW_STATUSES.join(', ')} (or several, comma-separated), not "${s}"`,
+      );
     }
   }
   return statuses as ReviewStatus[];
@@ -45,10 +50,17 @@ export function registerClaims(program: Command): void {
           offset,
         };
         const claims = await ctx.documents.listClaims(query);
-        const names = await partyNames(ctx, claims.flatMap((c) => [c.source_id, c.target_id]));
+        const names = await partyNames(
+          ctx,
+          claims.flatMap((c) => [c.source_id, c.target_id]),
+        );
         if (opts.json) {
           return printJson(
-            claims.map((c) => ({ ...c, source_name: names.get(c.source_id), target_name: names.get(c.target_id) })),
+            claims.map((c) => ({
+              ...c,
+              source_name: names.get(c.source_id),
+              target_name: names.get(c.target_id),
+            })),
           );
         }
         printTable(
@@ -66,7 +78,8 @@ export function registerClaims(program: Command): void {
           ]),
         );
         const total = await ctx.documents.countClaims(query);
-        if (total > claims.length) process.stdout.write(`(${claims.length} of ${total}; use --offset for more)\n`);
+        if (total > claims.length)
+          process.stdout.write(`(${claims.length} of ${total}; use --offset for more)\n`);
       },
       false,
     );

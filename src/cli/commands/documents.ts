@@ -27,7 +27,14 @@ export function registerDocuments(program: Command): void {
           );
           printTable(
             ['party', 'schema', 'store id', 'linked', 'mentions', 'status'],
-            doc.entities.map((e) => [e.name, e.schema, e.id, e.linked_id ? 'yes' : 'no', e.mentions.length, e.status]),
+            doc.entities.map((e) => [
+              e.name,
+              e.schema,
+              e.id,
+              e.linked_id ? 'yes' : 'no',
+              e.mentions.length,
+              e.status,
+            ]),
           );
           process.stdout.write('\n');
           printTable(

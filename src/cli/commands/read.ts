@@ -23,7 +23,10 @@ export function registerRead(program: Command): void {
       )
       .argument('<files...>', 'document files or folders')
       .option('--title <title>', 'the document title (default: the title the file states, then its name)')
-      .option('--url <url>', 'where the document was published; a changed text at the same url is a new version')
+      .option(
+        '--url <url>',
+        'where the document was published; a changed text at the same url is a new version',
+      )
       .option('--date <YYYY-MM-DD>', 'publication date, for claims whose sentence gives none')
       .option('--publisher <name>', 'who published it')
       .option('--accept', 'accept every claim and new party of this reading (single-user workflow)')
@@ -44,7 +47,8 @@ export function registerRead(program: Command): void {
       maxBytes = Math.round(mb * 1024 * 1024);
     }
     const paths = await documentFiles(files);
-    if (!paths.length) throw new UsageError(`no documents (.txt .md .html .pdf .docx) in ${files.join(', ')}`);
+    if (!paths.length)
+      throw new UsageError(`no documents (.txt .md .html .pdf .docx) in ${files.join(', ')}`);
     if (paths.length > 1 && (meta.title || meta.url)) {
       throw new UsageError('--title and --url describe one document: give them with a single file');
     }
@@ -87,9 +91,7 @@ function renderReading(outcome: SaveOutcome): string {
   const names = new Map(outcome.entities.map((e) => [e.local_id, e.name]));
   const counts = new Map<string, number>();
   for (const c of outcome.claims) counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
-  lines.push(
-    `  claims: ${outcome.claims.length}${[...counts].map(([s, n]) => `, ${n} ${s}`).join('')}`,
-  );
+  lines.push(`  claims: ${outcome.claims.length}${[...counts].map(([s, n]) => `, ${n} ${s}`).join('')}`);
   for (const c of outcome.claims) {
     const flags = [c.domain, c.hedged ? 'hedged' : '', c.negated ? 'NEGATED' : '', c.date ?? '']
       .filter(Boolean)
@@ -98,7 +100,9 @@ function renderReading(outcome: SaveOutcome): string {
       `    ${names.get(c.source_local) ?? c.source_id} —${c.type}${c.item ? ` (${c.item})` : ''}→ ` +
         `${names.get(c.target_local) ?? c.target_id}  [${flags}]  ${c.id}`,
     );
-    lines.push(`      “${c.sentence.length > 160 ? `${c.sentence.slice(0, 157)}…` : c.sentence}” @${c.start}-${c.end}`);
+    lines.push(
+      `      “${c.sentence.length > 160 ? `${c.sentence.slice(0, 157)}…` : c.sentence}” @${c.start}-${c.end}`,
+    );
   }
   return `${lines.join('\n')}\n\n`;
 }

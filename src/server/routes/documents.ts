@@ -13,7 +13,12 @@ import {
   type DocumentInput,
   type ReadingContext,
 } from '../../logic/reading.js';
-import { REVIEW_ACTIONS, REVIEW_STATUSES, type ReviewAction, type ReviewStatus } from '../../store/documents.js';
+import {
+  REVIEW_ACTIONS,
+  REVIEW_STATUSES,
+  type ReviewAction,
+  type ReviewStatus,
+} from '../../store/documents.js';
 import { documentText, maxDocumentBytes } from '../../text/document-text.js';
 import { DOMAINS, RELATION_TYPES, type Domain, type RelationType } from '../../text/extraction.js';
 import { audit, userOf } from '../auth.js';
@@ -207,13 +212,21 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
   );
 
   app.get<{
-    Querystring: { status?: string; entity?: string; document?: string; all?: boolean; limit: number; offset: number };
+    Querystring: {
+      status?: string;
+      entity?: string;
+      document?: string;
+      all?: boolean;
+      limit: number;
+      offset: number;
+    };
   }>(
     '/claims',
     {
       schema: {
         tags: ['documents'],
-        summary: 'relationships claimed by documents, with evidence (document, sentence, offsets) and review status',
+        summary:
+          'relationships claimed by documents, with evidence (document, sentence, offsets) and review status',
         querystring: {
           type: 'object',
           properties: {
@@ -222,9 +235,17 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
               pattern: `^(${REVIEW_STATUSES.join('|')})(,(${REVIEW_STATUSES.join('|')}))*$`,
               description: 'proposed, accepted, rejected; several comma-separated',
             },
-            entity: { type: 'string', maxLength: 200, description: 'claims with this store id as source or target' },
+            entity: {
+              type: 'string',
+              maxLength: 200,
+              description: 'claims with this store id as source or target',
+            },
             document: { type: 'string', maxLength: 200 },
-            all: { type: 'boolean', default: false, description: 'also claims of replaced document versions' },
+            all: {
+              type: 'boolean',
+              default: false,
+              description: 'also claims of replaced document versions',
+            },
             ...page,
           },
         },

@@ -7,12 +7,42 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 
-const DROP = 'script, style, noscript, template, iframe, object, embed, svg, canvas, head, form, button, select, textarea';
+const DROP =
+  'script, style, noscript, template, iframe, object, embed, svg, canvas, head, form, button, select, textarea';
 
 const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
-  'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',
-  'SECTION', 'TABLE', 'TD', 'TH', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TD',
+  'TH',
+  'TR',
+  'UL',
 ]);
 
 interface TextNodeLike {
@@ -51,7 +81,9 @@ export interface HtmlText {
 }
 
 export function htmlToText(html: string): HtmlText {
-  const { document } = parseHTML(html.includes('<html') ? html : `<!doctype html><html><body>${html}</body></html>`);
+  const { document } = parseHTML(
+    html.includes('<html') ? html : `<!doctype html><html><body>${html}</body></html>`,
+  );
   const title = document.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
   for (const el of [...document.querySelectorAll(DROP)]) el.remove();
   let text = '';
