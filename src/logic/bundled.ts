@@ -46,7 +46,7 @@ export async function ensureBundledData(
 
 /** The demonstration briefing read by `tangle start` into a fresh store (see ensureBundledBriefing). */
 export const BUNDLED_BRIEFING = {
-  path: join(BUNDLED_DATA_DIR, 'reading', 'iran-venezuela-briefing.md'),
+  path: join(BUNDLED_DATA_DIR, 'reading', 'iran-venezuela-briefing.txt'),
   title: 'Briefing: the Iran–Venezuela–Hezbollah system',
   date: '2025-11-20',
   publisher: 'Tangle demo',
