@@ -68,5 +68,10 @@ export async function ensureBundledBriefing(
   if (!datasets.length || datasets.some((d) => !bundled.has(d.name))) return undefined;
   const [input] = await loadDocumentFiles([BUNDLED_BRIEFING.path]);
   const { title, date, publisher } = BUNDLED_BRIEFING;
-  return readDocument({ store, documents, reader }, input, { title, date, publisher }, { accept: true, by: 'tangle-demo' });
+  return readDocument(
+    { store, documents, reader },
+    input,
+    { title, date, publisher },
+    { accept: true, by: 'tangle-demo' },
+  );
 }

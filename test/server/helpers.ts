@@ -31,7 +31,12 @@ export interface TestServer {
 }
 
 export async function testServer(
-  options: { config?: ConfigOverrides; users?: Role[]; withData?: boolean; readerFactory?: ReaderFactory } = {},
+  options: {
+    config?: ConfigOverrides;
+    users?: Role[];
+    withData?: boolean;
+    readerFactory?: ReaderFactory;
+  } = {},
 ): Promise<TestServer> {
   const store = new SqliteStore(':memory:');
   let offset = 0;

@@ -12,7 +12,8 @@ import { openForCommand, withDb, type DbOptions } from '../context.js';
 
 /** A fresh store also gets the demonstration briefing read, with its claims accepted (TANGLE_NO_DEMO=1: not). */
 async function loadDemoBriefing(store: Store, opts: DbOptions): Promise<void> {
-  if (opts.bundled === false || process.env.TANGLE_NO_BUNDLED === '1' || process.env.TANGLE_NO_DEMO === '1') return;
+  if (opts.bundled === false || process.env.TANGLE_NO_BUNDLED === '1' || process.env.TANGLE_NO_DEMO === '1')
+    return;
   try {
     const outcome = await ensureBundledBriefing(store, openDocuments(store), () => createStoreReader(store));
     if (outcome) {
