@@ -10,7 +10,7 @@
  */
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { FieldError, UsageError } from '../errors.js';
+import { FieldError } from '../errors.js';
 import { shortHash } from '../model/entity.js';
 import { normalizeName } from '../names/normalize.js';
 import { DOMAINS, RELATION_TYPES, type Extraction } from '../text/extraction.js';
@@ -31,6 +31,7 @@ import type {
   StoredDocumentEntity,
 } from './documents.js';
 import { REVIEW_STATUSES } from './documents.js';
+import { ensureSchemaVersion } from './schema-version.js';
 
 const DOCUMENTS_SCHEMA_VERSION = 1;
 
@@ -292,17 +293,7 @@ export class SqliteDocumentStore implements DocumentStore {
   ) {
     this.now = options.now ?? (() => new Date());
     db.exec(DDL);
-    const row = db.prepare(`SELECT value FROM meta WHERE key = 'documents_schema_version'`).get() as
-      { value: string } | undefined;
-    if (!row) {
-      db.prepare(`INSERT INTO meta (key, value) VALUES ('documents_schema_version', ?)`).run(
-        String(DOCUMENTS_SCHEMA_VERSION),
-      );
-    } else if (Number(row.value) !== DOCUMENTS_SCHEMA_VERSION) {
-      throw new UsageError(
-        `the document tables have schema version ${row.value}; this Tangle expects ${DOCUMENTS_SCHEMA_VERSION}`,
-      );
-    }
+    ensureSchemaVersion(db, 'documents_schema_version', DOCUMENTS_SCHEMA_VERSION, 'the document tables');
   }
 
   async saveReading(
