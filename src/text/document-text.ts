@@ -154,7 +154,10 @@ export async function documentText(
       break;
   }
   const clean = normaliseText(text);
-  if (!/[\p{L}\p{N}]/u.test(clean)) throw new InputError({ file: name }, 'has no text to read');
+  if (!/[\p{L}\p{N}]/u.test(clean)) {
+    const hint = format === 'pdf' ? ' (a scanned PDF without a text layer?)' : '';
+    throw new InputError({ file: name }, `has no text to read${hint}`);
+  }
   return { text: clean, format, ...(title ? { title: normaliseText(title) } : {}) };
 }
 

@@ -97,8 +97,15 @@ describe('tangle read / documents / claims / review', () => {
   });
 
   it('prints a readable summary without --json', () => {
-    const r = run(['read', file('summary.txt', 'Tren de Aragua works with Hezbollah.'), '--db', db]);
+    const r = run([
+      'read',
+      file('summary.txt', 'Tren de Aragua works with Hezbollah.'),
+      '--db',
+      db,
+      '--verbose',
+    ]);
     expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^reader: 6 names of 6 list entities, built in \d+ ms$/m);
     expect(r.stdout).toMatch(/^summary {2}\(document-\w+, new\)/);
     expect(r.stdout).toContain('Tren de Aragua —associate→ Hezbollah');
   });
@@ -153,6 +160,18 @@ describe('tangle read / documents / claims / review', () => {
     expect(run(['review', first.id, 'maybe', '--db', db]).status).toBe(2);
     expect(run(['review', 'claim-none', 'accept', '--db', db]).stderr).toContain('no claim claim-none');
     expect(run(['claims', '--db', db, '--status', 'open']).status).toBe(2);
+    const byName = JSON.parse(
+      run(['claims', '--db', db, '--entity', 'cartel de los soles', '--json']).stdout,
+    );
+    expect(byName.length).toBeGreaterThanOrEqual(2);
+    expect(
+      byName.every((c: { source_name: string; target_name: string }) =>
+        [c.source_name, c.target_name].includes('Cartel de los Soles'),
+      ),
+    ).toBe(true);
+    expect(run(['claims', '--db', db, '--entity', 'Nobody At All']).stderr).toContain(
+      'no entity has the id or name',
+    );
   });
 
   it('--accept accepts the claims of the reading at once', () => {

@@ -1,11 +1,13 @@
 /** `tangle claims`: the relationships documents claim, filtered by review status, party or document. */
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { partyNames } from '../../logic/reading.js';
+import { partyNames, type ReadingContext } from '../../logic/reading.js';
+import { normalizeName } from '../../names/normalize.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../../store/documents.js';
 import { withDb } from '../context.js';
 import { printJson, printTable } from '../output.js';
 import { withReading } from '../reading-context.js';
+import { resolveEntity } from './show.js';
 
 export function parseStatuses(raw: string | undefined): ReviewStatus[] | undefined {
   if (!raw) return undefined;
@@ -23,13 +25,22 @@ export function parseStatuses(raw: string | undefined): ReviewStatus[] | undefin
   return statuses as ReviewStatus[];
 }
 
+/** A store id as given, or the party a name stands for: a party found in documents, then a list entity. */
+async function partyId(ctx: ReadingContext, query: string): Promise<string> {
+  if ((await ctx.documents.hasDocumentEntity(query)) || (await ctx.store.getEntity(query))) return query;
+  const wanted = normalizeName(query);
+  const born = (await ctx.documents.listDocumentEntities()).filter((e) => normalizeName(e.name) === wanted);
+  if (born.length === 1) return born[0].id;
+  return resolveEntity(ctx.store, query);
+}
+
 export function registerClaims(program: Command): void {
   withDb(
     program
       .command('claims')
       .description('relationships claimed by documents, with their evidence and review status')
       .option('--status <status>', 'proposed, accepted or rejected (several: comma-separated)')
-      .option('--entity <id>', 'claims with this store id as source or target')
+      .option('--entity <id-or-name>', 'claims with this party as source or target (a store id, or a name)')
       .option('--document <id>', 'claims of one document')
       .option('--limit <n>', 'at most this many', '200')
       .option('--offset <n>', 'skip this many', '0')
@@ -44,7 +55,7 @@ export function registerClaims(program: Command): void {
       async (ctx) => {
         const query = {
           status: parseStatuses(opts.status),
-          entityId: opts.entity,
+          entityId: opts.entity === undefined ? undefined : await partyId(ctx, opts.entity),
           documentId: opts.document,
           limit,
           offset,

@@ -32,6 +32,7 @@ export function registerRead(program: Command): void {
       .option('--accept', 'accept every claim and new party of this reading (single-user workflow)')
       .option('--by <user>', 'who is reading and accepting (default: your login name)')
       .option('--max-mb <n>', 'largest document file in MB (default: $TANGLE_MAX_DOCUMENT_MB, then 50)')
+      .option('--verbose', "also print the size and build time of the reader's gazetteer")
       .option('--json', 'print each reading as one JSON object per line'),
   ).action(async (files: string[], opts) => {
     const meta = checkDocumentMeta({
@@ -65,6 +66,12 @@ export function registerRead(program: Command): void {
         else outcomes.push(outcome);
       }
       for (const outcome of outcomes) process.stdout.write(renderReading(outcome));
+      if (opts.verbose) {
+        const { stats } = await ctx.reader();
+        process.stderr.write(
+          `reader: ${stats.names} names of ${stats.entities} list entities, built in ${Math.round(stats.buildMs)} ms\n`,
+        );
+      }
     });
   });
 }
