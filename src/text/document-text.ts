@@ -199,7 +199,8 @@ function firstInvalidUtf8(b: Buffer): number {
   return -1;
 }
 
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u2060\ufeff]/g;
+// C0 and C1 controls (terminal escape sequences among them), zero-width characters and stray BOMs.
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u2060\ufeff]/g;
 
 /** NFC, `\n` line ends, tabs as spaces, no control characters, at most one blank line in a row. */
 export function normaliseText(text: string): string {

@@ -157,7 +157,8 @@ describe('bad document files', () => {
     );
   });
 
-  it('normalises line ends and blank lines once', () => {
+  it('normalises line ends and blank lines once, and drops terminal control sequences', () => {
     expect(normaliseText('a\r\rb\n\n\n\nc\t d  \n')).toBe('a\n\nb\n\nc  d');
+    expect(normaliseText('\u001b[2Jred\u009b31m text\u200b')).toBe('[2Jred31m text');
   });
 });
