@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FieldError } from '../../src/errors.js';
-import { claimsAsFtm } from '../../src/logic/claims-ftm.js';
+import { claimAsFtm, claimsAsFtm } from '../../src/logic/claims-ftm.js';
 import { readDocument, reviewClaim, type ReadingContext } from '../../src/logic/reading.js';
+import type { StoredClaim } from '../../src/store/documents.js';
 import { documentEntityId, SqliteDocumentStore } from '../../src/store/sqlite-documents.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import type { Extraction } from '../../src/text/extraction.js';
@@ -246,5 +247,54 @@ describe('document store', () => {
       { name: 'a.txt', text: TEXT, format: 'text' },
     );
     expect(await claimsAsFtm(fresh, freshDocs)).toEqual([]);
+  });
+});
+
+describe('claims as FollowTheMoney relationships', () => {
+  const claim = (type: StoredClaim['type'], extra: Partial<StoredClaim> = {}): StoredClaim => ({
+    id: `claim-${type}`,
+    source_id: 'a',
+    target_id: 'b',
+    source_local: 'e1',
+    target_local: 'e2',
+    type,
+    subtype: null,
+    item: null,
+    domain: 'economic',
+    hedged: false,
+    negated: false,
+    date: '2020-02',
+    status: 'accepted',
+    confidence: 0.9,
+    reviewed_by: 'ana',
+    reviewed_at: '2026-01-01T00:00:00.000Z',
+    document: { id: 'document-1', title: 'T', date: null, url: null },
+    sentence: 'A owns B.',
+    start: 0,
+    end: 9,
+    ...extra,
+  });
+
+  it('uses the FtM relationship schema when both parties fit it, else UnknownLink', () => {
+    expect(claimAsFtm(claim('ownership'), 'Person', 'Company')).toMatchObject({
+      schema: 'Ownership',
+      properties: { owner: ['a'], asset: ['b'], role: ['ownership'], date: ['2020-02'] },
+    });
+    expect(claimAsFtm(claim('family', { subtype: 'nephew' }), 'Person', 'Person')).toMatchObject({
+      schema: 'Family',
+      properties: { person: ['a'], relative: ['b'], relationship: ['nephew'] },
+    });
+    expect(claimAsFtm(claim('finances', { item: 'gold' }), 'PublicBody', 'Organization')).toMatchObject({
+      schema: 'Payment',
+      properties: { payer: ['a'], beneficiary: ['b'], purpose: ['gold'] },
+    });
+    expect(claimAsFtm(claim('membership'), 'Person', 'Organization').schema).toBe('Membership');
+    expect(claimAsFtm(claim('employment'), 'Company', 'Organization')).toMatchObject({
+      schema: 'UnknownLink',
+      properties: { subject: ['a'], object: ['b'], role: ['employment'] },
+    });
+    expect(
+      claimAsFtm(claim('trades_with', { item: 'naphtha' }), 'Company', 'Company').properties.role,
+    ).toEqual(['trades with / naphtha']);
   });
 });
