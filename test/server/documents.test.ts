@@ -128,9 +128,12 @@ describe('documents and claims over HTTP', () => {
       sentence: 'Iran supplies drones to Venezuela.',
       start: 0,
       end: 34,
+      source_name: 'Iran',
+      target_name: 'Venezuela',
     });
     const maduro = (await t.app.inject({ url: '/claims?entity=us_ofac_sdn-22790', headers: viewer })).json();
     expect(maduro.claims.map((c: { negated: boolean }) => c.negated)).toEqual([true]);
+    expect(maduro.claims[0].source_name).toBe('MADURO MOROS, Nicolas');
     const bad = await t.app.inject({ url: '/claims?status=maybe', headers: viewer });
     expect([bad.statusCode, bad.json().field]).toEqual([400, 'status']);
     expect((await t.app.inject({ url: '/documents/document-none', headers: viewer })).statusCode).toBe(404);

@@ -7,6 +7,7 @@ import { FieldError, InputError } from '../../errors.js';
 import { ReaderUnavailableError } from '../../logic/reader-factory.js';
 import {
   checkDocumentMeta,
+  partyNames,
   readDocument,
   readingJson,
   reviewClaim,
@@ -18,6 +19,7 @@ import {
   REVIEW_STATUSES,
   type ReviewAction,
   type ReviewStatus,
+  type StoredClaim,
 } from '../../store/documents.js';
 import { documentText, maxDocumentBytes } from '../../text/document-text.js';
 import { DOMAINS, RELATION_TYPES, type Domain, type RelationType } from '../../text/extraction.js';
@@ -61,6 +63,19 @@ interface ReviewBody {
   target?: string;
   reverse?: boolean;
   domain?: Domain;
+}
+
+/** Claims with the display names of their two parties (list captions, document party names). */
+async function withNames(ctx: ReadingContext, claims: StoredClaim[]) {
+  const names = await partyNames(
+    ctx,
+    claims.flatMap((c) => [c.source_id, c.target_id]),
+  );
+  return claims.map((c) => ({
+    ...c,
+    source_name: names.get(c.source_id),
+    target_name: names.get(c.target_id),
+  }));
 }
 
 function notFound(reply: FastifyReply, what: string) {
@@ -260,11 +275,12 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
         limit: req.query.limit,
         offset: req.query.offset,
       };
+      const claims = await ctx.documents.listClaims(query);
       return {
         total: await ctx.documents.countClaims(query),
         limit: query.limit,
         offset: query.offset,
-        claims: await ctx.documents.listClaims(query),
+        claims: await withNames(reading, claims),
       };
     },
   );
@@ -277,7 +293,8 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
     async (req, reply) => {
       const claim = await ctx.documents.getClaim(req.params.id);
       if (!claim) return notFound(reply, `claim ${req.params.id}`);
-      return { claim, history: await ctx.documents.claimHistory(claim.id) };
+      const [named] = await withNames(reading, [claim]);
+      return { claim: named, history: await ctx.documents.claimHistory(claim.id) };
     },
   );
 
