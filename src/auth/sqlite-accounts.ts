@@ -24,6 +24,7 @@ import type {
 } from './accounts.js';
 import { COMMENT_MAX_LENGTH } from './accounts.js';
 import { checkPasswordStrength, decoyHash, hashPassword, verifyPassword } from './passwords.js';
+import { ensureSchemaVersion } from '../store/schema-version.js';
 import { isRole } from './roles.js';
 import { apiKeyId, csrfTokenFor, newApiKey, randomToken, safeEqual, sha256 } from './tokens.js';
 
@@ -169,17 +170,7 @@ export class SqliteAccountStore implements AccountStore {
     this.sessionIdleMs = options.sessionIdleMs ?? 2 * 3600_000;
     this.now = options.now ?? Date.now;
     db.exec(DDL);
-    const row = db.prepare(`SELECT value FROM meta WHERE key = 'accounts_schema_version'`).get() as
-      { value: string } | undefined;
-    if (!row) {
-      db.prepare(`INSERT INTO meta (key, value) VALUES ('accounts_schema_version', ?)`).run(
-        String(ACCOUNTS_SCHEMA_VERSION),
-      );
-    } else if (Number(row.value) !== ACCOUNTS_SCHEMA_VERSION) {
-      throw new UsageError(
-        `the accounts tables have schema version ${row.value}; this Tangle expects ${ACCOUNTS_SCHEMA_VERSION}`,
-      );
-    }
+    ensureSchemaVersion(db, 'accounts_schema_version', ACCOUNTS_SCHEMA_VERSION, 'the accounts tables');
   }
 
   async createUser(input: NewUser): Promise<User> {

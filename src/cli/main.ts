@@ -9,10 +9,14 @@ import { PACKAGE_ROOT } from '../config.js';
 import { InputError, UsageError } from '../errors.js';
 import { registerAlgorithms } from './commands/algorithms.js';
 import { registerChanges } from './commands/changes.js';
+import { registerClaims } from './commands/claims.js';
 import { registerDatasets } from './commands/datasets.js';
 import { registerGraph } from './commands/graph.js';
+import { registerDocuments } from './commands/documents.js';
 import { registerImport } from './commands/import.js';
 import { registerMatchPairs } from './commands/match-pairs.js';
+import { registerRead } from './commands/read.js';
+import { registerReview } from './commands/review.js';
 import { registerScreen } from './commands/screen.js';
 import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
@@ -48,6 +52,10 @@ export function buildProgram(): Command {
   registerJudge(program);
   registerDedupe(program);
   registerGraph(program);
+  registerRead(program);
+  registerDocuments(program);
+  registerClaims(program);
+  registerReview(program);
   return program;
 }
 

@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUNDLED_DATA_DIR } from '../config.js';
 import type { ImportProgress, Store } from '../store/store.js';
+import type { DocumentStore, SaveOutcome } from '../store/documents.js';
+import type { DocumentReader } from '../text/extraction.js';
 import { importFiles, type ImportOutcome } from './import.js';
+import { loadDocumentFiles, readDocument } from './reading.js';
 
 interface BundledImport {
   format: string;
@@ -39,4 +42,36 @@ export async function ensureBundledData(
     );
   }
   return outcomes;
+}
+
+/** The demonstration briefing read by `tangle start` into a fresh store (see ensureBundledBriefing). */
+export const BUNDLED_BRIEFING = {
+  path: join(BUNDLED_DATA_DIR, 'reading', 'iran-venezuela-briefing.txt'),
+  title: 'Briefing: the Iran–Venezuela–Hezbollah system',
+  date: '2025-11-20',
+  publisher: 'Tangle demo',
+};
+
+/**
+ * Read the demonstration briefing when the store holds only the bundled lists and no document yet,
+ * and accept its claims (as "tangle-demo"), so that a newcomer sees the network at once. Claims of
+ * every other reading start as proposed. Returns the reading, or undefined when nothing was done.
+ */
+export async function ensureBundledBriefing(
+  store: Store,
+  documents: DocumentStore,
+  reader: () => Promise<DocumentReader>,
+): Promise<SaveOutcome | undefined> {
+  if ((await documents.countDocuments({ includeSuperseded: true })) > 0) return undefined;
+  const bundled = new Set(bundledImports().map((i) => i.dataset));
+  const datasets = await store.listDatasets();
+  if (!datasets.length || datasets.some((d) => !bundled.has(d.name))) return undefined;
+  const [input] = await loadDocumentFiles([BUNDLED_BRIEFING.path]);
+  const { title, date, publisher } = BUNDLED_BRIEFING;
+  return readDocument(
+    { store, documents, reader },
+    input,
+    { title, date, publisher },
+    { accept: true, by: 'tangle-demo' },
+  );
 }

@@ -21,6 +21,8 @@ import { serverConfig, type ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { ScreeningService } from '../logic/screening-service.js';
 import { GraphService } from '../graph/service.js';
+import { ReaderCache, type ReaderFactory } from '../logic/reader-factory.js';
+import { openDocuments } from '../store/open-documents.js';
 import { registerErrorHandling } from './errors.js';
 import { registerJsonBody } from './json-body.js';
 import { clientErrorHandler, frameworkErrors, registerSecurityHeaders } from './security-headers.js';
@@ -28,6 +30,7 @@ import { registerAuditRoutes } from './routes/audit.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerCommentRoutes } from './routes/comments.js';
 import { registerDatasetRoutes } from './routes/datasets.js';
+import { registerDocumentRoutes } from './routes/documents.js';
 import { registerEntityRoutes } from './routes/entities.js';
 import { registerGraphRoutes } from './routes/graph.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -47,6 +50,8 @@ export interface AppOptions {
   graph?: GraphService;
   /** Fastify's logger setting; off by default (tests), `tangle serve` logs warnings and errors. */
   logger?: FastifyServerOptions['logger'];
+  /** How the reading engine is built (default: src/text/reader.ts); tests give a fixed reader. */
+  readerFactory?: ReaderFactory;
 }
 
 export async function buildApp({
@@ -55,6 +60,7 @@ export async function buildApp({
   config = serverConfig(),
   logger = false,
   graph,
+  readerFactory,
 }: AppOptions): Promise<FastifyInstance> {
   const ctx: AppContext = {
     store,
@@ -64,6 +70,8 @@ export async function buildApp({
     config,
     screening: new ScreeningService(store),
     graph: graph ?? new GraphService(store),
+    documents: openDocuments(store),
+    readers: new ReaderCache(store, readerFactory),
   };
   const app = Fastify({
     logger,
@@ -150,6 +158,7 @@ export async function buildApp({
   registerResolveRoutes(app, ctx);
   registerReconcileRoutes(app, ctx);
   registerGraphRoutes(app, ctx);
+  registerDocumentRoutes(app, ctx);
   // Build the matching index before the server accepts requests, so the first /match is not slow.
   app.addHook('onReady', async () => {
     await ctx.screening.get();

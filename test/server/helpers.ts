@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { SqliteAccountStore } from '../../src/auth/sqlite-accounts.js';
 import type { Role } from '../../src/auth/roles.js';
 import { importFiles } from '../../src/logic/import.js';
+import type { ReaderFactory } from '../../src/logic/reader-factory.js';
 import { buildApp } from '../../src/server/app.js';
 import { serverConfig, type ServerConfig } from '../../src/server/config.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
@@ -30,7 +31,12 @@ export interface TestServer {
 }
 
 export async function testServer(
-  options: { config?: ConfigOverrides; users?: Role[]; withData?: boolean } = {},
+  options: {
+    config?: ConfigOverrides;
+    users?: Role[];
+    withData?: boolean;
+    readerFactory?: ReaderFactory;
+  } = {},
 ): Promise<TestServer> {
   const store = new SqliteStore(':memory:');
   let offset = 0;
@@ -46,7 +52,7 @@ export async function testServer(
     ),
   );
   if (options.withData) await importFiles(store, { format: 'ofac-csv', paths: [SDN_V1] });
-  const app = await buildApp({ store, accounts, config });
+  const app = await buildApp({ store, accounts, config, readerFactory: options.readerFactory });
   return {
     app,
     store,

@@ -4,7 +4,29 @@ import { openAccounts } from '../../auth/open.js';
 import { UsageError } from '../../errors.js';
 import { configFromEnv } from '../../server/config.js';
 import { startServer } from '../../server/start.js';
-import { openForCommand, withDb } from '../context.js';
+import { ensureBundledBriefing } from '../../logic/bundled.js';
+import { createStoreReader, ReaderUnavailableError } from '../../logic/reader-factory.js';
+import { openDocuments } from '../../store/open-documents.js';
+import type { Store } from '../../store/store.js';
+import { openForCommand, withDb, type DbOptions } from '../context.js';
+
+/** A fresh store also gets the demonstration briefing read, with its claims accepted (TANGLE_NO_DEMO=1: not). */
+async function loadDemoBriefing(store: Store, opts: DbOptions): Promise<void> {
+  if (opts.bundled === false || process.env.TANGLE_NO_BUNDLED === '1' || process.env.TANGLE_NO_DEMO === '1')
+    return;
+  try {
+    const outcome = await ensureBundledBriefing(store, openDocuments(store), () => createStoreReader(store));
+    if (outcome) {
+      process.stderr.write(
+        `Read the demo briefing "${outcome.document.title}": ${outcome.entities.length} parties, ` +
+          `${outcome.claims.length} claims (accepted, so the network shows at once)\n`,
+      );
+    }
+  } catch (err) {
+    if (!(err instanceof ReaderUnavailableError)) throw err;
+    process.stderr.write(`The demo briefing was not read: ${err.message}\n`);
+  }
+}
 
 export function registerServe(program: Command): void {
   withDb(
@@ -39,6 +61,7 @@ export function registerServe(program: Command): void {
       // them read side by side), keeps its own matching index, and rebuilds it when a new version
       // appears in the store, whichever process imported it.
       const primaryStore = await openForCommand(opts);
+      await loadDemoBriefing(primaryStore, opts);
       await primaryStore.close();
       for (let i = 0; i < workers; i++) cluster.fork({ TANGLE_NO_BUNDLED: '1' });
       let announced = false;
@@ -56,6 +79,7 @@ export function registerServe(program: Command): void {
       return;
     }
     const store = await openForCommand(opts);
+    if (cluster.isPrimary) await loadDemoBriefing(store, opts);
     const users = await openAccounts(store).listUsers();
     const { url } = await startServer({ store, port, host: opts.host, config });
     if (cluster.isWorker) {

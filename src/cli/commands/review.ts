@@ -1,0 +1,52 @@
+/** `tangle review <claim-id> accept|reject|edit`: a reviewer's decision on a claim, recorded with who and when. */
+import type { Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import { reviewClaim } from '../../logic/reading.js';
+import { REVIEW_ACTIONS, type ClaimEdit, type ReviewAction } from '../../store/documents.js';
+import type { Domain, RelationType } from '../../text/extraction.js';
+import { withDb } from '../context.js';
+import { printJson } from '../output.js';
+import { cliUser, withReading } from '../reading-context.js';
+
+export function registerReview(program: Command): void {
+  withDb(
+    program
+      .command('review')
+      .description('accept, reject or correct (edit) a claim; who and when are recorded')
+      .argument('<claim-id>', 'the claim (see `tangle claims`)')
+      .argument('<action>', 'accept, reject or edit')
+      .option('--type <type>', 'edit: the right relation type')
+      .option('--source <id>', 'edit: the right source (a store id)')
+      .option('--target <id>', 'edit: the right target (a store id)')
+      .option('--reverse', 'edit: swap source and target')
+      .option('--domain <domain>', 'edit: the right domain')
+      .option('--by <user>', 'the reviewer (default: your login name)')
+      .option('--json', 'print JSON'),
+  ).action(async (claimId: string, action: string, opts) => {
+    if (!(REVIEW_ACTIONS as readonly string[]).includes(action)) {
+      throw new UsageError(`the action must be ${REVIEW_ACTIONS.join(', ')}, not "${action}"`);
+    }
+    const edit: ClaimEdit = {
+      type: opts.type as RelationType | undefined,
+      source: opts.source,
+      target: opts.target,
+      reverse: Boolean(opts.reverse),
+      domain: opts.domain as Domain | undefined,
+    };
+    await withReading(
+      opts,
+      async (ctx) => {
+        const claim = await reviewClaim(ctx, claimId, action as ReviewAction, cliUser(opts.by), edit);
+        if (!claim) throw new UsageError(`no claim ${claimId}`);
+        const history = await ctx.documents.claimHistory(claim.id);
+        if (opts.json) return printJson({ claim, history });
+        process.stdout.write(
+          `${claim.id}: ${claim.status} by ${claim.reviewed_by} at ${claim.reviewed_at}\n` +
+            `  ${claim.source_id} —${claim.type}→ ${claim.target_id} [${claim.domain}]\n` +
+            `  “${claim.sentence}”\n`,
+        );
+      },
+      false,
+    );
+  });
+}
