@@ -1,0 +1,169 @@
+/**
+ * Coreference within a document. Definite descriptions ("the zone", "the central bank", "The
+ * department", "the group") become mentions of the party they pick out: the last one named whose
+ * name holds the head noun, else the last one of the matching kind. Pronouns ("he", "it") and
+ * plural descriptions ("both men", "the cousins") are resolved for relations only (by convention
+ * they are never listed as mentions).
+ */
+import { KNOWN_BODIES } from './bodies.js';
+import type { Cluster, DocumentAnalysis, Mention, Schema } from './mentions.js';
+
+/** Head nouns of descriptions that name one party, and the kinds of party they can pick out. */
+const DESCRIPTION_HEADS: Record<string, Schema[]> = {
+  company: ['Company', 'Organization'],
+  firm: ['Company'],
+  zone: [],
+  bank: [],
+  cartel: ['Organization'],
+  group: ['Organization'],
+  militia: ['Organization'],
+  organization: ['Organization'],
+  organisation: ['Organization'],
+  network: [],
+  supermarket: [],
+  refinery: [],
+  department: ['PublicBody'],
+  ministry: ['PublicBody'],
+  agency: ['PublicBody'],
+  bureau: ['PublicBody', 'Company'],
+  tanker: ['Vessel'],
+  vessel: ['Vessel'],
+  ship: ['Vessel'],
+  treasury: [],
+};
+
+/** Descriptions that stand for several people at once. */
+const GROUP_WORDS = /^(?:both men|the two men|the men|the cousins|the brothers|the pair|the nephews|the two|each of them|either nephew|both|the couple|the sisters)$/i;
+
+const MODIFIER = /^[a-z][a-z-]*$/;
+
+function nameHas(c: Cluster, word: string): boolean {
+  const w = word.toLowerCase();
+  if (c.body?.heads.includes(w)) return true;
+  return c.mentions.some((m) => m.kind === 'name' && m.text.toLowerCase().split(/[\s-]+/).includes(w));
+}
+
+/** The last mention of a party (before `at`) that fits the description. */
+function antecedent(doc: DocumentAnalysis, at: number, head: string, modifiers: string[]): Cluster | undefined {
+  const kinds = DESCRIPTION_HEADS[head]!;
+  let byKind: Cluster | undefined;
+  for (let i = doc.mentions.length - 1; i >= 0; i--) {
+    const m = doc.mentions[i]!;
+    if (m.start >= at || m.kind === 'description' || m.kind === 'demonym') continue;
+    const c = doc.clusters[m.cluster]!;
+    if (c.country) continue;
+    // "the central bank": the modifiers that are name words must be in the name too.
+    const named = nameHas(c, head) && modifiers.filter((x) => !x.includes('-')).every((x) => nameHas(c, x) || !/^(?:central|national)$/.test(x));
+    if (named) return c;
+    if (!byKind && kinds.includes(c.schema) && at - m.start < 1200) byKind = c;
+  }
+  // A body the text names by a known form: "the Treasury" → "The department".
+  if (byKind) return byKind;
+  for (const body of KNOWN_BODIES) {
+    if (!body.heads.includes(head)) continue;
+    const c = doc.clusters.find((x) => x.mergedInto === undefined && x.body === body && x.mentions.some((m) => m.start < at));
+    if (c) return c;
+  }
+  return undefined;
+}
+
+/** Add definite descriptions as mentions of the parties they refer to. */
+export function resolveDescriptions(doc: DocumentAnalysis): void {
+  const added: Mention[] = [];
+  doc.tokens.forEach((ts, si) => {
+    for (let i = 0; i < ts.length; i++) {
+      if (!/^the$/i.test(ts[i]!.text)) continue;
+      const modifiers: string[] = [];
+      let k = i + 1;
+      while (k < ts.length && modifiers.length < 2 && MODIFIER.test(ts[k]!.text) && !(ts[k]!.text in DESCRIPTION_HEADS)) {
+        modifiers.push(ts[k]!.text);
+        k++;
+      }
+      const headToken = ts[k];
+      if (!headToken) continue;
+      const head = headToken.text.replace(/['’]s$/, '');
+      if (!(head in DESCRIPTION_HEADS)) continue;
+      // "the company Tajco", "the group's leader" are fine; "the bank of X" names another.
+      const next = ts[k + 1];
+      if (next && (/^\p{Lu}/u.test(next.text) || next.text === 'of')) continue;
+      if (modifiers.some((m) => !/^(?:central|state-owned|state|national|same|former|russian|iranian|sanctioned|militant|armed|trading|holding|parent|front|drone|mining|investment|shipping|oil|main|whole)$/.test(m))) continue;
+      const c = antecedent(doc, ts[i]!.start, head, modifiers);
+      if (!c) continue;
+      const end = headToken.start + head.length;
+      const m: Mention = {
+        start: ts[i]!.start,
+        end,
+        text: doc.text.slice(ts[i]!.start, end),
+        sentence: si,
+        kind: 'description',
+        possessive: head !== headToken.text,
+        cluster: c.index,
+        output: true,
+      };
+      c.mentions.push(m);
+      added.push(m);
+      if (head === 'company' || head === 'firm') c.votes.set('Company', (c.votes.get('Company') ?? 0) + 2.5);
+    }
+  });
+  doc.mentions.push(...added);
+  doc.mentions.sort((a, b) => a.start - b.start);
+}
+
+/** Is the text at this token a pronoun or plural description, and which parties does it stand for? */
+export function resolveReference(doc: DocumentAnalysis, si: number, phrase: string, at: number): Cluster[] {
+  const p = phrase.toLowerCase();
+  const live = (m: Mention) => doc.clusters[m.cluster]!;
+  const before = doc.mentions.filter((m) => m.start < at && m.kind !== 'demonym');
+  if (GROUP_WORDS.test(p) || p === 'they' || p === 'them' || p === 'their') {
+    return lastPeople(doc, before);
+  }
+  if (p === 'he' || p === 'him' || p === 'his' || p === 'she' || p === 'her') {
+    const people = before.filter((m) => live(m).schema === 'Person');
+    if (people.length === 0) return [];
+    // Subject position: the first person of the previous sentence that names one.
+    const inSentence = people.filter((m) => m.sentence === si);
+    if (inSentence.length > 0) return [live(inSentence[inSentence.length - 1]!)];
+    const lastSentence = people[people.length - 1]!.sentence;
+    const firstThere = people.find((m) => m.sentence === lastSentence)!;
+    return [live(firstThere)];
+  }
+  if (p === 'it' || p === 'its' || p === 'itself') {
+    const orgs = before.filter((m) => {
+      const c = live(m);
+      return c.schema === 'Company' || c.schema === 'Organization' || c.schema === 'PublicBody';
+    });
+    if (orgs.length === 0) return [];
+    const inSentence = orgs.filter((m) => m.sentence === si && !m.possessive && !byAgent(doc, m));
+    if (inSentence.length > 0) return [live(inSentence[0]!)];
+    const lastSentence = orgs[orgs.length - 1]!.sentence;
+    const there = orgs.filter((m) => m.sentence === lastSentence);
+    const subject = there.find((m) => !m.possessive) ?? there[0]!;
+    return [live(subject)];
+  }
+  return [];
+}
+
+/** "controlled by X": X is an agent inside a participle phrase, not the topic of the sentence. */
+function byAgent(doc: DocumentAnalysis, m: Mention): boolean {
+  return /\bby\s+(?:the\s+)?(?:\S+\s+)?$/.test(doc.text.slice(Math.max(0, m.start - 20), m.start));
+}
+
+/** The people a plural reference means: the last pair joined by "and", else the last two named. */
+function lastPeople(doc: DocumentAnalysis, before: Mention[]): Cluster[] {
+  const people = before.filter((m) => doc.clusters[m.cluster]!.schema === 'Person');
+  for (let i = people.length - 1; i > 0; i--) {
+    const a = people[i - 1]!;
+    const b = people[i]!;
+    if (a.cluster === b.cluster || a.sentence !== b.sentence) continue;
+    const between = doc.text.slice(a.end, b.start);
+    if (/^\s*(?:,\s*)?and\s+(?:his |her )?(?:brother |cousin |nephew )?$/.test(between)) {
+      return [doc.clusters[a.cluster]!, doc.clusters[b.cluster]!];
+    }
+  }
+  const out: Cluster[] = [];
+  for (let i = people.length - 1; i >= 0 && out.length < 2; i--) {
+    const c = doc.clusters[people[i]!.cluster]!;
+    if (!out.includes(c)) out.push(c);
+  }
+  return out.length === 2 ? out.reverse() : [];
+}
