@@ -6,7 +6,7 @@
  * they are never listed as mentions).
  */
 import { KNOWN_BODIES } from './bodies.js';
-import type { Cluster, DocumentAnalysis, Mention, Schema } from './mentions.js';
+import { mergeClusters, type Cluster, type DocumentAnalysis, type Mention, type Schema } from './mentions.js';
 
 /** Head nouns of descriptions that name one party, and the kinds of party they can pick out. */
 const DESCRIPTION_HEADS: Record<string, Schema[]> = {
@@ -103,6 +103,12 @@ export function resolveDescriptions(doc: DocumentAnalysis): void {
       c.mentions.push(m);
       added.push(m);
       if (head === 'company' || head === 'firm') c.votes.set('Company', (c.votes.get('Company') ?? 0) + 2.5);
+      // "The state-owned company, formally CVG Compañía General…": the name that follows is the same party.
+      const restated = /^,\s+(?:formally|officially|formerly|also known as|known as)\s+/.exec(doc.text.slice(end, end + 40));
+      if (restated) {
+        const other = doc.mentions.find((x) => x.start === end + restated[0].length && x.kind === 'name');
+        if (other && other.cluster !== c.index) mergeClusters(doc, c, doc.clusters[other.cluster]!);
+      }
     }
   });
   doc.mentions.push(...added);

@@ -136,9 +136,9 @@ export class Gazetteer {
         const words = nameWords(raw);
         put(words, kind);
         if (kind === 'weak') continue;
-        for (const w of words) if (!FUNCTION_WORDS.has(w)) entity.words.add(foldWord(w));
         // Parenthesised parts ("GOLFRATE HOLDINGS (ANGOLA) LDA") and legal forms are optional.
         const bare = nameWords(raw.replace(/\([^)]*\)/g, ' '));
+        for (const w of bare) if (!FUNCTION_WORDS.has(w)) entity.words.add(foldWord(w));
         if (bare.length !== words.length) put(bare, 'reduced');
         if (!person) {
           const forms = findLegalForms(bare);

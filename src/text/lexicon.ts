@@ -111,12 +111,27 @@ export const SENTENCE_STARTERS = words(`
   Home Abroad Today Yesterday Tomorrow Recently Currently Previously Formerly Subsequently Eventually
   Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
   August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-  Western Eastern Northern Southern Central Islamic Arab Muslim Christian Jewish Shia Shiite Sunni
-  Kurdish European Asian African Latin Middle Far Near Global International National Federal
-  Special Designated Specially Executive Order Chapter Section Article Part Annex Table Figure
+  Designated Specially Executive Order Chapter Section Article Part Annex Table Figure
   Mr Mrs Ms Dr Judge President Minister General Brigadier Colonel Captain Sheikh
   Venezuelans Iranians Russians Americans Ukrainians Lebanese Turks Colombians Mexicans Syrians
 `);
+
+/** Adjectives written with a capital that are never a party on their own ("Western banks"). */
+export const CAPITALISED_ADJECTIVES = words(`
+  Western Eastern Northern Southern Central Islamic Arab Muslim Christian Jewish Shia Shiite Sunni Kurdish
+  European Asian African Latin Middle Far Near Global International National Federal Special Gulf Persian
+  Balkan Caucasian Soviet Communist Bolivarian Chavista Marxist Catholic Orthodox Protestant Hindu Buddhist
+`);
+
+/** First words of company names in Spanish, Portuguese, French and Italian. */
+export const COMPANY_STARTS = words(`
+  Corporación Corporacion Compañía Compania Empresa Empresas Sociedad Banco Grupo Industrias Compagnie
+  Société Societe Companhia Petróleos Petroleos Inversiones Comercializadora Constructora Naviera
+  Transportes Distribuidora Importadora Exportadora
+`);
+
+/** Plural family nouns: "the Tajideen brothers" uses the surname as a modifier. */
+export const FAMILY_PLURALS = words('brothers sisters family families clan cousins sons daughters');
 
 /** Phrases that look like names but are programmes, sanctions categories or laws, never parties. */
 export const NOT_PARTIES = [

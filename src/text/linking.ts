@@ -30,7 +30,8 @@ const GENERIC = new Set(
 );
 
 function compatible(schema: string, storeSchema: string): boolean {
-  if (schema === 'Country' || schema === 'Location') return false;
+  if (schema === 'Country') return false;
+  if (schema === 'Location') return storeSchema !== 'Person' && storeSchema !== 'Vessel';
   if (schema === 'Person' || storeSchema === 'Person') return schema === storeSchema;
   if (schema === 'Vessel' || storeSchema === 'Vessel') return schema === storeSchema;
   return true;
@@ -59,7 +60,9 @@ export function linkClusters(doc: DocumentAnalysis, g: Gazetteer | undefined): M
   for (const c of doc.clusters) if (c.mergedInto === undefined && c.country) docCountries.add(c.country.iso);
 
   for (const c of doc.clusters) {
-    if (c.mergedInto !== undefined || c.country || c.schema === 'Location' || c.schema === 'Country') continue;
+    if (c.mergedInto !== undefined || c.country) continue;
+    // A place only links when nothing but an appositive made it a place ("an industrial park").
+    if (c.schema === 'Location' && (c.votes.get('Location') ?? 0) > 3) continue;
     const scored = new Map<number, number>();
     const consider = (entity: number, score: number) => {
       const e = g.entities[entity]!;
@@ -70,6 +73,8 @@ export function linkClusters(doc: DocumentAnalysis, g: Gazetteer | undefined): M
     for (const name of names) {
       const words = nameWords(name);
       if (words.length === 0 || !safeName(name, words, lowerSeen)) continue;
+      // A given name or surname alone is never enough for a person.
+      if (c.schema === 'Person' && words.length < 2) continue;
       const hits = g.lookup(words);
       for (const h of hits) {
         if (h.kind === 'weak' && !(isAllCaps(name) && names.length > 1)) continue;
@@ -89,7 +94,8 @@ export function linkClusters(doc: DocumentAnalysis, g: Gazetteer | undefined): M
           const mine = new Set(words.map(foldWord));
           let extra = 0;
           for (const w of e.words) if (!mine.has(w) && !GENERIC.has(w)) extra++;
-          if (extra <= 2) consider(entity, 0.72 - 0.04 * extra);
+          // A listed name with more distinctive words is another party ("… of Colombia - People's Army").
+          if (extra === 0 || (extra === 1 && content.length >= 3)) consider(entity, 0.72 - 0.04 * extra);
         }
       }
     }

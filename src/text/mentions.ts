@@ -11,8 +11,11 @@ import { KNOWN_ACRONYMS, knownBody, type KnownBody } from './bodies.js';
 import { countryOf, type Country } from './countries.js';
 import { nameWords, type Gazetteer, type GazetteerHit } from './gazetteer.js';
 import {
+  CAPITALISED_ADJECTIVES,
   COMPANY_HEADS,
   COMPANY_NOUNS,
+  COMPANY_STARTS,
+  FAMILY_PLURALS,
   NOT_PARTIES,
   ORGANIZATION_HEADS,
   ORGANIZATION_NOUNS,
@@ -144,7 +147,7 @@ class Builder {
 }
 
 /** Schema a store entry suggests for a document party. */
-function schemaOfStore(storeSchema: string, name: string): Schema {
+export function schemaOfStore(storeSchema: string, name: string): Schema {
   const head = lastWord(name);
   if (storeSchema === 'Person') return 'Person';
   if (storeSchema === 'Vessel') return 'Vessel';
@@ -160,6 +163,10 @@ function schemaOfWords(words: readonly string[]): Schema | undefined {
   const head = words[words.length - 1]!;
   const all = words.join(' ');
   if (/\bCentral Bank\b|\bBanco Central\b/.test(all)) return 'PublicBody';
+  // "Bank of England", "Bank of Russia": a country's central bank.
+  const bankOf = /^Bank of (.+)$/.exec(all);
+  if (bankOf && bankOf[1] !== 'America' && (countryOf(bankOf[1]!)?.role === 'name' || /^(?:England|Scotland)$/.test(bankOf[1]!))) return 'PublicBody';
+  if (COMPANY_STARTS.has(words[0]!)) return 'Company';
   if (PLACE_HEADS.has(head) || /^Republic of /.test(all)) return 'Location';
   if (PUBLIC_BODY_HEADS.has(words[0]!) || PUBLIC_BODY_HEADS.has(head)) return 'PublicBody';
   if (ORGANIZATION_HEADS.has(head)) return 'Organization';
@@ -219,6 +226,7 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
   });
 
   function handleChunk(si: number, ts: Token[], chunk: Chunk): void {
+    if (NOT_PARTIES.some((re) => re.test(chunk.text))) return;
     let first = chunk.first;
     let last = chunk.last;
     const wordAt = (i: number) => (i === chunk.last ? text.slice(ts[i]!.start, chunk.end) : ts[i]!.text);
@@ -245,7 +253,7 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
         first++;
         continue;
       }
-      if (SENTENCE_STARTERS.has(w) || (sentenceStart(first) && isCommonStart(w))) {
+      if (SENTENCE_STARTERS.has(w) || (sentenceStart(first) && isCommonStart(w)) || (first > chunk.first && /^(?:of|the|and|de|del|la|los|al|el|for)$/.test(w))) {
         first++;
         continue;
       }
@@ -262,6 +270,13 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     if (PRODUCT.test(phrase) || words.some((w) => PRODUCT.test(w))) return;
     if (words.length === 1 && products.has(phrase.replace(/s$/, ''))) return;
     if (words.length === 1 && phrase.length < 2) return;
+    const following = ts[last + 1];
+    if (words.length === 1 && CAPITALISED_ADJECTIVES.has(phrase)) return;
+    // "the Tajideen brothers": a surname used as a modifier.
+    if (words.length === 1 && following && FAMILY_PLURALS.has(following.text)) return;
+    // "the Anatolian town": an adjective of place before a common noun.
+    if (words.length === 1 && /(?:ian|ean|ese|ish)$/.test(phrase) && following?.word && following.text === following.text.toLowerCase() && b.lookup(phrase).length === 0)
+      return;
     if (words.length === 1 && sentenceStart(first) && isCommonStart(phrase) && !recognised(first, last)) return;
     const possessive = last === chunk.last && chunk.possessive;
     const attached = last === chunk.last ? chunk.attached : undefined;
@@ -269,11 +284,12 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     const before2 = first > 1 ? ts[first - 2]!.text : '';
 
     // Countries: "Iran", "Tehran", "the Emirates", "Russian" (a demonym alone).
-    const hit = countryOf(phrase);
+    const theHit = /^the$/i.test(before) ? countryOf(`the ${phrase}`) : undefined;
+    const hit = countryOf(phrase) ?? theHit;
     if (hit) {
       let s = start;
       let t = phrase;
-      if (/^the$/i.test(before) && countryOf(`the ${phrase}`)) {
+      if (theHit) {
         s = ts[first - 1]!.start;
         t = text.slice(s, end);
       }
@@ -320,7 +336,7 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
       if (expansion) {
         const key = `n:${nameWords(expansion).join(' ')}`;
         const c = b.cluster(key, expansion, schemaOfWords(expansion.split(/\s+/)) ?? 'Organization');
-        if (!definitions.has(phrase)) c.names.push(expansion);
+        if (KNOWN_ACRONYMS[phrase]) c.names.push(KNOWN_ACRONYMS[phrase]!);
         b.add(c, { start: pStart, end, text: mentionText, sentence: si, kind: 'acronym', possessive, attached, output: true });
         c.names.push(phrase);
         return;
@@ -367,13 +383,13 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     for (let k = last + 3; k < Math.min(ts.length, last + 9); k++) {
       const w = ts[k]!.text.toLowerCase();
       if (!ts[k]!.word) return;
-      const isLast = !ts[k + 1]?.word || ['that', 'which', 'who', 'based', 'in', 'of', 'with', 'and', 'born', 'whose'].includes(ts[k + 1]!.text);
-      if (!isLast) continue;
+      // The first typing noun decides ("a Lebanese diamond dealer and art collector").
       if (PERSON_NOUNS.has(w)) b.vote(c, 'Person', 3);
       else if (COMPANY_NOUNS.has(w)) b.vote(c, 'Company', 3);
       else if (ORGANIZATION_NOUNS.has(w)) b.vote(c, 'Organization', 3);
       else if (PLACE_NOUNS.has(w) || w === 'park') b.vote(c, 'Location', 3);
       else if (VESSEL_NOUNS.has(w)) b.vote(c, 'Vessel', 3);
+      else continue;
       return;
     }
   }
@@ -396,7 +412,7 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
   return { text, sentences, paragraphOf, tokens, mentions: b.mentions, clusters, headline };
 }
 
-function decideSchema(c: Cluster): Schema {
+export function decideSchema(c: Cluster): Schema {
   if (c.country) return 'Country';
   let best: Schema = c.mentions.length === 1 && c.name.split(/\s+/).length === 1 ? 'Organization' : 'Organization';
   let top = 0;
@@ -444,6 +460,7 @@ function mergeVariants(b: Builder, text: string): void {
       const longFirst = Math.min(...long.mentions.map((m) => m.start));
       const personish = (long.votes.get('Person') ?? 0) >= Math.max(...[...long.votes.values()], 0) * 0.99;
       if (personish) return (tail || (head && sw.length === 1)) && longFirst < firstAt + 1e9;
+      if (tail && (long.votes.get('Location') ?? 0) >= 3) return true;
       // Organisations: the distinctive first word ("Alabuga"), not a generic head ("Force").
       return head && sw.length === 1 && !COMPANY_HEADS.has(sw[0]!) && !ORGANIZATION_HEADS.has(sw[0]!) && longFirst < firstAt;
     });
@@ -483,4 +500,18 @@ function capitalsAsPlaces(b: Builder, tokens: Token[][]): void {
     c.name = caps[0]!.text;
     c.votes = new Map([['Location', 10]]);
   }
+}
+
+/** Move every mention of `drop` into `keep` (after the builder is done: descriptions, links). */
+export function mergeClusters(doc: DocumentAnalysis, keep: Cluster, drop: Cluster): void {
+  if (keep === drop) return;
+  for (const m of drop.mentions) {
+    m.cluster = keep.index;
+    keep.mentions.push(m);
+  }
+  for (const [s, w] of drop.votes) keep.votes.set(s, (keep.votes.get(s) ?? 0) + w);
+  keep.names.push(...drop.names);
+  keep.hits.push(...drop.hits);
+  drop.mentions = [];
+  drop.mergedInto = keep.index;
 }

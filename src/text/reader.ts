@@ -7,7 +7,7 @@ import { resolveDescriptions } from './coreference.js';
 import type { DocumentMeta, DocumentReader, ExtractedEntity, ExtractedMention, Extraction } from './extraction.js';
 import { Gazetteer } from './gazetteer.js';
 import { linkClusters, type Link } from './linking.js';
-import { analyzeMentions, type Cluster, type DocumentAnalysis } from './mentions.js';
+import { analyzeMentions, decideSchema, mergeClusters, schemaOfStore, type Cluster, type DocumentAnalysis } from './mentions.js';
 import { extractRelations } from './relations.js';
 
 export interface ReaderOptions {
@@ -29,8 +29,14 @@ function givenNamesOf(g: Gazetteer, extra: Iterable<string>): Set<string> {
 export function readWith(g: Gazetteer | undefined, givenNames: ReadonlySet<string>, text: string, meta: DocumentMeta = {}, options: ReaderOptions = {}): Extraction {
   const doc = analyzeMentions(text, { gazetteer: g, givenNames });
   resolveDescriptions(doc);
+  for (const c of doc.clusters) if (c.mergedInto === undefined && !c.country && c.schema !== 'Location') c.schema = decideSchema(c);
   let links = linkClusters(doc, g);
   if (mergeSameLinks(doc, links)) links = linkClusters(doc, g);
+  for (const [index, link] of links) {
+    const c = doc.clusters[index]!;
+    // An appositive called it a place, but the lists know it as a company ("Alabuga … Zone").
+    if (c.schema === 'Location') c.schema = schemaOfStore(link.storeSchema, link.caption);
+  }
   const entities = outputEntities(doc, links);
   const idOf = new Map<number, string>();
   entities.forEach((e, i) => idOf.set(liveClusters(doc)[i]!.index, e.id));
@@ -54,13 +60,7 @@ function mergeSameLinks(doc: DocumentAnalysis, links: Map<number, Link>): boolea
       byId.set(link.id, c);
       continue;
     }
-    for (const m of c.mentions) {
-      m.cluster = other.index;
-      other.mentions.push(m);
-    }
-    other.names.push(...c.names);
-    c.mentions = [];
-    c.mergedInto = other.index;
+    mergeClusters(doc, other, c);
     merged = true;
   }
   return merged;
