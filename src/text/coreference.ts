@@ -44,7 +44,7 @@ function nameHas(c: Cluster, word: string): boolean {
 }
 
 /** The last mention of a party (before `at`) that fits the description. */
-function antecedent(doc: DocumentAnalysis, at: number, head: string, modifiers: string[]): Cluster | undefined {
+function antecedent(doc: DocumentAnalysis, at: number, sentence: number, head: string, modifiers: string[]): Cluster | undefined {
   const kinds = DESCRIPTION_HEADS[head]!;
   let byKind: Cluster | undefined;
   for (let i = doc.mentions.length - 1; i >= 0; i--) {
@@ -55,7 +55,8 @@ function antecedent(doc: DocumentAnalysis, at: number, head: string, modifiers: 
     // "the central bank": the modifiers that are name words must be in the name too.
     const named = nameHas(c, head) && modifiers.filter((x) => !x.includes('-')).every((x) => nameHas(c, x) || !/^(?:central|national)$/.test(x));
     if (named) return c;
-    if (!byKind && kinds.includes(c.schema) && at - m.start < 1200) byKind = c;
+    // By kind only from an earlier sentence: "the EU had listed the company" is not the EU.
+    if (!byKind && kinds.includes(c.schema) && at - m.start < 1200 && m.sentence < sentence) byKind = c;
   }
   // A body the text names by a known form: "the Treasury" → "The department".
   if (byKind) return byKind;
@@ -87,7 +88,7 @@ export function resolveDescriptions(doc: DocumentAnalysis): void {
       const next = ts[k + 1];
       if (next && (/^\p{Lu}/u.test(next.text) || next.text === 'of')) continue;
       if (modifiers.some((m) => !/^(?:central|state-owned|state|national|same|former|russian|iranian|sanctioned|militant|armed|trading|holding|parent|front|drone|mining|investment|shipping|oil|main|whole)$/.test(m))) continue;
-      const c = antecedent(doc, ts[i]!.start, head, modifiers);
+      const c = antecedent(doc, ts[i]!.start, si, head, modifiers);
       if (!c) continue;
       const end = headToken.start + head.length;
       const m: Mention = {
@@ -121,14 +122,20 @@ export function resolveReference(doc: DocumentAnalysis, si: number, phrase: stri
   const live = (m: Mention) => doc.clusters[m.cluster]!;
   const before = doc.mentions.filter((m) => m.start < at && m.kind !== 'demonym');
   if (GROUP_WORDS.test(p) || p === 'they' || p === 'them' || p === 'their') {
-    return lastPeople(doc, before);
+    const group = lastPeople(doc, before);
+    // "they", "them": only for people named in this or the previous sentence (else it is things).
+    if (/^(?:they|them|their)$/.test(p) && !before.some((m) => group.includes(live(m)) && m.sentence >= si - 1)) return [];
+    return group;
   }
   if (p === 'he' || p === 'him' || p === 'his' || p === 'she' || p === 'her') {
     const people = before.filter((m) => live(m).schema === 'Person');
     if (people.length === 0) return [];
-    // Subject position: the first person of the previous sentence that names one.
     const inSentence = people.filter((m) => m.sentence === si);
-    if (inSentence.length > 0) return [live(inSentence[inSentence.length - 1]!)];
+    if (inSentence.length > 0) {
+      // "he" is the subject: the sentence's first person; "his", "him": the nearest one.
+      return [live(p === 'he' || p === 'she' ? inSentence[0]! : inSentence[inSentence.length - 1]!)];
+    }
+    // Subject position: the first person of the previous sentence that names one.
     const lastSentence = people[people.length - 1]!.sentence;
     const firstThere = people.find((m) => m.sentence === lastSentence)!;
     return [live(firstThere)];
@@ -140,7 +147,8 @@ export function resolveReference(doc: DocumentAnalysis, si: number, phrase: stri
     });
     if (orgs.length === 0) return [];
     const inSentence = orgs.filter((m) => m.sentence === si && !m.possessive && !byAgent(doc, m));
-    if (inSentence.length > 0) return [live(inSentence[0]!)];
+    // "its president": the nearest organisation; "it sold": the topic of the sentence.
+    if (inSentence.length > 0) return [live(p === 'its' ? inSentence[inSentence.length - 1]! : inSentence[0]!)];
     const lastSentence = orgs[orgs.length - 1]!.sentence;
     const there = orgs.filter((m) => m.sentence === lastSentence);
     const subject = there.find((m) => !m.possessive) ?? there[0]!;

@@ -18,6 +18,7 @@ export interface Link {
   ambiguous: boolean;
   storeSchema: string;
   caption: string;
+  programs: string[];
 }
 
 const BASE: Record<GazetteerHit['kind'], number> = { name: 0.95, reduced: 0.9, partial: 0.78, weak: 0.6 };
@@ -111,6 +112,7 @@ export function linkClusters(doc: DocumentAnalysis, g: Gazetteer | undefined): M
       ambiguous,
       storeSchema: e.schema,
       caption: e.caption,
+      programs: e.programs,
     });
   }
   return links;

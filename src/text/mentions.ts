@@ -48,6 +48,8 @@ export interface Mention {
   cluster: number;
   /** Printed in the entity's mention list (demonyms are not, by convention). */
   output: boolean;
+  /** Part of the dateline ("CARACAS —"). */
+  dateline?: boolean;
 }
 
 export type Schema = 'Person' | 'Organization' | 'Company' | 'PublicBody' | 'Country' | 'Vessel' | 'Location';
@@ -146,16 +148,19 @@ class Builder {
   }
 }
 
+/** Words of listed organisations that are not businesses: movements, parties, armed groups. */
+const NON_BUSINESS = /\b(?:Front|Movement|Party|Council|Union|Nations|Cartel|Organi[sz]ation|Committee|Jihad|Jehad|Resistance|Command|Brotherhood|Mujahideen|Taliban|Hamas|Hizballah|Qa'?ida|Brigades?|Battalion|Army)\b/i;
+
 /** Schema a store entry suggests for a document party. */
-export function schemaOfStore(storeSchema: string, name: string): Schema {
-  const head = lastWord(name);
+export function schemaOfStore(storeSchema: string, name: string, programs: readonly string[] = []): Schema {
   if (storeSchema === 'Person') return 'Person';
   if (storeSchema === 'Vessel') return 'Vessel';
   if (/\b(?:Forces?|Army|Navy|Guards?|Corps|Brigades?|Militia)\b/i.test(name)) return 'Organization';
   if (/\b(?:Central Bank|Banco Central|Ministry|Ministerio|Department|Agency)\b/i.test(name)) return 'PublicBody';
-  if (COMPANY_HEADS.has(head) || storeSchema === 'Company') return 'Company';
   if (storeSchema === 'PublicBody') return 'PublicBody';
-  return 'Organization';
+  if (programs.includes('FTO') || NON_BUSINESS.test(name)) return 'Organization';
+  // Most listed "entities" that are not armed groups or agencies are businesses.
+  return 'Company';
 }
 
 /** Schema suggested by the words of a name itself. */
@@ -371,7 +376,7 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     for (const h of b.lookup(phrase)) {
       c.hits.push(h);
       const e = options.gazetteer!.entities[h.entity]!;
-      b.vote(c, schemaOfStore(e.schema, e.caption), h.kind === 'weak' ? 0.5 : h.kind === 'partial' ? 1 : 2);
+      b.vote(c, schemaOfStore(e.schema, e.caption, e.programs), h.kind === 'weak' ? 0.5 : h.kind === 'partial' ? 1 : 2);
     }
   }
 
@@ -409,6 +414,10 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
   }
   capitalsAsPlaces(b, tokens);
   b.mentions.sort((x, y) => x.start - y.start);
+  // "KYIV — …": the dateline names where the story was filed, never a party to its claims.
+  const firstBody = paras[headline === 0 ? 1 : 0];
+  const dash = firstBody ? /^([^\n—–-]{2,40}?)\s+[—–-]{1,2}\s/.exec(text.slice(firstBody.start, firstBody.end)) : null;
+  if (dash && firstBody) for (const m of b.mentions) if (m.start >= firstBody.start && m.end <= firstBody.start + dash[1]!.length) m.dateline = true;
   return { text, sentences, paragraphOf, tokens, mentions: b.mentions, clusters, headline };
 }
 

@@ -35,7 +35,7 @@ export function readWith(g: Gazetteer | undefined, givenNames: ReadonlySet<strin
   for (const [index, link] of links) {
     const c = doc.clusters[index]!;
     // An appositive called it a place, but the lists know it as a company ("Alabuga … Zone").
-    if (c.schema === 'Location') c.schema = schemaOfStore(link.storeSchema, link.caption);
+    if (c.schema === 'Location') c.schema = schemaOfStore(link.storeSchema, link.caption, link.programs);
   }
   const entities = outputEntities(doc, links);
   const idOf = new Map<number, string>();

@@ -120,6 +120,7 @@ function sentenceArgs(doc: DocumentAnalysis, si: number, ts: Token[]): Arg[] {
     const first = tokenAt(m.start);
     const last = tokenAt(m.end - 1);
     if (first < 0 || last < 0) continue;
+    if (m.dateline) continue;
     const c = doc.clusters[m.cluster]!;
     const demonym = m.kind === 'demonym';
     if (demonym && !STATE_ACTORS.test(ts[last + 1]?.text ?? '')) continue;
@@ -169,7 +170,8 @@ function sentenceArgs(doc: DocumentAnalysis, si: number, ts: Token[]): Arg[] {
 function relativeSpans(ts: Token[]): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (let i = 1; i < ts.length; i++) {
-    if (ts[i - 1]!.text !== ',' || !/^(?:which|who|where|whose)$/i.test(ts[i]!.text)) continue;
+    const comma = ts[i - 1]!.text === ',' || (ts[i - 2]?.text === ',' && PREPOSITIONS.has(ts[i - 1]!.text.toLowerCase()));
+    if (!comma || !/^(?:which|who|where|whose|whom)$/i.test(ts[i]!.text)) continue;
     let j = i + 1;
     while (j < ts.length && ts[j]!.text !== ',' && ts[j]!.text !== ';' && ts[j]!.text !== '.') j++;
     spans.push([i, j]);
@@ -192,6 +194,10 @@ function clauseBreak(ts: Token[], i: number): boolean {
 function prepBefore(ts: Token[], a: Arg, stop: number): string | undefined {
   for (let k = a.first - 1; k > stop && k >= a.first - 4; k--) {
     const w = ts[k]!.text.toLowerCase();
+    // An appositive after a comma ("one of its directors, Iliana Ruzza") is a direct object.
+    if (w === ',') return undefined;
+    const two = `${ts[k - 1]?.text.toLowerCase() ?? ''} ${w}`;
+    if (/^(?:along with|together with|well as|such as|among them|including)$/.test(two) || w === 'including') return undefined;
     if (PREPOSITIONS.has(w)) return w;
     if (!ts[k]!.word || /^(?:the|a|an|its|his|her|their|former|of)$/.test(w)) continue;
     if (/^\p{Lu}/u.test(ts[k]!.text)) continue;
@@ -209,6 +215,7 @@ function subjectOf(ts: Token[], args: Arg[], cue: number, spans: Array<[number, 
     // Stop at a clause break between the arg and the cue.
     if (ts.slice(a.last + 1, cue).some((t, k) => t.text === ';' && clauseBreak(ts, a.last + 1 + k))) return [];
     if (a.source || a.possessive) continue;
+    if (a.pronoun && /^(?:him|them|her)$/i.test(ts[a.first]!.text)) continue;
     const span = inside(spans, a.first);
     if (span && span !== cueSpan) continue;
     const prev = ts[a.first - 1]?.text.toLowerCase() ?? '';
@@ -222,10 +229,38 @@ function subjectOf(ts: Token[], args: Arg[], cue: number, spans: Array<[number, 
     for (let j = i - 1; j >= 0; j--) {
       const b = args[j]!;
       const between = ts.slice(b.last + 1, out[0]!.first).map((t) => t.text).join(' ');
-      if (!/^(?:and|,|, and)$/.test(between) || b.source || b.possessive) break;
+      if (!/^(?:and|,|, and)$/.test(between) || b.source || b.possessive || b.demonym) break;
+      if (PREPOSITIONS.has(ts[b.first - 1]?.text.toLowerCase() ?? '')) break;
+      const person = (x: Arg) => x.clusters[0]!.schema === 'Person';
+      if (person(b) !== person(out[0]!)) break;
       out.unshift(b);
     }
     return out;
+  }
+  return [];
+}
+
+/** What a relative pronoun refers to: the name right before it, or before its appositive ("X, a Russian drone maker that"). */
+function relativeAntecedent(ts: Token[], args: Arg[], r: number): Arg[] {
+  let p = r - 1;
+  if (ts[p]?.text === ',') p--;
+  const direct = args.find((a) => a.last === p && !a.source && !a.demonym);
+  if (direct) return [direct];
+  // Walk back over an appositive noun phrase to its comma.
+  let q = p;
+  while (q >= 0 && q > r - 9 && ts[q]!.text !== ',' && !args.some((a) => a.first <= q && q <= a.last && !a.demonym)) q--;
+  if (q < 0 || ts[q]!.text !== ',' || !/^(?:a|an|the)$/i.test(ts[q + 1]?.text ?? '')) return [];
+  const head = args.find((a) => a.last === q - 1 && !a.source && !a.demonym);
+  return head ? [head] : [];
+}
+
+/** The noun phrase a reduced passive describes: "Qods Aviation Industries, a manufacturer controlled by". */
+function nearestHead(ts: Token[], args: Arg[], k: number): Arg[] {
+  for (let i = args.length - 1; i >= 0; i--) {
+    const a = args[i]!;
+    if (a.last >= k || a.source || a.possessive || a.demonym || a.pronoun) continue;
+    if (k - a.last > 8) return [];
+    return [a];
   }
   return [];
 }
@@ -237,6 +272,7 @@ function objectsOf(ts: Token[], args: Arg[], cue: number, spans: Array<[number, 
   const from: Arg[] = [];
   const cueSpan = inside(spans, cue);
   let lastEnd = cue;
+  let lastRole: string | undefined;
   for (const a of args) {
     if (a.first <= cue) continue;
     const span = inside(spans, a.first);
@@ -244,12 +280,17 @@ function objectsOf(ts: Token[], args: Arg[], cue: number, spans: Array<[number, 
     if (cueSpan && a.first > cueSpan[1]) break;
     const gap = ts.slice(lastEnd + 1, a.first);
     if (gap.some((t, k) => t.text === ';' && clauseBreak(ts, lastEnd + 1 + k))) break;
-    // Another verb that starts a clause of its own ends the objects: ", and he publicly urged".
+    // Another clause ends the objects: ", and he publicly urged", "that it said", another cue verb.
     if (gap.some((t) => RELATIVE.test(t.text) && !span) && direct.length + prep.length > 0) break;
     if (gap.some((t) => REPORTING.test(t.text)) && direct.length + prep.length > 0) break;
+    if (gap.some((t) => t.word && VERB_CUES.some((c) => c.re.test(t.text.toLowerCase())) && !/^(?:list|lists|run|head|front)$/.test(t.text))) break;
+    if (a.pronoun && /^(?:he|she|they|it)$/i.test(ts[a.first]!.text)) break;
+    const joined = lastEnd > cue && /^(?:,|and|, and|or)$/.test(gap.map((t) => t.text).join(' '));
     lastEnd = a.last;
     if (a.source || a.demonym) continue;
-    const p = prepBefore(ts, a, cue);
+    // In a list, an item takes the role of the one before it ("in Lebanon, the UAE, South Africa").
+    const p = joined ? lastRole : prepBefore(ts, a, cue);
+    lastRole = p;
     if (p === 'from') from.push(a);
     else if (p && p === wantPrep) prep.push(a);
     else if (!p && !a.possessive) direct.push(a);
@@ -292,11 +333,13 @@ function verbClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[], paraText: s
     if (args.some((a) => a.first <= k && k <= a.last)) continue;
     // A noun, not a verb: "the sanctions list", "its head", "a front".
     const prev = ts[k - 1]?.text.toLowerCase() ?? '';
-    if (/^(?:the|a|an|its|his|her|their|our|sanctions|of|this|that|these|those)$/.test(prev) && !/^(?:had|has)$/.test(prev)) continue;
+    if (/^(?:the|a|an|its|his|her|their|our|sanctions|of|this|that|these|those|former)$/.test(prev)) continue;
+    // "head of", "the sanctions list": nouns.
+    if (ts[k + 1]?.text === 'of' && cue.type !== 'strikes') continue;
+    if ((w === 'sanctions' || w === 'sanction') && !(args.some((a) => a.last === k - 1) || /^(?:to|would|will|also|not|later|then|must|could|may)$/.test(prev))) continue;
     if (cue.needsSanctionContext && !SANCTION_CONTEXT.test(paraText)) continue;
-    if (w === 'list' || w === 'lists' || w === 'listed') {
-      if (!/\bas\b/.test(doc.text.slice(t.end, t.end + 60)) && !SANCTION_CONTEXT.test(sentenceText)) continue;
-    }
+    // "raised money for": raising is financing only when money is raised.
+    if (/^rais/.test(w) && !/^\s+(?:\S+\s+){0,2}(?:money|funds|cash|millions?|\$)/i.test(doc.text.slice(t.end, t.end + 40))) continue;
     claims.push(...claimsForVerb(doc, ts, args, k, cue, spans, sentenceText));
   }
   return claims;
@@ -314,11 +357,11 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
   const aux = j >= 0 && (BE.test(ts[j]!.text) || (ts[j]!.text === 'been' && j > 0));
   if (by > 0 || (aux && /ed$|en$|run$|sold$|held$|paid$|led$|frozen$/.test(ts[k]!.text))) {
     passive = true;
-    const agents = args.filter((a) => a.first > k && a.first <= k + 8 && !a.source && !a.demonym);
+    const agents = args.filter((a) => a.first > k && a.first <= k + 8 && !a.source && !a.demonym && !a.possessive);
     const named = agents.filter((a) => !a.pronoun);
     const afterBy = by > 0 ? (named[0] ?? agents[0]) : undefined;
     if (by > 0 && afterBy) subjects = [afterBy];
-    const patient = subjectOf(ts, args, k, spans);
+    const patient = by > 0 && !aux ? nearestHead(ts, args, k) : subjectOf(ts, args, k, spans);
     objects = patient;
     if (by > 0 && !aux && patient.length === 0) return claims;
   }
@@ -329,7 +372,7 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
       r--;
     if (r >= 0 && RELATIVE.test(ts[r]!.text) && k - r <= 8) {
       const inner = args.filter((a) => a.first > r && a.last < k && !a.source && !a.pronoun);
-      const antecedent = subjectOf(ts, args, r, spans.filter(([a]) => a !== r));
+      const antecedent = relativeAntecedent(ts, args, r);
       if (inner.length > 0 && cue.type === 'sanctions') {
         subjects = [inner[inner.length - 1]!];
         objects = antecedent.slice(-1);
@@ -338,6 +381,12 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
       }
     } else {
       subjects = subjectOf(ts, args, k, spans);
+    }
+    // "Maduro calls … and denies ever belonging to it": the sentence's subject denies.
+    const denial = ts.slice(Math.max(0, k - 3), k).findIndex((t) => /^(?:denies|denied|deny|denying)$/i.test(t.text));
+    if (denial >= 0 && /ing$/.test(ts[k]!.text)) {
+      const main = args.find((a) => !a.source && !a.possessive && a.first <= 2);
+      if (main) subjects = [main];
     }
     // Causative "had the cousins arrested by Haitian police": the objects sit before the verb.
     const had = ts.slice(Math.max(0, k - 4), k).findIndex((t) => /^(?:had|got)$/i.test(t.text));
@@ -361,11 +410,16 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
       return claims;
     }
     objects = cue.targetPrep && o.prep.length > 0 ? o.prep : cue.targetPrep === 'against' || cue.targetPrep === 'on' || cue.targetPrep === 'for' && cue.type !== 'finances' ? o.prep : o.direct;
-    if (cue.type === 'supplies' || cue.type === 'transports') objects = o.prep.length > 0 ? o.prep : o.direct.slice(0, 1);
+    if (cue.type === 'supplies' || cue.type === 'transports') {
+      // "sent him to Washington": moving a person is not a supply.
+      if (o.direct.some((a) => a.clusters.every((c) => c.schema === 'Person'))) return claims;
+      objects = o.prep.length > 0 ? o.prep : o.direct.slice(0, 1);
+    }
     if (cue.type === 'associate' && cue.targetPrep === 'with' && o.prep.length === 0) objects = [];
   }
   if (cue.mutual) {
-    if (subjects.length >= 2) {
+    // "X and Y agreed" is an agreement between them; "X and Y agreed with Z" is not.
+    if (subjects.length >= 2 && ts[k + 1]?.text !== 'with') {
       for (let i = 1; i < subjects.length; i++) push(claims, subjects[0]!, subjects[i]!, cue.type, cue.subtype, domainFor(cue, subjects[0]!, subjects[i]!, sentenceText), null, k, subjects[i], false);
     }
     return claims;

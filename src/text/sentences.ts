@@ -9,9 +9,9 @@ import type { Sentence } from './extraction.js';
 export const ABBREVIATIONS = new Set(
   [
     'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'adm', 'cmdr', 'brig',
-    'gov', 'sen', 'rep', 'rev', 'hon', 'pres', 'amb', 'st', 'mt', 'ft', 'no', 'nos', 'vol', 'art', 'sec',
+    'gov', 'sen', 'rep', 'rev', 'hon', 'pres', 'amb', 'st', 'mt', 'ft', 'no', 'nos',
     'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'vs', 'etc',
-    'approx', 'est', 'dept', 'univ', 'assn', 'bros', 'jr', 'sr', 'co', 'messrs', 'op', 'cf', 'al', 'fig',
+    'approx', 'dept', 'univ', 'assn', 'bros', 'jr', 'sr', 'co', 'messrs',
   ],
 );
 
