@@ -45,7 +45,7 @@ interface Claim {
 }
 
 const PRONOUNS = /^(?:he|him|his|she|her|it|its|they|them|their)$/i;
-const GROUP_PHRASES = [/^both men$/i, /^the two men$/i, /^the cousins$/i, /^the brothers$/i, /^the pair$/i, /^either nephew$/i, /^each of them$/i, /^the nephews$/i, /^the men$/i];
+const GROUP_PHRASES = [/^both men$/i, /^the two men$/i, /^the cousins$/i, /^the brothers$/i, /^the pair$/i, /^either nephew$/i, /^each of them$/i, /^the men$/i];
 const STATE_ACTORS = /^(?:forces|troops|military|army|navy|officers|government|authorities|police|intelligence|agents|soldiers|security)$/i;
 const SOURCE_NOUNS = /^(?:officials|authorities|prosecutors|sources|data|media|investigators|diplomats|analysts|documents|records|lawmakers|officers)$/i;
 const REPORTING = /^(?:says?|said|claims?|claimed|alleges?|alleged|reports?|reported|suggested|suggests|believes?|thinks?|told|argued|insists?|noted|stressed)$/i;
@@ -195,7 +195,7 @@ function prepBefore(ts: Token[], a: Arg, stop: number): string | undefined {
   for (let k = a.first - 1; k > stop && k >= a.first - 4; k--) {
     const w = ts[k]!.text.toLowerCase();
     // An appositive after a comma ("one of its directors, Iliana Ruzza") is a direct object.
-    if (w === ',') return undefined;
+    if (w === ',' || w === 'and' || w === 'or') return undefined;
     const two = `${ts[k - 1]?.text.toLowerCase() ?? ''} ${w}`;
     if (/^(?:along with|together with|well as|such as|among them|including)$/.test(two) || w === 'including') return undefined;
     if (PREPOSITIONS.has(w)) return w;
@@ -244,6 +244,11 @@ function subjectOf(ts: Token[], args: Arg[], cue: number, spans: Array<[number, 
 function relativeAntecedent(ts: Token[], args: Arg[], r: number): Arg[] {
   let p = r - 1;
   if (ts[p]?.text === ',') p--;
+  // "the Russian Aerospace Forces (VKS), which": past the bracketed acronym.
+  if (ts[p]?.text === ')') {
+    while (p > 0 && ts[p]!.text !== '(') p--;
+    p--;
+  }
   const direct = args.find((a) => a.last === p && !a.source && !a.demonym);
   if (direct) return [direct];
   // Walk back over an appositive noun phrase to its comma.
@@ -273,19 +278,31 @@ function objectsOf(ts: Token[], args: Arg[], cue: number, spans: Array<[number, 
   const cueSpan = inside(spans, cue);
   let lastEnd = cue;
   let lastRole: string | undefined;
+  let closed = false;
   for (const a of args) {
     if (a.first <= cue) continue;
     const span = inside(spans, a.first);
     if (span && span !== cueSpan) continue;
     if (cueSpan && a.first > cueSpan[1]) break;
     const gap = ts.slice(lastEnd + 1, a.first);
-    if (gap.some((t, k) => t.text === ';' && clauseBreak(ts, lastEnd + 1 + k))) break;
-    // Another clause ends the objects: ", and he publicly urged", "that it said", another cue verb.
-    if (gap.some((t) => RELATIVE.test(t.text) && !span) && direct.length + prep.length > 0) break;
-    if (gap.some((t) => REPORTING.test(t.text)) && direct.length + prep.length > 0) break;
-    if (gap.some((t) => t.word && VERB_CUES.some((c) => c.re.test(t.text.toLowerCase())) && !/^(?:list|lists|run|head|front)$/.test(t.text))) break;
-    if (a.pronoun && /^(?:he|she|they|it)$/i.test(ts[a.first]!.text)) break;
-    const joined = lastEnd > cue && /^(?:,|and|, and|or)$/.test(gap.map((t) => t.text).join(' '));
+    const found = direct.length + prep.length > 0;
+    // "…, among them Best Diamond House": an appendix to the objects, after any clause.
+    const appendix = /(?:among them|including)$/i.test(gap.map((t) => t.text).join(' '));
+    if (!appendix) {
+      if (closed) continue;
+      // Another clause ends the objects: ";" + verb, ", and he publicly urged", "that it said", another verb.
+      const ends =
+        gap.some((t, k) => t.text === ';' && clauseBreak(ts, lastEnd + 1 + k)) ||
+        (gap.some((t) => RELATIVE.test(t.text) && !span) && found) ||
+        (gap.some((t) => REPORTING.test(t.text)) && found) ||
+        gap.some((t, k) => t.word && t.text !== 'sanctions' && VERB_CUES.some((c) => c.re.test(t.text.toLowerCase())) && !/^(?:the|a|an|its|his|her|their|of)$/i.test(ts[lastEnd + k]?.text ?? '') && !/^(?:list|lists|run|head|front)$/.test(t.text)) ||
+        (found && a.pronoun && /^(?:he|she|they|it)$/i.test(ts[a.first]!.text));
+      if (ends) {
+        closed = true;
+        continue;
+      }
+    }
+    const joined = lastEnd > cue && gap.length > 0 && gap.every((t) => /^(?:,|and|or|the)$/.test(t.text)) && gap.some((t) => t.text !== 'the');
     lastEnd = a.last;
     if (a.source || a.demonym) continue;
     // In a list, an item takes the role of the one before it ("in Lebanon, the UAE, South Africa").
@@ -336,7 +353,8 @@ function verbClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[], paraText: s
     if (/^(?:the|a|an|its|his|her|their|our|sanctions|of|this|that|these|those|former)$/.test(prev)) continue;
     // "head of", "the sanctions list": nouns.
     if (ts[k + 1]?.text === 'of' && cue.type !== 'strikes') continue;
-    if ((w === 'sanctions' || w === 'sanction') && !(args.some((a) => a.last === k - 1) || /^(?:to|would|will|also|not|later|then|must|could|may)$/.test(prev))) continue;
+    if (w === 'sanctions' && !(args.some((a) => a.last === k - 1) || /^(?:also|later|then|now|never|still)$/.test(prev))) continue;
+    if (w === 'sanction' && !/^(?:to|would|will|not|must|could|may|might)$/.test(prev)) continue;
     if (cue.needsSanctionContext && !SANCTION_CONTEXT.test(paraText)) continue;
     // "raised money for": raising is financing only when money is raised.
     if (/^rais/.test(w) && !/^\s+(?:\S+\s+){0,2}(?:money|funds|cash|millions?|\$)/i.test(doc.text.slice(t.end, t.end + 40))) continue;
@@ -349,13 +367,17 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
   const claims: Claim[] = [];
   let subjects: Arg[] = [];
   let objects: Arg[] = [];
-  const by = ts[k + 1]?.text === 'by' ? k + 1 : -1;
+  let by = ts[k + 1]?.text === 'by' ? k + 1 : -1;
   let passive = false;
+  // Causative "had the cousins arrested by Haitian police": the haver acts on the args before the verb.
+  const had = ts.slice(Math.max(0, k - 5), k).findIndex((t) => /^(?:had|got)$/i.test(t.text));
+  const causative = had >= 0 && cue.type === 'strikes' && args.some((a) => a.first > Math.max(0, k - 5) + had && a.last < k);
+  if (causative) by = -1;
   // Passive: "was designated by X", reduced "a bureau controlled by X", "is run by its director general, X".
   let j = k - 1;
   while (j >= 0 && /^(?:also|later|then|separately|itself|not|never|first|already|formally|jointly)$/i.test(ts[j]!.text)) j--;
   const aux = j >= 0 && (BE.test(ts[j]!.text) || (ts[j]!.text === 'been' && j > 0));
-  if (by > 0 || (aux && /ed$|en$|run$|sold$|held$|paid$|led$|frozen$/.test(ts[k]!.text))) {
+  if (!causative && (by > 0 || (aux && /ed$|en$|run$|sold$|held$|paid$|led$|frozen$/.test(ts[k]!.text)))) {
     passive = true;
     const agents = args.filter((a) => a.first > k && a.first <= k + 8 && !a.source && !a.demonym && !a.possessive);
     const named = agents.filter((a) => !a.pronoun);
@@ -389,9 +411,8 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
       if (main) subjects = [main];
     }
     // Causative "had the cousins arrested by Haitian police": the objects sit before the verb.
-    const had = ts.slice(Math.max(0, k - 4), k).findIndex((t) => /^(?:had|got)$/i.test(t.text));
-    if (had >= 0 && cue.type === 'strikes') {
-      const h = Math.max(0, k - 4) + had;
+    if (causative) {
+      const h = Math.max(0, k - 5) + had;
       objects = args.filter((a) => a.first > h && a.last < k);
       subjects = subjectOf(ts, args, h, spans);
     }
@@ -597,7 +618,8 @@ function groupClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[]): Claim[] {
   for (const a of args) {
     if (!a.pronoun || a.clusters.length < 2) continue;
     const phrase = doc.text.slice(a.start, a.end).toLowerCase();
-    const kin = /cousins|brothers|sisters|nephews/.exec(phrase);
+    // Cousins are cousins of each other; nephews are not nephews of each other.
+    const kin = /cousins|brothers|sisters/.exec(phrase);
     if (!kin) continue;
     const [x, y] = a.clusters;
     claims.push({ source: x!, target: y!, type: 'family', subtype: kin[0].replace(/s$/, ''), domain: 'social', item: null, cue: a.first, stative: true });
