@@ -63,7 +63,7 @@ export function linkClusters(doc: DocumentAnalysis, g: Gazetteer | undefined): M
   for (const c of doc.clusters) {
     if (c.mergedInto !== undefined || c.country) continue;
     // A place only links when nothing but an appositive made it a place ("an industrial park").
-    if (c.schema === 'Location' && (c.votes.get('Location') ?? 0) > 3) continue;
+    if (c.schema === 'Location' && (c.votes.get('Location') ?? 0) >= 4) continue;
     const scored = new Map<number, number>();
     const consider = (entity: number, score: number) => {
       const e = g.entities[entity]!;
@@ -88,8 +88,9 @@ export function linkClusters(doc: DocumentAnalysis, g: Gazetteer | undefined): M
       }
       if (hits.length === 0 && words.length >= 2 && c.schema !== 'Person') {
         // Every word of the phrase inside one listed name, with at most two other real words.
+        // At least one distinctive word ("Golfrate Holdings" yes, "Petroleum Holdings" no).
         const content = words.filter((w) => !GENERIC.has(foldWord(w)));
-        if (content.length < 2) continue;
+        if (content.length === 0 || (content.length === 1 && g.wordFrequency(content[0]!) > 3)) continue;
         for (const entity of g.containing(words)) {
           const e = g.entities[entity]!;
           const mine = new Set(words.map(foldWord));

@@ -280,7 +280,7 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     // "the Tajideen brothers": a surname used as a modifier.
     if (words.length === 1 && following && FAMILY_PLURALS.has(following.text)) return;
     // "the Anatolian town": an adjective of place before a common noun.
-    if (words.length === 1 && /(?:ian|ean|ese|ish)$/.test(phrase) && following?.word && following.text === following.text.toLowerCase() && b.lookup(phrase).length === 0)
+    if (words.length === 1 && !countryOf(phrase) && /(?:ian|ean|ese|ish)$/.test(phrase) && following?.word && following.text === following.text.toLowerCase() && b.lookup(phrase).length === 0)
       return;
     if (words.length === 1 && sentenceStart(first) && isCommonStart(phrase) && !recognised(first, last)) return;
     const possessive = last === chunk.last && chunk.possessive;

@@ -95,7 +95,7 @@ export function extractRelations(doc: DocumentAnalysis, ids: Map<number, string>
         sentence: text,
         start: sentence.start,
         end: sentence.end,
-        hedged: isHedged(ts, claim.cue),
+        hedged: isHedged(ts, claim.cue, args),
         negated,
         date: claim.type === 'family' ? null : dateOf(doc, ts, claim, dates),
         confidence: claim.stative ? 0.7 : 0.6,
@@ -139,6 +139,8 @@ function sentenceArgs(doc: DocumentAnalysis, si: number, ts: Token[]): Arg[] {
     }
     if (phraseEnd < 0 && !PRONOUNS.test(t.text)) continue;
     const last = phraseEnd < 0 ? i : phraseEnd;
+    // "among them Tajco": the pronoun points at the list that follows.
+    if (phraseEnd < 0 && /^them$/i.test(t.text) && /^(?:among|of)$/i.test(ts[i - 1]?.text ?? '')) continue;
     const phrase = ts.slice(i, last + 1).map((x) => x.text).join(' ');
     // "they say", "that they say": the reporters, not a party.
     if (/^they$/i.test(phrase) && REPORTING.test(ts[i + 1]?.text ?? '')) continue;
@@ -199,6 +201,7 @@ function prepBefore(ts: Token[], a: Arg, stop: number): string | undefined {
     const two = `${ts[k - 1]?.text.toLowerCase() ?? ''} ${w}`;
     if (/^(?:along with|together with|well as|such as|among them|including)$/.test(two) || w === 'including') return undefined;
     if (PREPOSITIONS.has(w)) return w;
+    if (w === ';') return undefined;
     if (!ts[k]!.word || /^(?:the|a|an|its|his|her|their|former|of)$/.test(w)) continue;
     if (/^\p{Lu}/u.test(ts[k]!.text)) continue;
     // An adjective or noun between: "the presidential hangar at", still scan a little.
@@ -681,12 +684,18 @@ function isNegated(doc: DocumentAnalysis, ts: Token[], claim: Claim, args: Arg[]
   return false;
 }
 
-function isHedged(ts: Token[], k: number): boolean {
-  const near = ts.slice(Math.max(0, k - 4), k + 1).map((t) => t.text).join(' ');
+function isHedged(ts: Token[], k: number, args: Arg[]): boolean {
+  // Words of names ("Nazem Said Ahmad") are not cues.
+  const plain = (i: number) => !args.some((a) => !a.pronoun && a.first <= i && i <= a.last) && (i === 0 || !/^\p{Lu}/u.test(ts[i]!.text));
+  const near = ts
+    .slice(Math.max(0, k - 4), k + 1)
+    .map((t, i) => (plain(Math.max(0, k - 4) + i) ? t.text : '_'))
+    .join(' ');
   if (HEDGE_NEAR.test(near)) return true;
   // A reporting cue earlier in the sentence, not closed off by a later ", which" clause or by the
   // comma that ends "calling him …".
   for (let h = k - 1; h >= 0; h--) {
+    if (!plain(h) && !/^According$/.test(ts[h]!.text)) continue;
     const w = ts[h]!.text;
     if (ts[h - 1]?.text === ',' && /^(?:which|who)$/i.test(w)) return false;
     const phrase = `${w} ${ts[h + 1]?.text ?? ''}`;
