@@ -37,19 +37,44 @@ const GROUP_WORDS = /^(?:both men|the two men|the men|the cousins|the brothers|t
 
 const MODIFIER = /^[a-z][a-z-]*$/;
 
+const nameWordCache = new WeakMap<Cluster, { count: number; words: Set<string> }>();
+
 function nameHas(c: Cluster, word: string): boolean {
   const w = word.toLowerCase();
   if (c.body?.heads.includes(w)) return true;
-  return c.mentions.some((m) => m.kind === 'name' && m.text.toLowerCase().split(/[\s-]+/).includes(w));
+  let cached = nameWordCache.get(c);
+  if (!cached || cached.count !== c.mentions.length) {
+    const words = new Set<string>();
+    for (const m of c.mentions) if (m.kind === 'name') for (const x of m.text.toLowerCase().split(/[\s-]+/)) words.add(x);
+    cached = { count: c.mentions.length, words };
+    nameWordCache.set(c, cached);
+  }
+  return cached.words.has(w);
+}
+
+/** How far back (characters) a description or pronoun looks for what it refers to. */
+const REACH = 4000;
+
+/** Index of the first mention starting at or after `at` (mentions are sorted by start). */
+function mentionIndex(doc: DocumentAnalysis, at: number): number {
+  let lo = 0;
+  let hi = doc.mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.mentions[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The last mention of a party (before `at`) that fits the description. */
 function antecedent(doc: DocumentAnalysis, at: number, sentence: number, head: string, modifiers: string[]): Cluster | undefined {
   const kinds = DESCRIPTION_HEADS[head]!;
   let byKind: Cluster | undefined;
-  for (let i = doc.mentions.length - 1; i >= 0; i--) {
+  for (let i = mentionIndex(doc, at) - 1; i >= 0; i--) {
     const m = doc.mentions[i]!;
-    if (m.start >= at || m.kind === 'description' || m.kind === 'demonym') continue;
+    if (at - m.start > REACH) break;
+    if (m.kind === 'description' || m.kind === 'demonym') continue;
     const c = doc.clusters[m.cluster]!;
     if (c.country) continue;
     // "the central bank": the modifiers that are name words must be in the name too.
@@ -120,7 +145,10 @@ export function resolveDescriptions(doc: DocumentAnalysis): void {
 export function resolveReference(doc: DocumentAnalysis, si: number, phrase: string, at: number): Cluster[] {
   const p = phrase.toLowerCase();
   const live = (m: Mention) => doc.clusters[m.cluster]!;
-  const before = doc.mentions.filter((m) => m.start < at && m.kind !== 'demonym');
+  const upto = mentionIndex(doc, at);
+  const before: Mention[] = [];
+  for (let i = upto - 1; i >= 0 && at - doc.mentions[i]!.start <= REACH; i--) if (doc.mentions[i]!.kind !== 'demonym') before.push(doc.mentions[i]!);
+  before.reverse();
   if (GROUP_WORDS.test(p) || p === 'they' || p === 'them' || p === 'their') {
     const group = lastPeople(doc, before);
     // "they", "them": only for people named in this or the previous sentence (else it is things).

@@ -123,9 +123,12 @@ export const NOUN_CUES: Record<string, NounCue> = {
 };
 
 /** The plural of a role noun reads as the singular ("nephews of", "directors"). */
+const NOUN_CUE_MAP = new Map(Object.entries(NOUN_CUES));
+
 export function nounCue(word: string): NounCue | undefined {
+  if (word.length < 3 || word.length > 16) return undefined;
   const w = word.toLowerCase();
-  return NOUN_CUES[w] ?? (w.endsWith('s') ? NOUN_CUES[w.slice(0, -1)] : undefined);
+  return NOUN_CUE_MAP.get(w) ?? (w.endsWith('s') ? NOUN_CUE_MAP.get(w.slice(0, -1)) : undefined);
 }
 
 /** Words that put a paragraph in a sanctions context ("added", "targeted" mean designated there). */

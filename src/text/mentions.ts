@@ -194,7 +194,12 @@ export interface AnalyzeOptions {
 export function analyzeMentions(text: string, options: AnalyzeOptions = {}): DocumentAnalysis {
   const sentences = splitSentences(text);
   const paras = paragraphs(text);
-  const paragraphOf = sentences.map((s) => paras.findIndex((p) => p.start <= s.start && s.end <= p.end));
+  const paragraphOf: number[] = [];
+  let pi = 0;
+  for (const s of sentences) {
+    while (pi < paras.length - 1 && paras[pi]!.end < s.start) pi++;
+    paragraphOf.push(pi);
+  }
   const tokens = sentences.map((s) => tokenize(text, s.start, s.end));
   const b = new Builder(options.gazetteer);
 
@@ -220,7 +225,7 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     for (const d of acronymDefinitions(tokens[si]!, chunks)) definitions.set(d.acronym, d.expansion.text);
   });
   const products = new Set<string>();
-  for (const ts of tokens) for (const t of ts) if (t.word && PRODUCT.test(t.text)) products.add(t.text.split(/[- ]/)[0]!);
+  for (const ts of tokens) for (const t of ts) if (t.word && /\d/.test(t.text) && PRODUCT.test(t.text)) products.add(t.text.split(/[- ]/)[0]!);
 
   const isCommonStart = (w: string) =>
     SENTENCE_STARTERS.has(w) || (lowerSeen.has(w.toLowerCase()) && !capitalMid.has(w));

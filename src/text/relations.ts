@@ -13,7 +13,7 @@ import { ITEMS, nounCue, SANCTION_CONTEXT, VERB_CUES, type NounCue, type VerbCue
 import { findDates, type DateMention } from './dates.js';
 import type { DocumentMeta, Domain, ExtractedRelation, RelationType } from './extraction.js';
 import { HEDGE_BEFORE, HEDGE_NEAR, NEGATION_AFTER, NEGATION_BEFORE, NEGATION_CLAUSE } from './hedging.js';
-import type { Cluster, DocumentAnalysis } from './mentions.js';
+import type { Cluster, DocumentAnalysis, Mention } from './mentions.js';
 import type { Token } from './tokens.js';
 
 interface Arg {
@@ -46,6 +46,8 @@ interface Claim {
 
 const PRONOUNS = /^(?:he|him|his|she|her|it|its|they|them|their)$/i;
 const GROUP_PHRASES = [/^both men$/i, /^the two men$/i, /^the cousins$/i, /^the brothers$/i, /^the pair$/i, /^either nephew$/i, /^each of them$/i, /^the men$/i];
+/** First words of pronouns and plural descriptions (a cheap test before building phrases). */
+const REFERENCE_START = /^(?:he|him|his|she|her|it|its|they|them|their|both|the|either|each)$/i;
 const STATE_ACTORS = /^(?:forces|troops|military|army|navy|officers|government|authorities|police|intelligence|agents|soldiers|security)$/i;
 const SOURCE_NOUNS = /^(?:officials|authorities|prosecutors|sources|data|media|investigators|diplomats|analysts|documents|records|lawmakers|officers)$/i;
 const REPORTING = /^(?:says?|said|claims?|claimed|alleges?|alleged|reports?|reported|suggested|suggests|believes?|thinks?|told|argued|insists?|noted|stressed)$/i;
@@ -63,6 +65,25 @@ const LABEL_VERBS = /^(?:named|calling|called|described|identified|designated|li
 export function extractRelations(doc: DocumentAnalysis, ids: Map<number, string>, meta: DocumentMeta = {}): ExtractedRelation[] {
   const out: ExtractedRelation[] = [];
   const seen = new Set<string>();
+  const bySentence = new Map<number, Mention[]>();
+  for (const m of doc.mentions) {
+    const list = bySentence.get(m.sentence);
+    if (list) list.push(m);
+    else bySentence.set(m.sentence, [m]);
+  }
+  // Text of each paragraph with the one before it (the context "added" and "targeted" need).
+  const paraSpan = new Map<number, [number, number]>();
+  doc.sentences.forEach((s, i) => {
+    const p = doc.paragraphOf[i]!;
+    const span = paraSpan.get(p);
+    paraSpan.set(p, span ? [span[0], s.end] : [s.start, s.end]);
+  });
+  const paragraphText = (si: number) => {
+    const p = doc.paragraphOf[si]!;
+    const here = paraSpan.get(p)!;
+    const prev = paraSpan.get(p - 1);
+    return doc.text.slice(prev ? prev[0] : here[0], here[1]);
+  };
   const dateContext: { last?: string; year?: string } = meta.date ? { year: meta.date.slice(0, 4) } : {};
   let paragraph = -1;
   doc.sentences.forEach((sentence, si) => {
@@ -70,9 +91,9 @@ export function extractRelations(doc: DocumentAnalysis, ids: Map<number, string>
     if (doc.paragraphOf[si] !== paragraph) paragraph = doc.paragraphOf[si]!;
     const ts = doc.tokens[si]!;
     const dates = findDates(doc.text, sentence.start, sentence.end, dateContext);
-    const args = sentenceArgs(doc, si, ts);
+    const args = sentenceArgs(doc, si, ts, bySentence.get(si) ?? []);
     if (args.length < 1) return;
-    const paraText = paragraphText(doc, si);
+    const paraText = paragraphText(si);
     const claims = [...verbClaims(doc, ts, args, paraText), ...nounClaims(doc, ts, args), ...groupClaims(doc, ts, args), ...listClaims(doc, si, ts, args)];
     fillPayments(claims);
     const text = doc.text.slice(sentence.start, sentence.end);
@@ -105,18 +126,11 @@ export function extractRelations(doc: DocumentAnalysis, ids: Map<number, string>
   return out;
 }
 
-function paragraphText(doc: DocumentAnalysis, si: number): string {
-  const p = doc.paragraphOf[si];
-  const sents = doc.sentences.filter((_, i) => doc.paragraphOf[i] === p || doc.paragraphOf[i] === p! - 1);
-  return doc.text.slice(sents[0]!.start, sents[sents.length - 1]!.end);
-}
-
 /** The arguments of a sentence: mentions, demonyms standing for states, pronouns, plural descriptions. */
-function sentenceArgs(doc: DocumentAnalysis, si: number, ts: Token[]): Arg[] {
+function sentenceArgs(doc: DocumentAnalysis, si: number, ts: Token[], mentions: Mention[]): Arg[] {
   const args: Arg[] = [];
   const tokenAt = (offset: number) => ts.findIndex((t) => t.start <= offset && offset < t.end);
-  for (const m of doc.mentions) {
-    if (m.sentence !== si) continue;
+  for (const m of mentions) {
     const first = tokenAt(m.start);
     const last = tokenAt(m.end - 1);
     if (first < 0 || last < 0) continue;
@@ -128,6 +142,7 @@ function sentenceArgs(doc: DocumentAnalysis, si: number, ts: Token[]): Arg[] {
   }
   for (let i = 0; i < ts.length; i++) {
     const t = ts[i]!;
+    if (!t.word || !REFERENCE_START.test(t.text)) continue;
     if (args.some((a) => a.first <= i && i <= a.last)) continue;
     let phraseEnd = -1;
     for (const len of [3, 2]) {
