@@ -36,6 +36,8 @@ const DESCRIPTION_HEADS: Record<string, Schema[]> = {
 const GROUP_WORDS = /^(?:both men|the two men|the men|the cousins|the brothers|the pair|the nephews|the two|each of them|either nephew|both|the couple|the sisters)$/i;
 
 const MODIFIER = /^[a-z][a-z-]*$/;
+/** Capitalised adjectives of nationality also modify descriptions ("the Lebanese group"). */
+const DEMONYM_MODIFIER = /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ic)$/u;
 
 const nameWordCache = new WeakMap<Cluster, { count: number; words: Set<string> }>();
 
@@ -101,7 +103,7 @@ export function resolveDescriptions(doc: DocumentAnalysis): void {
       if (!/^the$/i.test(ts[i]!.text)) continue;
       const modifiers: string[] = [];
       let k = i + 1;
-      while (k < ts.length && modifiers.length < 2 && MODIFIER.test(ts[k]!.text) && !(ts[k]!.text in DESCRIPTION_HEADS)) {
+      while (k < ts.length && modifiers.length < 2 && (MODIFIER.test(ts[k]!.text) || DEMONYM_MODIFIER.test(ts[k]!.text)) && !(ts[k]!.text in DESCRIPTION_HEADS)) {
         modifiers.push(ts[k]!.text);
         k++;
       }
@@ -112,7 +114,7 @@ export function resolveDescriptions(doc: DocumentAnalysis): void {
       // "the company Tajco", "the group's leader" are fine; "the bank of X" names another.
       const next = ts[k + 1];
       if (next && (/^\p{Lu}/u.test(next.text) || next.text === 'of')) continue;
-      if (modifiers.some((m) => !/^(?:central|state-owned|state|national|same|former|russian|iranian|sanctioned|militant|armed|trading|holding|parent|front|drone|mining|investment|shipping|oil|main|whole)$/.test(m))) continue;
+      if (modifiers.some((m) => !DEMONYM_MODIFIER.test(m) && !/^(?:central|state-owned|state|national|same|former|russian|iranian|sanctioned|militant|armed|trading|holding|parent|front|drone|mining|investment|shipping|oil|main|whole)$/.test(m))) continue;
       const c = antecedent(doc, ts[i]!.start, si, head, modifiers);
       if (!c) continue;
       const end = headToken.start + head.length;
@@ -171,12 +173,18 @@ export function resolveReference(doc: DocumentAnalysis, si: number, phrase: stri
   if (p === 'it' || p === 'its' || p === 'itself') {
     const orgs = before.filter((m) => {
       const c = live(m);
-      return c.schema === 'Company' || c.schema === 'Organization' || c.schema === 'PublicBody';
+      return c.schema === 'Company' || c.schema === 'Organization' || c.schema === 'PublicBody' || c.schema === 'Vessel';
     });
     if (orgs.length === 0) return [];
     const inSentence = orgs.filter((m) => m.sentence === si && !m.possessive && !byAgent(doc, m));
-    // "its president": the nearest organisation; "it sold": the topic of the sentence.
-    if (inSentence.length > 0) return [live(p === 'its' ? inSentence[inSentence.length - 1]! : inSentence[0]!)];
+    // "its president", "designated it": the nearest one; "it sold": the topic of the sentence.
+    const objectPosition = p === 'its' || (p === 'it' && /\b(?!(?:and|but|that|which|as|when|after|before|because|so|then)\b)[a-z]+\s+$/.test(doc.text.slice(Math.max(0, at - 20), at)));
+    if (inSentence.length > 0) {
+      if (!objectPosition) return [live(inSentence[0]!)];
+      // The object is not the verb's own subject ("the Treasury later designated it").
+      const candidates = inSentence.filter((m) => !/^\s*(?:\w+\s+){0,2}\w+\s*$/.test(doc.text.slice(m.end, at)) || p === 'its');
+      if (candidates.length > 0) return [live(candidates[candidates.length - 1]!)];
+    }
     const lastSentence = orgs[orgs.length - 1]!.sentence;
     const there = orgs.filter((m) => m.sentence === lastSentence);
     const subject = there.find((m) => !m.possessive) ?? there[0]!;

@@ -104,6 +104,8 @@ export const NOUN_CUES: Record<string, NounCue> = {
   leaders: { type: 'controls', subtype: 'leads', domain: 'political' },
   boss: { type: 'controls', subtype: 'leads', domain: 'criminal' },
   kingpin: { type: 'controls', subtype: 'leads', domain: 'criminal' },
+  captain: { type: 'operates', subtype: 'captain', domain: 'economic' },
+  master: { type: 'operates', subtype: 'master', domain: 'economic' },
   member: { type: 'membership', subtype: null, domain: 'political' },
   members: { type: 'membership', subtype: null, domain: 'political' },
   branch: { type: 'membership', subtype: 'unit of', domain: 'military' },

@@ -85,6 +85,11 @@ export interface DocumentAnalysis {
 
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'from', 'to', 'into', 'across', 'around', 'through', 'via', 'towards', 'toward']);
 
+/** "DUBAI" → "Dubai", "NEW YORK" → "New York" (datelines are written in capitals). */
+function titleCase(phrase: string): string {
+  return phrase.replace(/\p{L}+/gu, (w) => w.charAt(0) + w.slice(1).toLowerCase());
+}
+
 function lastWord(phrase: string): string {
   const parts = phrase.split(/\s+/);
   return parts[parts.length - 1]!;
@@ -322,7 +327,14 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
       }
     }
     const pStart = end - phrase.length;
+    words.splice(0, words.length, ...phrase.split(/\s+/));
 
+    // "the tanker Adrian Darya 1": vessel names carry numbers.
+    if (VESSEL_NOUNS.has(before) && !possessive && /^\d{1,3}$/.test(ts[last + 1]?.text ?? '')) {
+      last++;
+      end = ts[last]!.end;
+      phrase = text.slice(pStart, end);
+    }
     // Extend "Bolívar state", "Sinaloa province".
     let tailPlace = false;
     const next = ts[last + 1];
@@ -361,7 +373,10 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     const own = schemaOfWords(words);
     if (tailPlace) b.vote(c, 'Location', 4);
     if (own) b.vote(c, own, 3);
-    if (isKnownPlace(phrase)) b.vote(c, 'Location', 4);
+    if (isKnownPlace(phrase) || isKnownPlace(titleCase(phrase))) b.vote(c, 'Location', 4);
+    // "Gibraltar authorities", "the Baniyas refinery": a place with its government or facility.
+    if (next && /^(?:authorities|government|refinery|terminal|airfield|airport|port|harbou?r|oilfield|field|base|province|governorate|oblast)$/.test(next.text) && words.length <= 2 && !own)
+      b.vote(c, 'Location', 3);
     if (titled) b.vote(c, 'Person', 4);
     if (demonymCountry && !own && words.length >= 2) b.vote(c, 'Person', 0.5);
     if (PLACE_NOUNS.has(before) && /^of$/.test(ts[first - 1]?.text ?? '') === false && before2 === 'the') b.vote(c, 'Location', 2);
@@ -371,7 +386,6 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     if (PERSON_NOUNS.has(before)) b.vote(c, 'Person', 2);
     if (attached === 'based') b.vote(c, 'Location', 3);
     if (LOCATIVE.has(before) && words.length <= 2 && !own) b.vote(c, 'Location', 0.8);
-    if (next?.text === 'airfield' || next?.text === 'airport' || next?.text === 'port') b.vote(c, 'Location', 3);
     if (options.givenNames?.has(words[0]!.toLowerCase()) && words.length >= 2 && !own) b.vote(c, 'Person', 1.5);
     if (!own && words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(?:de|del|la|los|al|bin|ibn|da|van|von)$/.test(w)))
       b.vote(c, 'Person', 1);

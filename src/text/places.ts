@@ -30,6 +30,8 @@ Guadalajara, Monterrey, Cancun, Cancún, Manzanillo, Lazaro Cardenas, Lázaro C�
 Guayaquil, Callao, Santos, Sao Paulo, São Paulo, Rio de Janeiro, Ciudad del Este, Tri-Border Area,
 Foz do Iguacu, Foz do Iguaçu, Colon, Colón, Colon Free Trade Zone, Mumbai, Karachi, Chittagong, Fujian,
 Labuan, Penang, Johor, Batam, Singapore Strait, Malacca Strait, Strait of Malacca,
+Gibraltar, Puerto Rico, Kosovo, Western Sahara, Greenland, Bermuda, Cayman Islands, British Virgin Islands,
+Isle of Man, Jersey, Guernsey, Curacao, Curaçao, Aruba, Northern Cyprus, Transnistria, Abkhazia, South Ossetia,
 Kandahar, Helmand, Herat, Quetta, Peshawar, Ciudad Guayana, Nangarhar,
 Antalya, Corum, Çorum, Kayseri, Ankara Province, Mersin Province
 `;

@@ -101,7 +101,7 @@ export function extractRelations(doc: DocumentAnalysis, ids: Map<number, string>
       const source = ids.get(claim.source.index);
       const target = ids.get(claim.target.index);
       if (!source || !target || source === target) continue;
-      if (claim.source.country && claim.target.country && claim.type === 'membership') continue;
+      if (!plausible(claim)) continue;
       const negated = isNegated(doc, ts, claim, args);
       const key = `${source}|${target}|${claim.type}|${negated}`;
       if (seen.has(key)) continue;
@@ -118,12 +118,37 @@ export function extractRelations(doc: DocumentAnalysis, ids: Map<number, string>
         end: sentence.end,
         hedged: isHedged(ts, claim.cue, args),
         negated,
-        date: claim.type === 'family' ? null : dateOf(doc, ts, claim, dates),
+        // Kinship has no date; a claim that did not happen has no date of happening.
+        date: claim.type === 'family' || negated ? null : dateOf(doc, ts, claim, dates),
         confidence: claim.stative ? 0.7 : 0.6,
       });
     }
   });
   return out;
+}
+
+/** Party types each relation allows (a place never acts; only people have kin; sanctions come from states and bodies). */
+function plausible(claim: Claim): boolean {
+  const s = claim.source.schema;
+  const t = claim.target.schema;
+  if ((s === 'Location' && claim.type !== 'strikes') || (t === 'Location' && !['supplies', 'transports', 'trades_with', 'strikes'].includes(claim.type))) return false;
+  switch (claim.type) {
+    case 'family':
+      return s === 'Person' && t === 'Person';
+    case 'sanctions':
+      return s === 'Country' || s === 'PublicBody' || s === 'Organization';
+    case 'directorship':
+    case 'employment':
+    case 'membership':
+      return t !== 'Country' && t !== 'Person' && (s === 'Person' || s === 'Organization' || claim.type === 'membership');
+    case 'operates':
+      return claim.subtype === 'captain' || claim.subtype === 'master' ? t === 'Vessel' : t !== 'Person' && t !== 'Country';
+    case 'ownership':
+    case 'controls':
+      return t !== 'Person' && t !== 'Country';
+    default:
+      return true;
+  }
 }
 
 /** The arguments of a sentence: mentions, demonyms standing for states, pronouns, plural descriptions. */
@@ -236,8 +261,10 @@ function subjectOf(ts: Token[], args: Arg[], cue: number, spans: Array<[number, 
     if (a.pronoun && /^(?:him|them|her)$/i.test(ts[a.first]!.text)) continue;
     const span = inside(spans, a.first);
     if (span && span !== cueSpan) continue;
-    const prev = ts[a.first - 1]?.text.toLowerCase() ?? '';
-    const prev2 = ts[a.first - 2]?.text ?? '';
+    let pi = a.first - 1;
+    while (pi > 0 && /^(?:the|a|an)$/i.test(ts[pi]!.text)) pi--;
+    const prev = ts[pi]?.text.toLowerCase() ?? '';
+    const prev2 = ts[pi - 1]?.text ?? '';
     if (PREPOSITIONS.has(prev) && !(prev === 'in' && /^(?:authorities|officials|police|prosecutors|forces)$/i.test(prev2))) {
       // "Agents of the DEA": the agency acts.
       if (!(prev === 'of' && /^(?:agents|officials|officers|forces|troops|authorities)$/i.test(prev2))) continue;
@@ -288,6 +315,12 @@ function nearestHead(ts: Token[], args: Arg[], k: number): Arg[] {
   return [];
 }
 
+/** Is the arg the subject of a new clause ("…, and the Treasury later designated")? */
+function startsClause(ts: Token[], a: Arg): boolean {
+  const next = ts[a.last + 1]?.text.toLowerCase() ?? '';
+  return /^(?:has|have|had|was|were|is|are|later|also|then|said|says|will|would|did|does|never|not|first|separately|itself)$/.test(next) || VERB_CUES.some((c) => c.re.test(next));
+}
+
 /** Objects right of the cue, up to the end of its clause. */
 function objectsOf(ts: Token[], args: Arg[], cue: number, spans: Array<[number, number]>, wantPrep?: string): { direct: Arg[]; prep: Arg[]; from: Arg[] } {
   const direct: Arg[] = [];
@@ -321,8 +354,13 @@ function objectsOf(ts: Token[], args: Arg[], cue: number, spans: Array<[number, 
       }
     }
     const joined = lastEnd > cue && gap.length > 0 && gap.every((t) => /^(?:,|and|or|the)$/.test(t.text)) && gap.some((t) => t.text !== 'the');
+    // ", and the Treasury later designated …": a new clause with its own subject.
+    if (found && /^(?:, )?and$/.test(gap.map((t) => t.text).join(' ').replace(/^(.*, )?and( the)?$/, ', and')) && startsClause(ts, a)) {
+      closed = true;
+      continue;
+    }
     lastEnd = a.last;
-    if (a.source || a.demonym) continue;
+    if (a.source) continue;
     // In a list, an item takes the role of the one before it ("in Lebanon, the UAE, South Africa").
     const p = joined ? lastRole : prepBefore(ts, a, cue);
     lastRole = p;
