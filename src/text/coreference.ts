@@ -178,7 +178,7 @@ export function resolveReference(doc: DocumentAnalysis, si: number, phrase: stri
     if (orgs.length === 0) return [];
     const inSentence = orgs.filter((m) => m.sentence === si && !m.possessive && !byAgent(doc, m));
     // "its president", "designated it": the nearest one; "it sold": the topic of the sentence.
-    const objectPosition = p === 'its' || (p === 'it' && /\b(?!(?:and|but|that|which|as|when|after|before|because|so|then)\b)[a-z]+\s+$/.test(doc.text.slice(Math.max(0, at - 20), at)));
+    const objectPosition = p === 'its' || (p === 'it' && /\b(?!(?:and|but|that|which|as|when|after|before|because|so|then|said|says|say|claims|claimed|noted|reported|believes|thinks|argued|insisted)\b)[a-z]+\s+$/.test(doc.text.slice(Math.max(0, at - 20), at)));
     if (inSentence.length > 0) {
       if (!objectPosition) return [live(inSentence[0]!)];
       // The object is not the verb's own subject ("the Treasury later designated it").
