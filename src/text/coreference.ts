@@ -83,7 +83,9 @@ function antecedent(doc: DocumentAnalysis, at: number, sentence: number, head: s
     const named = nameHas(c, head) && modifiers.filter((x) => !x.includes('-')).every((x) => nameHas(c, x) || !/^(?:central|national)$/.test(x));
     if (named) return c;
     // By kind only from an earlier sentence: "the EU had listed the company" is not the EU.
-    if (!byKind && kinds.includes(c.schema) && at - m.start < 1200 && m.sentence < sentence) byKind = c;
+    // A reporter ("Reuters reported") is not what the next sentence describes.
+    const reporter = /^\s+(?:reported|said|says|reports)\b/.test(doc.text.slice(m.end, m.end + 12));
+    if (!byKind && !reporter && kinds.includes(c.schema) && at - m.start < 1200 && m.sentence < sentence) byKind = c;
   }
   // A body the text names by a known form: "the Treasury" → "The department".
   if (byKind) return byKind;
@@ -115,7 +117,15 @@ export function resolveDescriptions(doc: DocumentAnalysis): void {
       const next = ts[k + 1];
       if (next && (/^\p{Lu}/u.test(next.text) || next.text === 'of')) continue;
       if (modifiers.some((m) => !DEMONYM_MODIFIER.test(m) && !/^(?:central|state-owned|state|national|same|former|russian|iranian|sanctioned|militant|armed|trading|holding|parent|front|drone|mining|investment|shipping|oil|main|whole)$/.test(m))) continue;
-      const c = antecedent(doc, ts[i]!.start, si, head, modifiers);
+      // "Petroleos de Venezuela (PDVSA), the state oil company,": an appositive names its neighbour.
+      const prevText = doc.text.slice(Math.max(0, ts[i]!.start - 3), ts[i]!.start);
+      let c: Cluster | undefined;
+      if (/,\s*$/.test(prevText)) {
+        const left = doc.mentions.filter((m) => m.end <= ts[i]!.start && ts[i]!.start - m.end <= 4 && m.kind !== 'demonym');
+        const near = left[left.length - 1];
+        if (near && !doc.clusters[near.cluster]!.country) c = doc.clusters[near.cluster];
+      }
+      c ??= antecedent(doc, ts[i]!.start, si, head, modifiers);
       if (!c) continue;
       const end = headToken.start + head.length;
       const m: Mention = {
@@ -169,6 +179,17 @@ export function resolveReference(doc: DocumentAnalysis, si: number, phrase: stri
     const lastSentence = people[people.length - 1]!.sentence;
     const firstThere = people.find((m) => m.sentence === lastSentence)!;
     return [live(firstThere)];
+  }
+  if (p === 'it') {
+    // "Caracas said it had paid", "Tehran denied that it had": the reporter speaks of itself.
+    const lead = /\b(said|says|say|denied|denies|claimed|claims|insisted|argued|added|stated)\s+(?:that\s+)?$/.exec(doc.text.slice(Math.max(0, at - 30), at));
+    if (lead) {
+      const verbAt = at - (doc.text.slice(Math.max(0, at - 30), at).length - lead.index);
+      const speaker = before.filter((m) => m.sentence === si && m.end <= verbAt && verbAt - m.end <= 3);
+      // Unless an organisation is the topic before it ("Qods …; Washington says it sold").
+      const topic = before.some((m) => m.sentence === si && m.end < verbAt - 3 && ['Company', 'Organization', 'PublicBody', 'Vessel'].includes(live(m).schema));
+      if (speaker.length > 0 && !topic) return [live(speaker[speaker.length - 1]!)];
+    }
   }
   if (p === 'it' || p === 'its' || p === 'itself') {
     const orgs = before.filter((m) => {

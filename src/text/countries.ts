@@ -16,6 +16,45 @@ export interface Country {
 // iso | name | other names | demonyms | capital(s)
 const TABLE = `
 af|Afghanistan||Afghan|Kabul
+ad|Andorra||Andorran|Andorra la Vella
+ag|Antigua and Barbuda|||Saint John's
+bs|Bahamas|The Bahamas|Bahamian|Nassau
+bb|Barbados||Barbadian|Bridgetown
+bt|Bhutan||Bhutanese|Thimphu
+bw|Botswana||Botswanan|Gaborone
+bn|Brunei||Bruneian|Bandar Seri Begawan
+bi|Burundi||Burundian|Gitega
+cv|Cape Verde|Cabo Verde|Cape Verdean|Praia
+km|Comoros||Comoran|Moroni
+dm|Dominica|||Roseau
+tl|Timor-Leste|East Timor|Timorese|Dili
+sz|Eswatini|Swaziland|Swazi|Mbabane
+fj|Fiji||Fijian|Suva
+gd|Grenada||Grenadian|St. George's
+is|Iceland||Icelandic|Reykjavik
+ls|Lesotho|||Maseru
+li|Liechtenstein|||Vaduz
+mw|Malawi||Malawian|Lilongwe
+mv|Maldives||Maldivian|Male
+mh|Marshall Islands||Marshallese|Majuro
+mu|Mauritius||Mauritian|Port Louis
+fm|Micronesia||Micronesian|Palikir
+mc|Monaco||Monegasque|
+nr|Nauru||Nauruan|
+pw|Palau||Palauan|Ngerulmud
+pg|Papua New Guinea||Papua New Guinean|Port Moresby
+kn|Saint Kitts and Nevis|St. Kitts and Nevis||Basseterre
+lc|Saint Lucia|St. Lucia|Saint Lucian|Castries
+vc|Saint Vincent and the Grenadines|St. Vincent and the Grenadines||Kingstown
+ws|Samoa||Samoan|Apia
+sm|San Marino|||
+st|Sao Tome and Principe|São Tomé and Príncipe||Sao Tome
+sc|Seychelles||Seychellois|Victoria
+sb|Solomon Islands|||Honiara
+to|Tonga||Tongan|Nuku'alofa
+tv|Tuvalu||Tuvaluan|Funafuti
+va|Vatican|Holy See||Vatican City
+vu|Vanuatu||Vanuatuan|Port Vila
 al|Albania||Albanian|Tirana
 dz|Algeria||Algerian|Algiers
 ao|Angola||Angolan|Luanda

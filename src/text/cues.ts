@@ -31,6 +31,7 @@ export const VERB_CUES: VerbCue[] = [
   { re: /^(?:seiz(?:e|es|ed|ing)|raid(?:s|ed|ing)?|captur(?:e|es|ed|ing))$/, type: 'strikes', subtype: 'seizure', domain: 'criminal' },
   { re: /^(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|extradit(?:e|es|ed|ing))$/, type: 'strikes', subtype: 'arrest', domain: 'criminal' },
   { re: /^(?:suppl(?:y|ies|ied|ying)|ship(?:s|ped|ping)?|sen(?:d|ds|t|ding)|deliver(?:s|ed|ing)?|provid(?:e|es|ed|ing)|export(?:s|ed|ing)?|sell(?:s|ing)?|sold)$/, type: 'supplies', subtype: null, domain: 'economic', targetPrep: 'to' },
+  { re: /^(?:traffic(?:s|ked|king)?)$/, type: 'supplies', subtype: 'traffics', domain: 'criminal', targetPrep: 'to' },
   { re: /^(?:transport(?:s|ed|ing)?|smuggl(?:e|es|ed|ing)|ferr(?:y|ies|ied|ying)|carr(?:y|ies|ied|ying))$/, type: 'transports', subtype: null, domain: 'economic', targetPrep: 'to' },
   { re: /^(?:b(?:uy|uys|ought|uying)|purchas(?:e|es|ed|ing)|import(?:s|ed|ing)?|acquir(?:e|es|ed|ing))$/, type: 'trades_with', subtype: 'buys', domain: 'economic', fromPrep: true },
   { re: /^(?:trad(?:e|es|ed|ing))$/, type: 'trades_with', subtype: null, domain: 'economic', targetPrep: 'with' },

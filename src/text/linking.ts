@@ -62,8 +62,8 @@ export function linkClusters(doc: DocumentAnalysis, g: Gazetteer | undefined): M
 
   for (const c of doc.clusters) {
     if (c.mergedInto !== undefined || c.country) continue;
-    // A place only links when nothing but an appositive made it a place ("an industrial park").
-    if (c.schema === 'Location' && (c.votes.get('Location') ?? 0) >= 4) continue;
+    // A place links only when nothing in the text made it one for sure ("an industrial park" may be a company).
+    if (c.schema === 'Location' && c.strongPlace) continue;
     const scored = new Map<number, number>();
     const consider = (entity: number, score: number) => {
       const e = g.entities[entity]!;
@@ -78,6 +78,8 @@ export function linkClusters(doc: DocumentAnalysis, g: Gazetteer | undefined): M
       if (c.schema === 'Person' && words.length < 2) continue;
       const hits = g.lookup(words);
       for (const h of hits) {
+        // A one-word vessel name ("Fortune") needs a ship nearby in the text.
+        if (words.length === 1 && g.entities[h.entity]!.schema === 'Vessel' && !vesselContext(doc, c)) continue;
         if (h.kind === 'weak' && !(isAllCaps(name) && names.length > 1)) continue;
         if (h.kind === 'partial' && words.length < 2) continue;
         const e = g.entities[h.entity]!;
@@ -95,7 +97,7 @@ export function linkClusters(doc: DocumentAnalysis, g: Gazetteer | undefined): M
           const e = g.entities[entity]!;
           const mine = new Set(words.map(foldWord));
           let extra = 0;
-          for (const w of e.words) if (!mine.has(w) && !GENERIC.has(w)) extra++;
+          for (const w of e.words) if (!mine.has(w) && !GENERIC.has(w) && w.length > 1) extra++;
           // A listed name with more distinctive words is another party ("… of Colombia - People's Army").
           if (extra === 0 || (extra === 1 && content.length >= 3)) consider(entity, 0.72 - 0.04 * extra);
         }
@@ -117,6 +119,10 @@ export function linkClusters(doc: DocumentAnalysis, g: Gazetteer | undefined): M
     });
   }
   return links;
+}
+
+function vesselContext(doc: DocumentAnalysis, c: Cluster): boolean {
+  return c.mentions.some((m) => /\b(?:tankers?|vessels?|ships?|freighters?|carriers?|supertankers?|boats?|yachts?)\b/i.test(doc.text.slice(Math.max(0, m.start - 60), m.end + 20)));
 }
 
 /** A name safe to look up: not a lone ordinary word, not a short word, not a sentence starter. */

@@ -69,6 +69,8 @@ export interface Cluster {
   hits: GazetteerHit[];
   /** Set when merged into another cluster. */
   mergedInto?: number;
+  /** The text itself makes it a place (a known place, "Bolívar state", "the town of X", "X-based"). */
+  strongPlace?: boolean;
 }
 
 export interface DocumentAnalysis {
@@ -144,6 +146,7 @@ class Builder {
     keep.names.push(...drop.names);
     keep.hits.push(...drop.hits);
     keep.country ??= drop.country;
+  keep.strongPlace ||= drop.strongPlace;
     keep.body ??= drop.body;
     return keep;
   }
@@ -372,11 +375,14 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     // Type votes from the name itself, the store, and the neighbours.
     const own = schemaOfWords(words);
     if (tailPlace) b.vote(c, 'Location', 4);
+    if (tailPlace || isKnownPlace(phrase) || isKnownPlace(titleCase(phrase)) || attached === 'based' || (before === 'of' && PLACE_NOUNS.has(before2))) c.strongPlace = true;
     if (own) b.vote(c, own, 3);
     if (isKnownPlace(phrase) || isKnownPlace(titleCase(phrase))) b.vote(c, 'Location', 4);
     // "Gibraltar authorities", "the Baniyas refinery": a place with its government or facility.
-    if (next && /^(?:authorities|government|refinery|terminal|airfield|airport|port|harbou?r|oilfield|field|base|province|governorate|oblast)$/.test(next.text) && words.length <= 2 && !own)
+    if (next && /^(?:authorities|refinery|terminal|airfield|airport|port|harbou?r|oilfield|field|base|province|governorate|oblast)$/.test(next.text) && words.length <= 2 && !own)
       b.vote(c, 'Location', 3);
+    // "the Maduro government", "the Biden administration": a leader's name.
+    if (next && /^(?:government|regime|administration|cabinet|family)$/.test(next.text) && words.length === 1 && before.toLowerCase() === 'the') b.vote(c, 'Person', 3);
     if (titled) b.vote(c, 'Person', 4);
     if (demonymCountry && !own && words.length >= 2) b.vote(c, 'Person', 0.5);
     if (PLACE_NOUNS.has(before) && /^of$/.test(ts[first - 1]?.text ?? '') === false && before2 === 'the') b.vote(c, 'Location', 2);
@@ -385,7 +391,7 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     if (COMPANY_NOUNS.has(before) && !PLACE_NOUNS.has(before)) b.vote(c, 'Company', 1.5);
     if (PERSON_NOUNS.has(before)) b.vote(c, 'Person', 2);
     if (attached === 'based') b.vote(c, 'Location', 3);
-    if (LOCATIVE.has(before) && words.length <= 2 && !own) b.vote(c, 'Location', 0.8);
+    if (LOCATIVE.has(before) && words.length <= 2 && !own) b.vote(c, 'Location', 1.2);
     if (options.givenNames?.has(words[0]!.toLowerCase()) && words.length >= 2 && !own) b.vote(c, 'Person', 1.5);
     if (!own && words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(?:de|del|la|los|al|bin|ibn|da|van|von)$/.test(w)))
       b.vote(c, 'Person', 1);
@@ -540,6 +546,7 @@ export function mergeClusters(doc: DocumentAnalysis, keep: Cluster, drop: Cluste
   for (const [s, w] of drop.votes) keep.votes.set(s, (keep.votes.get(s) ?? 0) + w);
   keep.names.push(...drop.names);
   keep.hits.push(...drop.hits);
+  keep.strongPlace ||= drop.strongPlace;
   drop.mentions = [];
   drop.mergedInto = keep.index;
 }

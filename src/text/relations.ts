@@ -296,9 +296,9 @@ function relativeAntecedent(ts: Token[], args: Arg[], r: number): Arg[] {
   }
   const direct = args.find((a) => a.last === p && !a.source && !a.demonym);
   if (direct) return [direct];
-  // Walk back over an appositive noun phrase to its comma.
+  // Walk back over an appositive noun phrase to its comma ("X, a Hong Kong firm that").
   let q = p;
-  while (q >= 0 && q > r - 9 && ts[q]!.text !== ',' && !args.some((a) => a.first <= q && q <= a.last && !a.demonym)) q--;
+  while (q >= 0 && q > r - 9 && ts[q]!.text !== ',' && ts[q]!.text !== ';') q--;
   if (q < 0 || ts[q]!.text !== ',' || !/^(?:a|an|the)$/i.test(ts[q + 1]?.text ?? '')) return [];
   const head = args.find((a) => a.last === q - 1 && !a.source && !a.demonym);
   return head ? [head] : [];
@@ -435,7 +435,7 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
   const aux = j >= 0 && (BE.test(ts[j]!.text) || (ts[j]!.text === 'been' && j > 0));
   if (!causative && (by > 0 || (aux && /ed$|en$|run$|sold$|held$|paid$|led$|frozen$/.test(ts[k]!.text)))) {
     passive = true;
-    const agents = args.filter((a) => a.first > k && a.first <= k + 8 && !a.source && !a.demonym && !a.possessive);
+    const agents = args.filter((a) => a.first > k && a.first <= k + 8 && !a.source && !a.possessive);
     const named = agents.filter((a) => !a.pronoun);
     const afterBy = by > 0 ? (named[0] ?? agents[0]) : undefined;
     if (by > 0 && afterBy) subjects = [afterBy];
