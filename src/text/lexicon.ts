@@ -54,7 +54,7 @@ export const PUBLIC_BODY_HEADS = words(`
 export const PLACE_HEADS = words(`
   Airport Airfield Airbase Port Harbor Harbour Island Islands Strait Gulf Sea Ocean River Valley Mountains
   Mountain Desert Peninsula Basin Province Region District County Oblast Governorate City
-  Town Village Square Street Avenue Road Bridge Dam Canal Bay Coast Border Heights Arc Belt Triangle
+  Town Village Square Street Avenue Road Bridge Dam Canal Bay Coast Border Heights Arc Belt Triangle Zone Park
 `);
 
 /** Lower-case words that, after a capitalised name, make it a place ("Bolívar state"). */

@@ -86,7 +86,7 @@ export function linkClusters(doc: DocumentAnalysis, g: Gazetteer | undefined): M
         const mine = new Set(words.map(foldWord));
         let missed = 0;
         for (const w of e.words) if (!mine.has(w) && !GENERIC.has(w)) missed++;
-        consider(h.entity, BASE[h.kind] - (h.folded ? 0.08 : 0) - 0.01 * missed);
+        consider(h.entity, BASE[h.kind] - (h.folded ? 0.08 : 0) - 0.03 * missed);
       }
       if (hits.length === 0 && words.length >= 2 && c.schema !== 'Person') {
         // Every word of the phrase inside one listed name, with at most two other real words.

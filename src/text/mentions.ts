@@ -230,7 +230,7 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
   const definitions = new Map<string, string>();
   const chunksOf = tokens.map((ts) => properNounChunks(text, ts));
   chunksOf.forEach((chunks, si) => {
-    for (const d of acronymDefinitions(tokens[si]!, chunks)) definitions.set(d.acronym, d.expansion.text);
+    for (const d of acronymDefinitions(tokens[si]!, chunks)) definitions.set(d.acronym, d.expansion.text.replace(/^(?:The|the|A|An)\s+/, ''));
   });
   const products = new Set<string>();
   for (const ts of tokens) for (const t of ts) if (t.word && /\d/.test(t.text) && PRODUCT.test(t.text)) products.add(t.text.split(/[- ]/)[0]!);
