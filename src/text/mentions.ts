@@ -391,7 +391,7 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     if (COMPANY_NOUNS.has(before) && !PLACE_NOUNS.has(before)) b.vote(c, 'Company', 1.5);
     if (PERSON_NOUNS.has(before)) b.vote(c, 'Person', 2);
     if (attached === 'based') b.vote(c, 'Location', 3);
-    if (LOCATIVE.has(before) && words.length <= 2 && !own) b.vote(c, 'Location', 1.2);
+    if (LOCATIVE.has(before) && before2.toLowerCase() !== 'according' && words.length <= 2 && !own) b.vote(c, 'Location', 1.2);
     if (options.givenNames?.has(words[0]!.toLowerCase()) && words.length >= 2 && !own) b.vote(c, 'Person', 1.5);
     if (!own && words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(?:de|del|la|los|al|bin|ibn|da|van|von)$/.test(w)))
       b.vote(c, 'Person', 1);
@@ -526,7 +526,8 @@ function capitalsAsPlaces(b: Builder, tokens: Token[][]): void {
       const ts = tokens[m.sentence]!;
       const i = ts.findIndex((t) => t.start === m.start);
       const prev = i > 0 ? ts[i - 1]!.text : '';
-      return LOCATIVE.has(prev) && m.text !== m.text.toUpperCase();
+      const prev2 = i > 1 ? ts[i - 2]!.text : '';
+      return LOCATIVE.has(prev) && prev2.toLowerCase() !== 'according' && m.text !== m.text.toUpperCase();
     });
     if (!asPlace) continue;
     c.country = undefined;

@@ -196,7 +196,7 @@ function sentenceArgs(doc: DocumentAnalysis, si: number, ts: Token[], mentions: 
     const next1 = ts[a.last + 1]?.text ?? '';
     const next2 = ts[a.last + 2]?.text ?? '';
     if (/according to$/.test(prev) || /according to (?:the|u\.s\.)$/.test(prev)) a.source = true;
-    else if (/^(?:and|,)$/.test(ts[a.first - 1]?.text ?? '') && args.some((b) => b.source && b.last === a.first - 2)) a.source = true;
+    else if (ts[a.first - 1]?.text === 'and' && args.some((b) => b.source && b.last === a.first - 2)) a.source = true;
     else if (SOURCE_NOUNS.test(next1) && (REPORTING.test(next2) || /^(?:have|had|has)$/.test(next2))) a.source = true;
     else if (REPORTING.test(next1) && !a.pronoun) a.source = true;
   }
@@ -338,7 +338,7 @@ function objectsOf(ts: Token[], args: Arg[], cue: number, spans: Array<[number, 
     const gap = ts.slice(lastEnd + 1, a.first);
     const found = direct.length + prep.length > 0;
     // "…, among them Best Diamond House": an appendix to the objects, after any clause.
-    const appendix = /(?:among them|including)$/i.test(gap.map((t) => t.text).join(' '));
+    const appendix = /\b(?:among them|including|along with|together with|as well as)\b(?![^,]*\b(?:said|says|that|which|who)\b)/i.test(gap.map((t) => t.text).join(' '));
     if (!appendix) {
       if (closed) continue;
       // Another clause ends the objects: ";" + verb, ", and he publicly urged", "that it said", another verb.
@@ -347,7 +347,9 @@ function objectsOf(ts: Token[], args: Arg[], cue: number, spans: Array<[number, 
         (gap.some((t) => RELATIVE.test(t.text) && !span) && found) ||
         (gap.some((t) => REPORTING.test(t.text)) && found) ||
         gap.some((t, k) => t.word && t.text !== 'sanctions' && VERB_CUES.some((c) => c.re.test(t.text.toLowerCase())) && !/^(?:the|a|an|its|his|her|their|of)$/i.test(ts[lastEnd + k]?.text ?? '') && !/^(?:list|lists|run|head|front)$/.test(t.text)) ||
-        (found && a.pronoun && /^(?:he|she|they|it)$/i.test(ts[a.first]!.text));
+        (found && a.pronoun && /^(?:he|she|they|it)$/i.test(ts[a.first]!.text)) ||
+        // ", calling him …", ", saying …": a participle clause of its own.
+        gap.some((t, k) => t.text === ',' && /^(?!including)[a-z]+ing$/.test(gap[k + 1]?.text ?? ''));
       if (ends) {
         closed = true;
         continue;
@@ -361,6 +363,8 @@ function objectsOf(ts: Token[], args: Arg[], cue: number, spans: Array<[number, 
     }
     lastEnd = a.last;
     if (a.source) continue;
+    // "a major Hizballah financier": a name inside a role phrase is not an object.
+    if (!a.pronoun && nounCue(ts[a.last + 1]?.text ?? '') && /^(?:a|an|major|senior|former|top|key|the)$/i.test(ts[a.first - 1]?.text ?? '')) continue;
     // In a list, an item takes the role of the one before it ("in Lebanon, the UAE, South Africa").
     const p = joined ? lastRole : prepBefore(ts, a, cue);
     lastRole = p;
@@ -411,7 +415,9 @@ function verbClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[], paraText: s
     if (ts[k + 1]?.text === 'of' && cue.type !== 'strikes') continue;
     if (w === 'sanctions' && !(args.some((a) => a.last === k - 1) || /^(?:also|later|then|now|never|still)$/.test(prev))) continue;
     if (w === 'sanction' && !/^(?:to|would|will|not|must|could|may|might)$/.test(prev)) continue;
-    if (cue.needsSanctionContext && !SANCTION_CONTEXT.test(paraText)) continue;
+    // "which Washington lists as a terrorist organization" carries its own context.
+    const listedAs = /^list/.test(w) && /^\s+(?:\S+\s+){0,3}as\s+(?:an?\s+)?(?:\w+\s+)?(?:terrorist|sanctioned|designated|specially)/i.test(doc.text.slice(t.end, t.end + 80));
+    if (cue.needsSanctionContext && !listedAs && !SANCTION_CONTEXT.test(paraText)) continue;
     // "raised money for": raising is financing only when money is raised.
     if (/^rais/.test(w) && !/^\s+(?:\S+\s+){0,2}(?:money|funds|cash|millions?|\$)/i.test(doc.text.slice(t.end, t.end + 40))) continue;
     claims.push(...claimsForVerb(doc, ts, args, k, cue, spans, sentenceText));
@@ -426,8 +432,8 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
   let by = ts[k + 1]?.text === 'by' ? k + 1 : -1;
   let passive = false;
   // Causative "had the cousins arrested by Haitian police": the haver acts on the args before the verb.
-  const had = ts.slice(Math.max(0, k - 5), k).findIndex((t) => /^(?:had|got)$/i.test(t.text));
-  const causative = had >= 0 && cue.type === 'strikes' && args.some((a) => a.first > Math.max(0, k - 5) + had && a.last < k);
+  const had = ts.slice(Math.max(0, k - 9), k).findIndex((t) => /^(?:had|got)$/i.test(t.text));
+  const causative = had >= 0 && cue.type === 'strikes' && args.some((a) => a.first > Math.max(0, k - 9) + had && a.last < k);
   if (causative) by = -1;
   // Passive: "was designated by X", reduced "a bureau controlled by X", "is run by its director general, X".
   let j = k - 1;
@@ -468,7 +474,7 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
     }
     // Causative "had the cousins arrested by Haitian police": the objects sit before the verb.
     if (causative) {
-      const h = Math.max(0, k - 5) + had;
+      const h = Math.max(0, k - 9) + had;
       objects = args.filter((a) => a.first > h && a.last < k);
       subjects = subjectOf(ts, args, h, spans);
     }
