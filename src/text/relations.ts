@@ -329,7 +329,9 @@ function objectsOf(ts: Token[], args: Arg[], cue: number, spans: Array<[number, 
   const cueSpan = inside(spans, cue);
   let lastEnd = cue;
   let lastRole: string | undefined;
+  // Closed by a participle or relative clause (an appendix may reopen it), or by a new main clause (for good).
   let closed = false;
+  let ended = false;
   for (const a of args) {
     if (a.first <= cue) continue;
     const span = inside(spans, a.first);
@@ -339,14 +341,22 @@ function objectsOf(ts: Token[], args: Arg[], cue: number, spans: Array<[number, 
     const found = direct.length + prep.length > 0;
     // "…, among them Best Diamond House": an appendix to the objects, after any clause.
     const appendix = /\b(?:among them|including|along with|together with|as well as)\b(?![^,]*\b(?:said|says|that|which|who)\b)/i.test(gap.map((t) => t.text).join(' '));
+    // The appendix reopens the object list ("…, along with two of his companies, X and Y").
+    if (appendix && !ended) closed = false;
+    if (ended) continue;
     if (!appendix) {
       if (closed) continue;
       // Another clause ends the objects: ";" + verb, ", and he publicly urged", "that it said", another verb.
-      const ends =
+      const newClause =
         gap.some((t, k) => t.text === ';' && clauseBreak(ts, lastEnd + 1 + k)) ||
+        gap.some((t, k) => t.word && t.text !== 'sanctions' && VERB_CUES.some((c) => c.re.test(t.text.toLowerCase())) && !/^(?:the|a|an|its|his|her|their|of)$/i.test(ts[lastEnd + k]?.text ?? '') && !/^(?:list|lists|run|head|front)$/.test(t.text));
+      if (newClause) {
+        ended = true;
+        continue;
+      }
+      const ends =
         (gap.some((t) => RELATIVE.test(t.text) && !span) && found) ||
         (gap.some((t) => REPORTING.test(t.text)) && found) ||
-        gap.some((t, k) => t.word && t.text !== 'sanctions' && VERB_CUES.some((c) => c.re.test(t.text.toLowerCase())) && !/^(?:the|a|an|its|his|her|their|of)$/i.test(ts[lastEnd + k]?.text ?? '') && !/^(?:list|lists|run|head|front)$/.test(t.text)) ||
         (found && a.pronoun && /^(?:he|she|they|it)$/i.test(ts[a.first]!.text)) ||
         // ", calling him …", ", saying …": a participle clause of its own.
         gap.some((t, k) => t.text === ',' && /^(?!including)[a-z]+ing$/.test(gap[k + 1]?.text ?? ''));
@@ -358,7 +368,7 @@ function objectsOf(ts: Token[], args: Arg[], cue: number, spans: Array<[number, 
     const joined = lastEnd > cue && gap.length > 0 && gap.every((t) => /^(?:,|and|or|the)$/.test(t.text)) && gap.some((t) => t.text !== 'the');
     // ", and the Treasury later designated …": a new clause with its own subject.
     if (found && /^(?:, )?and$/.test(gap.map((t) => t.text).join(' ').replace(/^(.*, )?and( the)?$/, ', and')) && startsClause(ts, a)) {
-      closed = true;
+      ended = true;
       continue;
     }
     lastEnd = a.last;
@@ -452,9 +462,11 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
   if (!passive) {
     // Relative clause: "X, which Y lists as", "X, which sanctioned", "a maker that partnered with".
     let r = k - 1;
-    while (r >= 0 && k - r <= 8 && !RELATIVE.test(ts[r]!.text) && (AUX_ADVERB.test(ts[r]!.text) || ts[r]!.text === ',' || args.some((a) => a.first <= r && r <= a.last && (a.source || a.pronoun)) || /^(?:according|to|Washington)$/.test(ts[r]!.text)))
+    while (r >= 0 && k - r <= 8 && !RELATIVE.test(ts[r]!.text) && (AUX_ADVERB.test(ts[r]!.text) || ts[r]!.text === ',' || args.some((a) => a.first <= r && r <= a.last) || /^(?:according|to|the)$/i.test(ts[r]!.text)))
       r--;
-    if (r >= 0 && RELATIVE.test(ts[r]!.text) && k - r <= 8) {
+    // "suggested that Tehran had supplied": a complement clause, not a relative one.
+    const complement = r > 0 && /^that$/i.test(ts[r]!.text) && (REPORTING.test(ts[r - 1]!.text) || /^(?:showed|shows|found|indicated|indicates|revealed|believe|denied|denies|alleged|added|noted|argued|claimed|suggest)$/i.test(ts[r - 1]!.text));
+    if (r >= 0 && !complement && RELATIVE.test(ts[r]!.text) && k - r <= 8) {
       const inner = args.filter((a) => a.first > r && a.last < k && !a.source && !a.pronoun);
       const antecedent = relativeAntecedent(ts, args, r);
       if (inner.length > 0 && cue.type === 'sanctions') {
