@@ -92,11 +92,6 @@ function titleCase(phrase: string): string {
   return phrase.replace(/\p{L}+/gu, (w) => w.charAt(0) + w.slice(1).toLowerCase());
 }
 
-function lastWord(phrase: string): string {
-  const parts = phrase.split(/\s+/);
-  return parts[parts.length - 1]!;
-}
-
 class Builder {
   readonly clusters: Cluster[] = [];
   readonly mentions: Mention[] = [];
@@ -448,7 +443,8 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
 
 export function decideSchema(c: Cluster): Schema {
   if (c.country) return 'Country';
-  let best: Schema = c.mentions.length === 1 && c.name.split(/\s+/).length === 1 ? 'Organization' : 'Organization';
+  // Without any cue a name is an organisation (companies and people have cues of their own).
+  let best: Schema = 'Organization';
   let top = 0;
   for (const [s, w] of c.votes) {
     if (w > top) {

@@ -9,7 +9,7 @@
  * the item.
  */
 import { resolveReference } from './coreference.js';
-import { ITEMS, nounCue, SANCTION_CONTEXT, VERB_CUES, type NounCue, type VerbCue } from './cues.js';
+import { ITEMS, nounCue, SANCTION_CONTEXT, VERB_CUES, type VerbCue } from './cues.js';
 import { findDates, type DateMention } from './dates.js';
 import type { DocumentMeta, Domain, ExtractedRelation, RelationType } from './extraction.js';
 import { HEDGE_BEFORE, HEDGE_NEAR, NEGATION_AFTER, NEGATION_BEFORE, NEGATION_CLAUSE } from './hedging.js';
@@ -54,7 +54,6 @@ const REPORTING = /^(?:says?|said|claims?|claimed|alleges?|alleged|reports?|repo
 const BE = /^(?:is|are|was|were|been|be|being|has been|had been)$/i;
 const AUX_ADVERB = /^(?:had|has|have|was|were|is|are|been|be|also|later|then|not|never|no|always|reportedly|allegedly|separately|publicly|long|still|first|already|once|previously|formerly|itself|since|ever|now|subsequently|jointly|secretly|repeatedly|would|will|could|may|might|did|does|do|to|began|begun|continued|helped|agreed|tried|sought|kept|said|says|say|they|officials|that|U\.S\.)$/i;
 const PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'for', 'by', 'on', 'with', 'against', 'over', 'under', 'across', 'through', 'via', 'of', 'beside', 'outside', 'inside', 'between', 'among', 'about', 'than', 'like']);
-const OBJECT_LINKS = /^(?:,|and|or|along with|together with|as well as|among them|including|plus|itself|its|his|her|their|one of|two of|three of|several of|some of|the|a|an|both|each|either|also|former|then)$/i;
 const MILITARY_PARTY = /\b(?:Forces?|Army|Navy|Guard|Corps|Defen[cs]e|Military|Aerospace|Brigades?|Militia|Hezbollah|Hizballah|Hamas|Houthis?|Ansarallah)\b/;
 const CRIMINAL_PARTY = /\b(?:Cartel|Gang|Mafia|Clan|Syndicate|Tren de Aragua)\b/i;
 const MILITARY_TOPIC = /\b(?:drones?|missiles?|weapons?|military|warplanes?|munitions|air force|troops|Shaheds?|attack)\b/i;
@@ -94,8 +93,9 @@ export function extractRelations(doc: DocumentAnalysis, ids: Map<number, string>
     const args = sentenceArgs(doc, si, ts, bySentence.get(si) ?? []);
     if (args.length < 1) return;
     const paraText = paragraphText(si);
-    const claims = [...verbClaims(doc, ts, args, paraText), ...nounClaims(doc, ts, args), ...groupClaims(doc, ts, args), ...listClaims(doc, si, ts, args)];
-    fillPayments(claims);
+    const unpaid: Array<{ payers: Arg[]; cue: number; item: string | null }> = [];
+    const claims = [...verbClaims(doc, ts, args, paraText, unpaid), ...nounClaims(doc, ts, args), ...groupClaims(doc, ts, args), ...listClaims(ts, args)];
+    fillPayments(claims, unpaid);
     const text = doc.text.slice(sentence.start, sentence.end);
     for (const claim of claims) {
       const source = ids.get(claim.source.index);
@@ -385,10 +385,6 @@ function objectsOf(ts: Token[], args: Arg[], cue: number, spans: Array<[number, 
   return { direct, prep, from };
 }
 
-function clusterOf(a: Arg): Cluster[] {
-  return a.clusters;
-}
-
 function itemOf(text: string): [string, Domain] | undefined {
   for (const [re, item, domain] of ITEMS) if (re.test(text)) return [item, domain];
   return undefined;
@@ -407,7 +403,7 @@ function domainOf(type: RelationType, base: Domain, source: Cluster, target: Clu
   return base;
 }
 
-function verbClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[], paraText: string): Claim[] {
+function verbClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[], paraText: string, unpaid: Array<{ payers: Arg[]; cue: number; item: string | null }>): Claim[] {
   const claims: Claim[] = [];
   const spans = relativeSpans(ts);
   const sentenceText = doc.text.slice(ts[0]!.start, ts[ts.length - 1]!.end);
@@ -430,7 +426,13 @@ function verbClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[], paraText: s
     if (cue.needsSanctionContext && !listedAs && !SANCTION_CONTEXT.test(paraText)) continue;
     // "raised money for": raising is financing only when money is raised.
     if (/^rais/.test(w) && !/^\s+(?:\S+\s+){0,2}(?:money|funds|cash|millions?|\$)/i.test(doc.text.slice(t.end, t.end + 40))) continue;
-    claims.push(...claimsForVerb(doc, ts, args, k, cue, spans, sentenceText));
+    const found = claimsForVerb(doc, ts, args, k, cue, spans, sentenceText);
+    if (found.length === 0 && cue.type === 'pays') {
+      const payers = subjectOf(ts, args, k, spans);
+      const rest = doc.text.slice(t.end, ts[ts.length - 1]!.end);
+      if (payers.length > 0 && !args.some((a) => a.first > k && !a.source)) unpaid.push({ payers, cue: k, item: itemOf(rest)?.[0] ?? null });
+    }
+    claims.push(...found);
   }
   return claims;
 }
@@ -541,8 +543,8 @@ function domainFor(cue: VerbCue, s: Arg, o: Arg, sentence: string, item?: [strin
 }
 
 function push(claims: Claim[], s: Arg, o: Arg, type: RelationType, subtype: string | null, domain: Domain, item: string | null, cue: number, targetArg: Arg | undefined, stative: boolean, sentence?: string): void {
-  for (const a of clusterOf(s)) {
-    for (const b of clusterOf(o)) {
+  for (const a of s.clusters) {
+    for (const b of o.clusters) {
       if (a === b) continue;
       const d = sentence ? domainOf(type, domain, a, b, sentence, item ? [item, domain] : undefined) : domain;
       claims.push({ source: a, target: b, type, subtype, domain: d, item, cue, targetArg, stative });
@@ -611,7 +613,7 @@ function nounClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[]): Claim[] {
     holders.set(k, holderArgs);
     if (!y || holderArgs.length === 0) continue;
     let type = cue.type;
-    let subtype = cue.subtype;
+    const subtype = cue.subtype;
     if (modifierForm && (subtype === 'commander' || type === 'directorship')) {
       type = 'membership';
     }
@@ -670,7 +672,7 @@ function holderOf(ts: Token[], args: Arg[], k: number, holders: Map<number, Arg[
     while (v >= 0 && !LABEL_VERBS.test(ts[v]!.text)) v--;
     if (v < 0) return [];
     const named = args.filter((a) => a.first > v && a.last < p && !a.source && !a.demonym && !a.possessive);
-    return named.filter((a) => !named.some((b) => b !== a && b.first < a.first && ts.slice(b.last + 1, a.first).some((t) => t.text === ',') && /^(?:a|an)$/i.test(ts[b.last + 2]?.text ?? '')) || true).filter((a) => {
+    return named.filter((a) => {
       // Leave out args inside an appositive ", a former military intelligence chief,".
       const prevComma = ts.slice(v, a.first).map((t) => t.text).lastIndexOf(',');
       return prevComma < 0 || !/^(?:a|an|the)$/i.test(ts[v + prevComma + 1]?.text ?? '');
@@ -702,7 +704,7 @@ function groupClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[]): Claim[] {
 }
 
 /** "Also on the U.S. blacklist is X", "X is on Washington's sanctions list". */
-function listClaims(doc: DocumentAnalysis, si: number, ts: Token[], args: Arg[]): Claim[] {
+function listClaims(ts: Token[], args: Arg[]): Claim[] {
   const claims: Claim[] = [];
   for (let k = 0; k < ts.length; k++) {
     const w = ts[k]!.text.toLowerCase();
@@ -725,14 +727,20 @@ function listClaims(doc: DocumentAnalysis, si: number, ts: Token[], args: Arg[])
       }
     }
   }
-  void doc;
-  void si;
   return claims;
 }
 
-/** "Tehran supplied the kits, and Moscow paid": a payment with no payee goes to the other party. */
-function fillPayments(claims: Claim[]): void {
-  void claims;
+/** "Tehran supplied the kits, and Moscow paid part of the bill": a payment with no payee goes to the supplier. */
+function fillPayments(claims: Claim[], unpaid: Array<{ payers: Arg[]; cue: number; item: string | null }>): void {
+  for (const { payers, cue, item } of unpaid) {
+    const supply = claims.find((c) => (c.type === 'supplies' || c.type === 'trades_with') && c.cue < cue && !payers.some((p) => p.clusters.includes(c.source)));
+    if (!supply) continue;
+    for (const p of payers) {
+      for (const a of p.clusters) {
+        claims.push({ source: a, target: supply.source, type: 'pays', subtype: null, domain: 'economic', item, cue, stative: false });
+      }
+    }
+  }
 }
 
 function isNegated(doc: DocumentAnalysis, ts: Token[], claim: Claim, args: Arg[]): boolean {

@@ -26,7 +26,7 @@ function abbreviationDot(text: string, dot: number): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
-const END = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+const END = /[.!?]+["'”’)\]]*(?=\s+["'“‘([]?[\p{Lu}\p{N}])/gu;
 
 /** The paragraph spans (non-empty lines) of a text. */
 export function paragraphs(text: string): Sentence[] {
