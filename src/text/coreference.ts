@@ -1,0 +1,240 @@
+/**
+ * Coreference within a document. Definite descriptions ("the zone", "the central bank", "The
+ * department", "the group") become mentions of the party they pick out: the last one named whose
+ * name holds the head noun, else the last one of the matching kind. Pronouns ("he", "it") and
+ * plural descriptions ("both men", "the cousins") are resolved for relations only (by convention
+ * they are never listed as mentions).
+ */
+import { KNOWN_BODIES } from './bodies.js';
+import { mergeClusters, type Cluster, type DocumentAnalysis, type Mention, type Schema } from './mentions.js';
+
+/** Head nouns of descriptions that name one party, and the kinds of party they can pick out. */
+const DESCRIPTION_HEADS: Record<string, Schema[]> = {
+  company: ['Company', 'Organization'],
+  firm: ['Company'],
+  zone: [],
+  bank: [],
+  cartel: ['Organization'],
+  group: ['Organization'],
+  militia: ['Organization'],
+  organization: ['Organization'],
+  organisation: ['Organization'],
+  network: [],
+  supermarket: [],
+  refinery: [],
+  department: ['PublicBody'],
+  ministry: ['PublicBody'],
+  agency: ['PublicBody'],
+  bureau: ['PublicBody', 'Company'],
+  tanker: ['Vessel'],
+  vessel: ['Vessel'],
+  ship: ['Vessel'],
+  treasury: [],
+};
+
+/** Descriptions that stand for several people at once. */
+const GROUP_WORDS = /^(?:both men|the two men|the men|the cousins|the brothers|the pair|the nephews|the two|each of them|either nephew|both|the couple|the sisters)$/i;
+
+const MODIFIER = /^[a-z][a-z-]*$/;
+/** Capitalised adjectives of nationality also modify descriptions ("the Lebanese group"). */
+const DEMONYM_MODIFIER = /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ic)$/u;
+
+const nameWordCache = new WeakMap<Cluster, { count: number; words: Set<string> }>();
+
+function nameHas(c: Cluster, word: string): boolean {
+  const w = word.toLowerCase();
+  if (c.body?.heads.includes(w)) return true;
+  let cached = nameWordCache.get(c);
+  if (!cached || cached.count !== c.mentions.length) {
+    const words = new Set<string>();
+    for (const m of c.mentions) if (m.kind === 'name') for (const x of m.text.toLowerCase().split(/[\s-]+/)) words.add(x);
+    cached = { count: c.mentions.length, words };
+    nameWordCache.set(c, cached);
+  }
+  return cached.words.has(w);
+}
+
+/** How far back (characters) a description or pronoun looks for what it refers to. */
+const REACH = 4000;
+
+/** Index of the first mention starting at or after `at` (mentions are sorted by start). */
+function mentionIndex(doc: DocumentAnalysis, at: number): number {
+  let lo = 0;
+  let hi = doc.mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.mentions[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The last mention of a party (before `at`) that fits the description. */
+function antecedent(doc: DocumentAnalysis, at: number, sentence: number, head: string, modifiers: string[]): Cluster | undefined {
+  const kinds = DESCRIPTION_HEADS[head]!;
+  let byKind: Cluster | undefined;
+  for (let i = mentionIndex(doc, at) - 1; i >= 0; i--) {
+    const m = doc.mentions[i]!;
+    if (at - m.start > REACH) break;
+    if (m.kind === 'description' || m.kind === 'demonym') continue;
+    const c = doc.clusters[m.cluster]!;
+    if (c.country) continue;
+    // "the central bank": the modifiers that are name words must be in the name too.
+    const named = nameHas(c, head) && modifiers.filter((x) => !x.includes('-')).every((x) => nameHas(c, x) || !/^(?:central|national)$/.test(x));
+    if (named) return c;
+    // By kind only from an earlier sentence: "the EU had listed the company" is not the EU.
+    // A reporter ("Reuters reported") is not what the next sentence describes.
+    const reporter = /^\s+(?:reported|said|says|reports)\b/.test(doc.text.slice(m.end, m.end + 12));
+    if (!byKind && !reporter && kinds.includes(c.schema) && at - m.start < 1200 && m.sentence < sentence) byKind = c;
+  }
+  // A body the text names by a known form: "the Treasury" → "The department".
+  if (byKind) return byKind;
+  for (const body of KNOWN_BODIES) {
+    if (!body.heads.includes(head)) continue;
+    const c = doc.clusters.find((x) => x.mergedInto === undefined && x.body === body && x.mentions.some((m) => m.start < at));
+    if (c) return c;
+  }
+  return undefined;
+}
+
+/** Add definite descriptions as mentions of the parties they refer to. */
+export function resolveDescriptions(doc: DocumentAnalysis): void {
+  const added: Mention[] = [];
+  doc.tokens.forEach((ts, si) => {
+    for (let i = 0; i < ts.length; i++) {
+      if (!/^the$/i.test(ts[i]!.text)) continue;
+      const modifiers: string[] = [];
+      let k = i + 1;
+      while (k < ts.length && modifiers.length < 2 && (MODIFIER.test(ts[k]!.text) || DEMONYM_MODIFIER.test(ts[k]!.text)) && !(ts[k]!.text in DESCRIPTION_HEADS)) {
+        modifiers.push(ts[k]!.text);
+        k++;
+      }
+      const headToken = ts[k];
+      if (!headToken) continue;
+      const head = headToken.text.replace(/['’]s$/, '');
+      if (!(head in DESCRIPTION_HEADS)) continue;
+      // "the company Tajco", "the group's leader" are fine; "the bank of X" names another.
+      const next = ts[k + 1];
+      if (next && (/^\p{Lu}/u.test(next.text) || next.text === 'of')) continue;
+      if (modifiers.some((m) => !DEMONYM_MODIFIER.test(m) && !/^(?:central|state-owned|state|national|same|former|russian|iranian|sanctioned|militant|armed|trading|holding|parent|front|drone|mining|investment|shipping|oil|main|whole)$/.test(m))) continue;
+      // "Petroleos de Venezuela (PDVSA), the state oil company,": an appositive names its neighbour.
+      const prevText = doc.text.slice(Math.max(0, ts[i]!.start - 3), ts[i]!.start);
+      let c: Cluster | undefined;
+      if (/,\s*$/.test(prevText)) {
+        const left = doc.mentions.filter((m) => m.end <= ts[i]!.start && ts[i]!.start - m.end <= 4 && m.kind !== 'demonym');
+        const near = left[left.length - 1];
+        if (near && !doc.clusters[near.cluster]!.country) c = doc.clusters[near.cluster];
+      }
+      c ??= antecedent(doc, ts[i]!.start, si, head, modifiers);
+      if (!c) continue;
+      const end = headToken.start + head.length;
+      const m: Mention = {
+        start: ts[i]!.start,
+        end,
+        text: doc.text.slice(ts[i]!.start, end),
+        sentence: si,
+        kind: 'description',
+        possessive: head !== headToken.text,
+        cluster: c.index,
+        output: true,
+      };
+      c.mentions.push(m);
+      added.push(m);
+      if (head === 'company' || head === 'firm') c.votes.set('Company', (c.votes.get('Company') ?? 0) + 2.5);
+      // "The state-owned company, formally CVG Compañía General…": the name that follows is the same party.
+      const restated = /^,\s+(?:formally|officially|formerly|also known as|known as)\s+/.exec(doc.text.slice(end, end + 40));
+      if (restated) {
+        const other = doc.mentions.find((x) => x.start === end + restated[0].length && x.kind === 'name');
+        if (other && other.cluster !== c.index) mergeClusters(doc, c, doc.clusters[other.cluster]!);
+      }
+    }
+  });
+  doc.mentions.push(...added);
+  doc.mentions.sort((a, b) => a.start - b.start);
+}
+
+/** Is the text at this token a pronoun or plural description, and which parties does it stand for? */
+export function resolveReference(doc: DocumentAnalysis, si: number, phrase: string, at: number): Cluster[] {
+  const p = phrase.toLowerCase();
+  const live = (m: Mention) => doc.clusters[m.cluster]!;
+  const upto = mentionIndex(doc, at);
+  const before: Mention[] = [];
+  for (let i = upto - 1; i >= 0 && at - doc.mentions[i]!.start <= REACH; i--) if (doc.mentions[i]!.kind !== 'demonym') before.push(doc.mentions[i]!);
+  before.reverse();
+  if (GROUP_WORDS.test(p) || p === 'they' || p === 'them' || p === 'their') {
+    const group = lastPeople(doc, before);
+    // "they", "them": only for people named in this or the previous sentence (else it is things).
+    if (/^(?:they|them|their)$/.test(p) && !before.some((m) => group.includes(live(m)) && m.sentence >= si - 1)) return [];
+    return group;
+  }
+  if (p === 'he' || p === 'him' || p === 'his' || p === 'she' || p === 'her') {
+    const people = before.filter((m) => live(m).schema === 'Person');
+    if (people.length === 0) return [];
+    const inSentence = people.filter((m) => m.sentence === si);
+    if (inSentence.length > 0) {
+      // "he" is the subject: the sentence's first person; "his", "him": the nearest one.
+      return [live(p === 'he' || p === 'she' ? inSentence[0]! : inSentence[inSentence.length - 1]!)];
+    }
+    // Subject position: the first person of the previous sentence that names one.
+    const lastSentence = people[people.length - 1]!.sentence;
+    const firstThere = people.find((m) => m.sentence === lastSentence)!;
+    return [live(firstThere)];
+  }
+  if (p === 'it') {
+    // "Caracas said it had paid", "Tehran denied that it had": the reporter speaks of itself.
+    const lead = /\b(said|says|say|denied|denies|claimed|claims|insisted|argued|added|stated)\s+(?:that\s+)?$/.exec(doc.text.slice(Math.max(0, at - 30), at));
+    if (lead) {
+      const verbAt = at - (doc.text.slice(Math.max(0, at - 30), at).length - lead.index);
+      const speaker = before.filter((m) => m.sentence === si && m.end <= verbAt && verbAt - m.end <= 3);
+      // Unless an organisation is the topic before it ("Qods …; Washington says it sold").
+      const topic = before.some((m) => m.sentence === si && m.end < verbAt - 3 && ['Company', 'Organization', 'PublicBody', 'Vessel'].includes(live(m).schema));
+      if (speaker.length > 0 && !topic) return [live(speaker[speaker.length - 1]!)];
+    }
+  }
+  if (p === 'it' || p === 'its' || p === 'itself') {
+    const orgs = before.filter((m) => {
+      const c = live(m);
+      return c.schema === 'Company' || c.schema === 'Organization' || c.schema === 'PublicBody' || c.schema === 'Vessel';
+    });
+    if (orgs.length === 0) return [];
+    const inSentence = orgs.filter((m) => m.sentence === si && !m.possessive && !byAgent(doc, m));
+    // "its president", "designated it": the nearest one; "it sold": the topic of the sentence.
+    const objectPosition = p === 'its' || (p === 'it' && /\b(?!(?:and|but|that|which|as|when|after|before|because|so|then|said|says|say|claims|claimed|noted|reported|believes|thinks|argued|insisted)\b)[a-z]+\s+$/.test(doc.text.slice(Math.max(0, at - 20), at)));
+    if (inSentence.length > 0) {
+      if (!objectPosition) return [live(inSentence[0]!)];
+      // The object is not the verb's own subject ("the Treasury later designated it").
+      const candidates = inSentence.filter((m) => !/^\s*(?:\w+\s+){0,2}\w+\s*$/.test(doc.text.slice(m.end, at)) || p === 'its');
+      if (candidates.length > 0) return [live(candidates[candidates.length - 1]!)];
+    }
+    const lastSentence = orgs[orgs.length - 1]!.sentence;
+    const there = orgs.filter((m) => m.sentence === lastSentence);
+    const subject = there.find((m) => !m.possessive) ?? there[0]!;
+    return [live(subject)];
+  }
+  return [];
+}
+
+/** "controlled by X": X is an agent inside a participle phrase, not the topic of the sentence. */
+function byAgent(doc: DocumentAnalysis, m: Mention): boolean {
+  return /\bby\s+(?:the\s+)?(?:\S+\s+)?$/.test(doc.text.slice(Math.max(0, m.start - 20), m.start));
+}
+
+/** The people a plural reference means: the last pair joined by "and", else the last two named. */
+function lastPeople(doc: DocumentAnalysis, before: Mention[]): Cluster[] {
+  const people = before.filter((m) => doc.clusters[m.cluster]!.schema === 'Person');
+  for (let i = people.length - 1; i > 0; i--) {
+    const a = people[i - 1]!;
+    const b = people[i]!;
+    if (a.cluster === b.cluster || a.sentence !== b.sentence) continue;
+    const between = doc.text.slice(a.end, b.start);
+    if (/^\s*(?:,\s*)?and\s+(?:his |her )?(?:brother |cousin |nephew )?$/.test(between)) {
+      return [doc.clusters[a.cluster]!, doc.clusters[b.cluster]!];
+    }
+  }
+  const out: Cluster[] = [];
+  for (let i = people.length - 1; i >= 0 && out.length < 2; i--) {
+    const c = doc.clusters[people[i]!.cluster]!;
+    if (!out.includes(c)) out.push(c);
+  }
+  return out.length === 2 ? out.reverse() : [];
+}

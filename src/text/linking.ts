@@ -1,0 +1,136 @@
+/**
+ * Entity linking: each party of a document to the store entry it is, with a confidence. A link
+ * needs a compatible type (a person to a person, an organisation to a company or organisation,
+ * never a place or a country), a name match (full name, a reduced or partial form, or all the
+ * words of a multi-word name inside one listed name), and passes guards: a one-word name that is
+ * also an ordinary word of the document, a weak alias alone, or a short word never links.
+ * Several entries that fit equally well make the link ambiguous.
+ */
+import type { Gazetteer, GazetteerHit } from './gazetteer.js';
+import { foldWord, nameWords } from './gazetteer.js';
+import { COMPANY_HEADS, SENTENCE_STARTERS } from './lexicon.js';
+import type { Cluster, DocumentAnalysis } from './mentions.js';
+import { isAllCaps } from './tokens.js';
+
+export interface Link {
+  id: string;
+  confidence: number;
+  ambiguous: boolean;
+  storeSchema: string;
+  caption: string;
+  programs: string[];
+}
+
+const BASE: Record<GazetteerHit['kind'], number> = { name: 0.95, reduced: 0.9, partial: 0.78, weak: 0.6 };
+
+/** Words that every listed organisation might contain; they do not count as a missed word. */
+const GENERIC = new Set(
+  'of the and for company joint stock limited liability open closed public private industrial production group holding holdings co ltd llc ooo jsc pjsc ao oao zao sal dmcc fze lda sa'
+    .split(' ')
+    .map(foldWord),
+);
+
+function compatible(schema: string, storeSchema: string): boolean {
+  if (schema === 'Country') return false;
+  if (schema === 'Location') return storeSchema !== 'Person' && storeSchema !== 'Vessel';
+  if (schema === 'Person' || storeSchema === 'Person') return schema === storeSchema;
+  if (schema === 'Vessel' || storeSchema === 'Vessel') return schema === storeSchema;
+  return true;
+}
+
+/** Program words that hint an entry belongs to the document's story. */
+function contextScore(g: Gazetteer, entity: number, docCountries: Set<string>, docText: string): number {
+  const e = g.entities[entity]!;
+  let s = 0;
+  if (e.countries.some((c) => docCountries.has(c))) s += 0.03;
+  const progs = e.programs.join(' ');
+  if (/IRAN|IRGC|IFSR|NPWMD/.test(progs) && docCountries.has('ir')) s += 0.02;
+  if (/VENEZUELA/.test(progs) && docCountries.has('ve')) s += 0.02;
+  if (/RUSSIA|UKRAINE/.test(progs) && (docCountries.has('ru') || docCountries.has('ua'))) s += 0.02;
+  if (/SDGT|FTO/.test(progs) && /terror|hezbollah|hizballah|hamas|militant/i.test(docText)) s += 0.02;
+  if (/SDNTK|ILLICIT-DRUGS/.test(progs) && /cocaine|drug|cartel|narco/i.test(docText)) s += 0.02;
+  return s;
+}
+
+export function linkClusters(doc: DocumentAnalysis, g: Gazetteer | undefined): Map<number, Link> {
+  const links = new Map<number, Link>();
+  if (!g) return links;
+  const lowerSeen = new Set<string>();
+  for (const ts of doc.tokens) for (const t of ts) if (t.word && t.text === t.text.toLowerCase()) lowerSeen.add(t.text);
+  const docCountries = new Set<string>();
+  for (const c of doc.clusters) if (c.mergedInto === undefined && c.country) docCountries.add(c.country.iso);
+
+  for (const c of doc.clusters) {
+    if (c.mergedInto !== undefined || c.country) continue;
+    // A place links only when nothing in the text made it one for sure ("an industrial park" may be a company).
+    if (c.schema === 'Location' && c.strongPlace) continue;
+    const scored = new Map<number, number>();
+    const consider = (entity: number, score: number) => {
+      const e = g.entities[entity]!;
+      if (!compatible(c.schema, e.schema)) return;
+      if (score > (scored.get(entity) ?? 0)) scored.set(entity, score);
+    };
+    const names = [...new Set(c.names)];
+    for (const name of names) {
+      const words = nameWords(name);
+      if (words.length === 0 || !safeName(name, words, lowerSeen)) continue;
+      // A given name or surname alone is never enough for a person.
+      if (c.schema === 'Person' && words.length < 2) continue;
+      const hits = g.lookup(words);
+      for (const h of hits) {
+        // A one-word vessel name ("Fortune") needs a ship nearby in the text.
+        if (words.length === 1 && g.entities[h.entity]!.schema === 'Vessel' && !vesselContext(doc, c)) continue;
+        if (h.kind === 'weak' && !(isAllCaps(name) && names.length > 1)) continue;
+        if (h.kind === 'partial' && words.length < 2) continue;
+        const e = g.entities[h.entity]!;
+        const mine = new Set(words.map(foldWord));
+        let missed = 0;
+        for (const w of e.words) if (!mine.has(w) && !GENERIC.has(w)) missed++;
+        consider(h.entity, BASE[h.kind] - (h.folded ? 0.08 : 0) - 0.03 * missed);
+      }
+      if (hits.length === 0 && words.length >= 2 && c.schema !== 'Person') {
+        // Every word of the phrase inside one listed name, with at most two other real words.
+        // At least one distinctive word ("Golfrate Holdings" yes, "Petroleum Holdings" no).
+        const content = words.filter((w) => !GENERIC.has(foldWord(w)));
+        if (content.length === 0 || (content.length === 1 && g.wordFrequency(content[0]!) > 3)) continue;
+        for (const entity of g.containing(words)) {
+          const e = g.entities[entity]!;
+          const mine = new Set(words.map(foldWord));
+          let extra = 0;
+          for (const w of e.words) if (!mine.has(w) && !GENERIC.has(w) && w.length > 1) extra++;
+          // A listed name with more distinctive words is another party ("… of Colombia - People's Army").
+          if (extra === 0 || (extra === 1 && content.length >= 3)) consider(entity, 0.72 - 0.04 * extra);
+        }
+      }
+    }
+    if (scored.size === 0) continue;
+    const ranked = [...scored].map(([entity, s]) => [entity, s + contextScore(g, entity, docCountries, doc.text)] as const);
+    ranked.sort((a, b) => b[1] - a[1]);
+    const [bestEntity, bestScore] = ranked[0]!;
+    const ambiguous = ranked.length > 1 && ranked[1]![1] >= bestScore - 0.015;
+    const e = g.entities[bestEntity]!;
+    links.set(c.index, {
+      id: e.id,
+      confidence: Math.min(0.99, Math.round((ambiguous ? bestScore * 0.8 : bestScore) * 100) / 100),
+      ambiguous,
+      storeSchema: e.schema,
+      caption: e.caption,
+      programs: e.programs,
+    });
+  }
+  return links;
+}
+
+function vesselContext(doc: DocumentAnalysis, c: Cluster): boolean {
+  return c.mentions.some((m) => /\b(?:tankers?|vessels?|ships?|freighters?|carriers?|supertankers?|boats?|yachts?)\b/i.test(doc.text.slice(Math.max(0, m.start - 60), m.end + 20)));
+}
+
+/** A name safe to look up: not a lone ordinary word, not a short word, not a sentence starter. */
+function safeName(name: string, words: string[], lowerSeen: Set<string>): boolean {
+  if (words.length > 1) return true;
+  const w = words[0]!;
+  if (isAllCaps(name)) return name.replace(/\./g, '').length >= 3;
+  if (w.length < 4) return false;
+  if (lowerSeen.has(w) || SENTENCE_STARTERS.has(name) || COMPANY_HEADS.has(name)) return false;
+  return true;
+}

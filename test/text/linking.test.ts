@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { entity, read } from './helpers.js';
+
+describe('entity linking', () => {
+  it('links spelling variants of a listed name', () => {
+    expect(entity(read('Hezbollah denied the report.'), 'Hezbollah')!.linked_id).toBe('t-hizb');
+    expect(entity(read('Hizbullah denied the report.'), 'Hizbullah')!.linked_id).toBe('t-hizb');
+  });
+
+  it('links the short form news uses for a listed person, preferring the closest full name', () => {
+    const maduro = entity(read('President Nicolás Maduro spoke. Maduro left.'), 'Maduro')!;
+    expect(maduro.linked_id).toBe('t-maduro');
+    expect(maduro.ambiguous).toBe(false);
+  });
+
+  it('links a name without its legal form or bracketed part, and names inside a longer listed name', () => {
+    expect(entity(read('Bluefin Trading shipped the cargo.'), 'Bluefin Trading')!.linked_id).toBe('t-bluefin');
+    expect(entity(read('Harbor Star Shipping paid the crew.'), 'Harbor Star Shipping')!.linked_id).toBe('t-harbor');
+    expect(entity(read('The Korvin Free Economic Zone hosts the plant.'), 'Korvin Free Economic Zone')!.linked_id).toBe('t-zone');
+  });
+
+  it('never links a common word, a given name alone, a weak alias alone, or a country', () => {
+    const out = read('There is hope for talks. Hope is not a strategy, said Ali. LH was quiet. Lebanon waited.');
+    for (const e of out.entities) expect(e.linked_id).toBeNull();
+  });
+
+  it('prefers the entry whose name the text covers fully, and flags a tie', () => {
+    const ali = entity(read('Ali Hassan met the buyers in Basra.'), 'Ali Hassan')!;
+    expect(ali.linked_id).toBe('t-ahmad');
+    expect(ali.ambiguous).toBe(false);
+    const nova = entity(read('Nova Marine chartered the vessel.'), 'Nova Marine')!;
+    expect(nova.linked_id).toMatch(/^t-nova-/);
+    expect(nova.ambiguous).toBe(true);
+    expect(nova.link_confidence).toBeLessThan(0.9);
+  });
+
+  it('does not link a one-word vessel name without a ship in the text', () => {
+    expect(entity(read('The tanker Sea Breeze left port.'), 'Sea Breeze')!.linked_id).toBe('t-tanker');
+  });
+});
