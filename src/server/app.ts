@@ -30,6 +30,7 @@ import { registerHealthRoutes } from './routes/health.js';
 import { registerImportRoutes } from './routes/imports.js';
 import { registerMatchRoutes } from './routes/match.js';
 import { registerUserRoutes } from './routes/users.js';
+import { registerWebRoutes } from './routes/web.js';
 
 export interface AppOptions {
   store: Store;
@@ -129,6 +130,7 @@ export async function buildApp({
   registerCommentRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerMatchRoutes(app, ctx);
+  await registerWebRoutes(app);
   // Build the matching index before the server accepts requests, so the first /match is not slow.
   app.addHook('onReady', async () => {
     await ctx.screening.get();
