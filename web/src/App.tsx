@@ -1,7 +1,8 @@
 /** The frame: a left navigation, the session box, and the page the hash route names. */
-import { Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Loading } from './components/ui';
 import { DatasetPage, DatasetsPage } from './pages/Datasets';
+import { DocumentPage, DocumentsPage } from './pages/Documents';
 import { EntityPage } from './pages/Entity';
 import { LoginPage } from './pages/Login';
 import { ScreeningPage } from './pages/Screening';
@@ -9,10 +10,18 @@ import { SearchPage } from './pages/Search';
 import { href, useRoute, type Route } from './router';
 import { SessionProvider, useSession } from './session';
 
+// The heavy parts (sigma's WebGL, echarts) load only when their page is opened.
+const NetworkPage = lazy(() => import('./pages/Network'));
+const ConvergencePage = lazy(() => import('./pages/Convergence'));
+const TimelinePage = lazy(() => import('./pages/Timeline'));
 
 const NAV: Array<{ key: string; label: string }> = [
   { key: 'search', label: 'Search' },
+  { key: 'network', label: 'Network' },
   { key: 'screening', label: 'Screening' },
+  { key: 'documents', label: 'Documents' },
+  { key: 'convergence', label: 'Convergence' },
+  { key: 'timeline', label: 'Timeline' },
   { key: 'datasets', label: 'Datasets' },
 ];
 
@@ -68,8 +77,16 @@ function page(route: Route): ReactNode {
       return <SearchPage query={route.query} />;
     case 'entity':
       return id ? <EntityPage key={id} id={id} /> : <SearchPage query={route.query} />;
+    case 'network':
+      return <NetworkPage query={route.query} />;
     case 'screening':
       return <ScreeningPage />;
+    case 'documents':
+      return id ? <DocumentPage key={id} id={id} /> : <DocumentsPage />;
+    case 'convergence':
+      return <ConvergencePage query={route.query} />;
+    case 'timeline':
+      return <TimelinePage query={route.query} />;
     case 'datasets':
       return id ? <DatasetPage key={id} name={id} query={route.query} /> : <DatasetsPage />;
     case 'login':

@@ -248,29 +248,6 @@ export interface PathResponse {
   message?: string;
 }
 
-export interface ConvergenceEntity {
-  id: string;
-  caption: string;
-  categories: string[];
-}
-
-export interface ConvergenceResponse {
-  entities: ConvergenceEntity[];
-  intersections: Array<{ categories: string[]; count: number; ids: string[] }>;
-}
-
-export interface TimelineEvent {
-  date: string | null;
-  kind: string;
-  label: string;
-  entity_id?: string;
-  evidence?: Evidence[];
-}
-
-export interface TimelineResponse {
-  events: TimelineEvent[];
-}
-
 export interface DocumentSummary {
   id: string;
   title: string | null;
@@ -453,10 +430,6 @@ export const api = {
     request<Neighbourhood>('GET', `/graph/neighbours/${enc(id)}`, { params }),
   path: (source: string, target: string, params: { k?: number; max_hops?: number } = {}) =>
     request<PathResponse>('GET', '/graph/path', { params: { source, target, ...params } }),
-  convergence: (ids: string[]) =>
-    request<ConvergenceResponse>('GET', '/graph/convergence', { params: { ids: ids.join(',') } }),
-  timeline: (id: string, other?: string) =>
-    request<TimelineResponse>('GET', `/graph/timeline/${enc(id)}`, { params: { other } }),
 
   documents: () =>
     request<{ documents: DocumentSummary[] }>('GET', '/documents').then((r) => r.documents),
