@@ -224,7 +224,15 @@ export interface Neighbourhood {
 
 export interface ExposureResponse {
   entity?: GraphNode;
-  exposures: Array<{ entity_id: string; caption: string; programmes: string[]; distance: number; path?: string[] }>;
+  exposures: Array<{
+    entity_id: string;
+    caption: string;
+    programmes: string[];
+    distance: number;
+    path: string[];
+    path_captions: string[];
+  }>;
+  total: number;
 }
 
 export interface PathStep {
@@ -248,46 +256,92 @@ export interface PathResponse {
   message?: string;
 }
 
+export interface ConvergenceResponse {
+  selection: { size: number; with_categories: number };
+  entities: GraphNode[];
+  categories: Array<{ category: string; entities: number }>;
+  intersections: Array<{ categories: string[]; size: number; entities: string[] }>;
+  pairs: Array<{ a: string; b: string; size: number }>;
+  meeting_points: Array<GraphNode & { degree: number }>;
+}
+
+export type TimelineEvent =
+  | { kind: 'listing'; date: string | null; entity_id: string; programme: string; dataset: string }
+  | {
+      kind: 'list_change';
+      date: string;
+      entity_id: string;
+      change: string;
+      dataset: string;
+      version: string;
+      properties: string[];
+    }
+  | (GraphEdge & { kind: 'relationship' | 'claim'; entity_id: string; other: string; other_caption: string });
+
+export interface TimelineResponse {
+  entities: Array<{ id: string; caption: string }>;
+  total: number;
+  events: TimelineEvent[];
+}
+
 export interface DocumentSummary {
   id: string;
   title: string | null;
   date: string | null;
-  url?: string | null;
-  claim_count?: number;
-  entity_count?: number;
+  url: string | null;
+  publisher?: string | null;
+  version?: number;
+  read_at?: string;
+  entity_count: number;
+  claim_count: number;
 }
 
 export interface Mention {
+  text: string;
   start: number;
   end: number;
-  text?: string;
 }
 
 export interface DocumentEntity {
+  /** The store id the party stands for: its list entry, or `doc-<hash>` for a party no list knows. */
   id: string;
-  caption?: string;
-  name?: string;
+  /** Its id within the document's reading (e1, e2…). */
+  local_id: string;
+  name: string;
   schema: string;
-  entity_id?: string | null;
-  linked_id?: string | null;
+  linked_id: string | null;
+  ambiguous?: boolean;
   mentions: Mention[];
 }
 
+export type ClaimStatus = 'proposed' | 'accepted' | 'rejected';
+
 export interface Claim {
   id: string;
+  source_id: string;
+  target_id: string;
+  source_local: string;
+  target_local: string;
   type: string;
+  subtype?: string | null;
+  item?: string | null;
   domain: string;
-  status: 'proposed' | 'accepted' | 'rejected';
+  status: ClaimStatus;
   hedged: boolean;
   negated: boolean;
-  date?: string | null;
-  source: string;
-  target: string;
-  source_caption?: string;
-  target_caption?: string;
-  sentence?: string;
-  start?: number;
-  end?: number;
+  date: string | null;
+  confidence?: number;
+  reviewed_by?: string | null;
+  sentence: string;
+  start: number;
+  end: number;
+}
+
+export interface DocumentRef {
+  id: string;
+  title: string | null;
+  date: string | null;
+  url: string | null;
 }
 
 export interface DocumentDetail extends DocumentSummary {
@@ -299,7 +353,7 @@ export interface DocumentDetail extends DocumentSummary {
 export type ClaimReview =
   | { action: 'accept' }
   | { action: 'reject' }
-  | { action: 'edit'; type?: string; domain?: string; hedged?: boolean; negated?: boolean };
+  | { action: 'edit'; type?: string; domain?: string; reverse?: boolean };
 
 // ---- the transport ----
 
@@ -431,9 +485,16 @@ export const api = {
   path: (source: string, target: string, params: { k?: number; max_hops?: number } = {}) =>
     request<PathResponse>('GET', '/graph/path', { params: { source, target, ...params } }),
 
+  convergence: (ids: string[], hops: number) =>
+    request<ConvergenceResponse>('GET', '/graph/convergence', { params: { ids, hops, limit: 200 } }),
+  timeline: (id: string, other?: string | null) =>
+    request<TimelineResponse>('GET', `/graph/timeline/${enc(id)}`, { params: { with: other, limit: 1000 } }),
+
   documents: () =>
     request<{ documents: DocumentSummary[] }>('GET', '/documents').then((r) => r.documents),
+  claims: (params: { entity?: string; document?: string; status?: string; limit?: number }) =>
+    request<{ total: number; claims: Array<Claim & { document: DocumentRef }> }>('GET', '/claims', { params }),
   document: (id: string) => request<DocumentDetail>('GET', `/documents/${enc(id)}`),
   reviewClaim: (id: string, review: ClaimReview) =>
-    request<Claim>('POST', `/claims/${enc(id)}/review`, { body: review }),
+    request<{ claim: Claim }>('POST', `/claims/${enc(id)}/review`, { body: review }).then((r) => r.claim),
 };

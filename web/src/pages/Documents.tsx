@@ -51,8 +51,8 @@ export function DocumentsPage() {
                   <a href={href('documents', d.id)}>{d.title || d.id}</a>
                 </td>
                 <td>{formatDate(d.date)}</td>
-                <td className="num">{d.entity_count ?? '—'}</td>
-                <td className="num">{d.claim_count ?? '—'}</td>
+                <td className="num">{d.entity_count}</td>
+                <td className="num">{d.claim_count}</td>
               </tr>
             ))}
             {!docs.data.length && (
@@ -69,9 +69,9 @@ export function DocumentsPage() {
   );
 }
 
-/** The store entity a document party stands for, when the store knows it. */
+/** The list entry a document party stands for, when a list knows it. */
 function linkedId(e: DocumentEntity): string | null {
-  return e.linked_id ?? e.entity_id ?? null;
+  return e.linked_id;
 }
 
 interface Segment {
@@ -122,14 +122,10 @@ function Reader({ doc, reload }: { doc: DocumentDetail; reload: () => void }) {
     const range = active?.start !== undefined && active.end !== undefined ? { start: active.start, end: active.end } : null;
     return segments(doc.text, doc.entities, range);
   }, [doc, active]);
-  const names = useMemo(() => {
-    const m = new Map<string, string>();
-    for (const e of doc.entities) {
-      const name = e.caption ?? e.name ?? e.id;
-      m.set(e.id, name);
-      const linked = linkedId(e);
-      if (linked) m.set(linked, name);
-    }
+  // Parties by their id within the reading (e1…) and by their store id.
+  const parties = useMemo(() => {
+    const m = new Map<string, DocumentEntity>();
+    for (const e of doc.entities) m.set(e.local_id, e).set(e.id, e);
     return m;
   }, [doc]);
   useEffect(() => {
@@ -170,7 +166,7 @@ function Reader({ doc, reload }: { doc: DocumentDetail; reload: () => void }) {
               const cls = p.active ? 'evidence-active' : undefined;
               if (!p.entity) return <span key={p.start} className={cls}>{text}</span>;
               const linked = linkedId(p.entity);
-              const title = `${p.entity.caption ?? p.entity.name ?? ''} (${p.entity.schema})`;
+              const title = `${p.entity.name} (${p.entity.schema}${linked ? '' : ', no list entry'})`;
               return linked ? (
                 <a key={p.start} href={href('entity', linked)} className={`mention linked ${cls ?? ''}`} title={title}>
                   {text}
@@ -189,7 +185,7 @@ function Reader({ doc, reload }: { doc: DocumentDetail; reload: () => void }) {
             <ClaimCard
               key={c.id}
               claim={c}
-              names={names}
+              parties={parties}
               active={c.id === activeId}
               onShow={() => setActiveId(c.id === activeId ? null : c.id)}
               reload={reload}
@@ -204,23 +200,24 @@ function Reader({ doc, reload }: { doc: DocumentDetail; reload: () => void }) {
 
 function ClaimCard({
   claim,
-  names,
+  parties,
   active,
   onShow,
   reload,
 }: {
   claim: Claim;
-  names: Map<string, string>;
+  parties: Map<string, DocumentEntity>;
   active: boolean;
   onShow: () => void;
   reload: () => void;
 }) {
   const session = useSession();
   const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState({ type: claim.type, domain: claim.domain, hedged: claim.hedged, negated: claim.negated });
+  const [draft, setDraft] = useState({ type: claim.type, domain: claim.domain, reverse: false });
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const name = (id: string, fallback?: string) => names.get(id) ?? fallback ?? id;
+  const source = parties.get(claim.source_local) ?? parties.get(claim.source_id);
+  const target = parties.get(claim.target_local) ?? parties.get(claim.target_id);
   const review = async (r: ClaimReview) => {
     setBusy(true);
     setError('');
@@ -234,14 +231,14 @@ function ClaimCard({
       setBusy(false);
     }
   };
-  const label = `${name(claim.source, claim.source_caption)} ${claim.type} ${name(claim.target, claim.target_caption)}`;
+  const label = `${source?.name ?? claim.source_id} ${claim.type} ${target?.name ?? claim.target_id}`;
   return (
     <div className={`claim ${active ? 'active' : ''} ${claim.status}`} aria-label={`Claim: ${label}`}>
       <div className="row">
         <strong>
-          <ClaimParty id={claim.source} name={name(claim.source, claim.source_caption)} />{' '}
+          <ClaimParty party={source} id={claim.source_id} />{' '}
           <span className="muted">{claim.type.replace(/_/g, ' ')}</span>{' '}
-          <ClaimParty id={claim.target} name={name(claim.target, claim.target_caption)} />
+          <ClaimParty party={target} id={claim.target_id} />
         </strong>
         <span className="badges">
           <Badge kind={claim.status === 'accepted' ? 'ok' : claim.status === 'rejected' ? 'danger' : 'muted'}>{claim.status}</Badge>
@@ -251,9 +248,11 @@ function ClaimCard({
       </div>
       <p className="small muted">
         {claim.domain}
+        {claim.item && ` · ${claim.item}`}
         {claim.date && ` · ${claim.date}`}
+        {claim.reviewed_by && ` · reviewed by ${claim.reviewed_by}`}
       </p>
-      {claim.sentence && <p className="sentence">{claim.sentence}</p>}
+      {claim.sentence && <p className="sentence">“{claim.sentence}”</p>}
       <div className="actions">
         <button type="button" className="link" onClick={onShow} aria-pressed={active}>
           {active ? 'Hide in text' : 'Show in text'}
@@ -297,10 +296,8 @@ function ClaimCard({
             </select>
           </label>
           <label className="inline">
-            <input type="checkbox" checked={draft.hedged} onChange={(e) => setDraft({ ...draft, hedged: e.target.checked })} /> hedged
-          </label>
-          <label className="inline">
-            <input type="checkbox" checked={draft.negated} onChange={(e) => setDraft({ ...draft, negated: e.target.checked })} /> negated
+            <input type="checkbox" checked={draft.reverse} onChange={(e) => setDraft({ ...draft, reverse: e.target.checked })} />{' '}
+            the other way round ({target?.name ?? claim.target_id} → {source?.name ?? claim.source_id})
           </label>
           <div className="actions">
             <button type="submit" disabled={busy}>
@@ -321,8 +318,9 @@ function ClaimCard({
   );
 }
 
-function ClaimParty({ id, name }: { id: string; name: string }) {
-  // Parties no list knows have document-derived ids (doc-…); they still have an entity page once
-  // the graph knows them, but a local extraction id ("e1") does not.
-  return /^e\d+$/.test(id) ? <span>{name}</span> : <a href={href('entity', id)}>{name}</a>;
+function ClaimParty({ party, id }: { party: DocumentEntity | undefined; id: string }) {
+  // A party a list knows links to its entity; one only documents know is named as the text names it.
+  const linked = party ? party.linked_id : id.startsWith('doc-') ? null : id;
+  const name = party?.name ?? id;
+  return linked ? <a href={href('entity', linked)}>{name}</a> : <span title="no list entry">{name}</span>;
 }

@@ -84,6 +84,7 @@ function EntityView({ entity }: { entity: Entity }) {
           <Sanctions sanctions={sanctions} />
           <Relationships relationships={others} />
           <NetworkSections id={entity.id} />
+          <MentioningDocuments id={entity.id} />
           <Comments id={entity.id} />
         </div>
       </div>
@@ -272,21 +273,22 @@ function NetworkSections({ id }: { id: string }) {
   return (
     <>
       <NetworkLinks id={id} hood={neighbours} />
-      <MentioningDocuments edges={neighbours.edges} />
       {exposure && (
         <section className="card">
-          <h2>Exposure</h2>
+          <h2>
+            Exposure <span className="count">{exposure.total} sanctioned within two steps</span>
+          </h2>
           {exposure.exposures.length === 0 ? (
-            <p className="muted">No sanctioned party within two steps.</p>
+            <p className="muted">No other sanctioned party within two steps.</p>
           ) : (
             <ul className="plain">
               {exposure.exposures.slice(0, 15).map((x) => (
                 <li key={x.entity_id}>
-                  <EntityLink id={x.entity_id} caption={x.caption} />{' '}
-                  <span className="muted small">
-                    {x.distance === 0 ? 'itself' : `${x.distance} step${x.distance === 1 ? '' : 's'}`}
-                  </span>{' '}
-                  <Programmes values={x.programmes} />
+                  <EntityLink id={x.entity_id} caption={x.caption} /> <Programmes values={x.programmes} />
+                  <div className="muted small">
+                    {x.distance} step{x.distance === 1 ? '' : 's'}
+                    {x.path_captions.length > 2 && `, via ${x.path_captions.slice(1, -1).join(' → ')}`}
+                  </div>
                 </li>
               ))}
             </ul>
@@ -332,19 +334,31 @@ function NetworkLinks({ id, hood }: { id: string; hood: Neighbourhood }) {
   );
 }
 
-function MentioningDocuments({ edges }: { edges: GraphEdge[] }) {
-  const docs = new Map<string, { title: string; date: string | null }>();
-  for (const e of edges)
-    for (const ev of e.evidence)
-      if (ev.kind === 'document') docs.set(ev.document_id, { title: ev.title ?? ev.document_id, date: ev.date });
-  if (!docs.size) return null;
+/** Documents whose claims name the entity (GET /claims?entity=), rejected claims aside. */
+function MentioningDocuments({ id }: { id: string }) {
+  const data = useAsync(async () => {
+    if (!(await hasRoute('/claims'))) return null;
+    const { claims } = await api.claims({ entity: id, status: 'proposed,accepted', limit: 1000 });
+    const docs = new Map<string, { title: string; date: string | null; claims: number }>();
+    for (const c of claims) {
+      const d = docs.get(c.document.id) ?? { title: c.document.title ?? c.document.id, date: c.document.date, claims: 0 };
+      d.claims++;
+      docs.set(c.document.id, d);
+    }
+    return docs;
+  }, [id]);
+  if (!data.data) return data.error ? <ErrorBox error={data.error} /> : null;
   return (
     <section className="card">
       <h2>Documents that mention it</h2>
+      {!data.data.size && <p className="muted">No document claims anything about it.</p>}
       <ul className="plain">
-        {[...docs].map(([docId, d]) => (
+        {[...data.data].map(([docId, d]) => (
           <li key={docId}>
-            <a href={href('documents', docId)}>{d.title}</a> <span className="muted small">{formatDate(d.date)}</span>
+            <a href={href('documents', docId)}>{d.title}</a>{' '}
+            <span className="muted small">
+              {formatDate(d.date)} · {d.claims} claim{d.claims === 1 ? '' : 's'}
+            </span>
           </li>
         ))}
       </ul>

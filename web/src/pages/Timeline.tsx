@@ -1,10 +1,11 @@
 /**
- * The timeline of an entity, or of a pair: when the lists added, changed or dropped each of them,
- * when their sanctions started, and the dated links of the network (between the two, for a pair),
- * each with its source. A chart on a time axis and the same events as a table.
+ * The timeline of an entity, or of a pair (GET /graph/timeline): when each was listed and under
+ * which programme, what list versions changed about them, and their dated relationships and
+ * claims (for a pair, the links between the two), each with its source. A chart on a time axis
+ * and the same events as a table.
  */
 import { useMemo, useState } from 'react';
-import { api, hasRoute, type Entity, type Evidence as EvidenceItem } from '../api/client';
+import { api, hasRoute, type Evidence as EvidenceItem, type TimelineResponse } from '../api/client';
 import { Chart, type ChartOption } from '../charts/Chart';
 import { EntityPicker } from '../components/EntityPicker';
 import { Evidence } from '../components/Evidence';
@@ -13,7 +14,7 @@ import { href, navigate } from '../router';
 import { useAsync } from '../useAsync';
 
 interface Event {
-  date: string;
+  date: string | null;
   lane: string;
   kind: string;
   label: string;
@@ -25,55 +26,40 @@ const KIND_COLOURS: Record<string, string> = {
   added: '#146c2e',
   changed: '#b26a00',
   removed: '#b42318',
-  sanction: '#7a1f9e',
-  link: '#1f5fbf',
+  listing: '#7a1f9e',
+  relationship: '#1f5fbf',
+  claim: '#0f766e',
 };
 
-async function eventsOf(entity: Entity, other: Entity | null): Promise<Event[]> {
-  const name = entity.caption;
-  const out: Event[] = [];
-  for (const c of await api.entityChanges(entity.id)) {
-    const props = Object.keys(c.properties);
-    out.push({
-      date: c.date.slice(0, 10),
-      lane: `${name}: lists`,
-      kind: c.kind,
-      label: `${c.kind} in ${c.dataset}${props.length ? ` (${props.join(', ')})` : ''}`,
-      evidence: [],
-      source: `${c.dataset} v${c.version}`,
-    });
-  }
-  for (const r of entity.relationships ?? []) {
-    if (r.schema !== 'Sanction') continue;
-    const date = (r.properties.startDate ?? r.properties.listingDate ?? [])[0];
-    if (date)
-      out.push({
-        date: date.slice(0, 10),
-        lane: `${name}: lists`,
-        kind: 'sanction',
-        label: `sanctioned under ${(r.properties.program ?? []).join(', ') || 'a programme'}`,
-        evidence: [],
-        source: r.datasets.join(', '),
-      });
-  }
-  if (await hasRoute('/graph/neighbours/{id}')) {
-    const hood = await api.neighbours(entity.id, { hops: 1, limit: 500 });
-    const caption = new Map(hood.nodes.map((n) => [n.id, n.caption]));
-    for (const e of hood.edges) {
-      if (!e.date || (e.source !== entity.id && e.target !== entity.id)) continue;
-      const far = e.source === entity.id ? e.target : e.source;
-      if (other && far !== other.id) continue;
-      out.push({
-        date: e.date,
-        lane: other ? `${name} – ${other.caption}` : `${name}: links`,
-        kind: 'link',
-        label: `${e.type.replace(/_/g, ' ')} ${caption.get(far) ?? far} (${e.domain})`,
-        evidence: e.evidence,
-        source: e.evidence.length ? `${e.evidence.length} evidence` : '',
-      });
+/** GET /graph/timeline's events as rows: one lane per party for the lists, one for links. */
+function rows(t: TimelineResponse, pair: boolean): Event[] {
+  const caption = new Map(t.entities.map((e) => [e.id, e.caption]));
+  const name = (id: string) => caption.get(id) ?? id;
+  const links = pair ? `${t.entities[0].caption} – ${t.entities[1]?.caption}` : `${t.entities[0].caption}: links`;
+  return t.events.map((e): Event => {
+    switch (e.kind) {
+      case 'listing':
+        return { date: e.date, lane: `${name(e.entity_id)}: lists`, kind: 'listing', label: `listed under ${e.programme}`, evidence: [], source: e.dataset };
+      case 'list_change':
+        return {
+          date: e.date.slice(0, 10),
+          lane: `${name(e.entity_id)}: lists`,
+          kind: e.change,
+          label: `${e.change} in ${e.dataset}${e.properties.length ? ` (${e.properties.join(', ')})` : ''}`,
+          evidence: [],
+          source: `${e.dataset} v${e.version}`,
+        };
+      default:
+        return {
+          date: e.date ?? null,
+          lane: links,
+          kind: e.kind,
+          label: `${e.type.replace(/_/g, ' ')} ${e.other_caption} (${e.domain})`,
+          evidence: e.evidence,
+          source: e.kind === 'claim' ? 'reporting' : 'lists',
+        };
     }
-  }
-  return out;
+  });
 }
 
 /** Dates of any precision (YYYY, YYYY-MM, YYYY-MM-DD) as a day for the time axis. */
@@ -86,11 +72,9 @@ export default function TimelinePage({ query }: { query: URLSearchParams }) {
   const otherId = query.get('other');
   const [picked, setPicked] = useState<string | null>(null);
   const data = useAsync(async () => {
-    if (!id) return null;
-    const [a, b] = await Promise.all([api.entity(id), otherId ? api.entity(otherId) : Promise.resolve(null)]);
-    const events = [...(await eventsOf(a, b)), ...(b ? (await eventsOf(b, a)).filter((e) => e.kind !== 'link') : [])];
-    events.sort((x, y) => x.date.localeCompare(y.date) || x.lane.localeCompare(y.lane));
-    return { a, b, events };
+    if (!id || !(await hasRoute('/graph/timeline/{id}'))) return null;
+    const t = await api.timeline(id, otherId);
+    return { a: t.entities[0], b: t.entities[1] ?? null, events: rows(t, !!otherId), total: t.total };
   }, [id, otherId]);
 
   const lanes = useMemo(() => [...new Set(data.data?.events.map((e) => e.lane) ?? [])], [data.data]);
@@ -101,7 +85,7 @@ export default function TimelinePage({ query }: { query: URLSearchParams }) {
         formatter: (p: { data: { event: Event } }) => {
           // echarts renders tooltip strings as HTML: escape the text from the lists.
           const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-          return `${esc(p.data.event.date)}<br/>${esc(p.data.event.label)}`;
+          return `${esc(p.data.event.date ?? '')}<br/>${esc(p.data.event.label)}`;
         },
       },
       grid: { left: 220, right: 30, top: 20, bottom: 60 },
@@ -112,12 +96,12 @@ export default function TimelinePage({ query }: { query: URLSearchParams }) {
         {
           type: 'scatter',
           symbolSize: 13,
-          data: (data.data?.events ?? []).map((e, i) => ({
+          data: (data.data?.events ?? []).flatMap((e, i) => (e.date ? [{
             value: [day(e.date), e.lane],
             event: e,
             index: i,
             itemStyle: { color: KIND_COLOURS[e.kind] ?? '#4a5568' },
-          })),
+          }] : [])),
         },
       ],
     }),
@@ -140,7 +124,12 @@ export default function TimelinePage({ query }: { query: URLSearchParams }) {
         </div>
       </div>
       {data.error && <ErrorBox error={data.error} />}
-      {id && !data.data && !data.error && <Loading what="the timeline" />}
+      {id && data.data === null && (
+        <p className="error" role="alert">
+          This server has no graph routes (GET /graph/timeline): timelines are not available.
+        </p>
+      )}
+      {id && data.loading && <Loading what="the timeline" />}
       {data.data && (
         <>
           <div className="card">
@@ -149,7 +138,7 @@ export default function TimelinePage({ query }: { query: URLSearchParams }) {
                 option={option}
                 label="Timeline chart"
                 height={Math.max(220, 90 + 50 * lanes.length)}
-                onClick={(e) => setPicked(`${e.dataIndex}`)}
+                onClick={(e) => setPicked(`${(e.data as { index: number }).index}`)}
               />
             ) : (
               <p className="muted">No dated events.</p>
@@ -169,10 +158,10 @@ export default function TimelinePage({ query }: { query: URLSearchParams }) {
               <tbody>
                 {data.data.events.map((e, i) => (
                   <tr key={i} className={picked === `${i}` ? 'selected' : ''}>
-                    <td>{e.date}</td>
+                    <td>{e.date ?? 'undated'}</td>
                     <td>{e.lane}</td>
                     <td>
-                      <Badge kind={e.kind === 'added' ? 'ok' : e.kind === 'removed' ? 'danger' : e.kind === 'link' ? 'list' : 'warn'}>
+                      <Badge kind={e.kind === 'added' ? 'ok' : e.kind === 'removed' ? 'danger' : e.kind === 'relationship' ? 'list' : e.kind === 'claim' ? 'doc' : 'warn'}>
                         {e.kind}
                       </Badge>{' '}
                       {e.label}
