@@ -308,7 +308,7 @@ export interface YenteSearchResponse {
   facets: Record<string, { label: string; values: Array<{ name: string; label: string; count: number }> }>;
 }
 
-const FACETS = ['datasets', 'schema', 'countries', 'topics'];
+const FACETS = ['datasets', 'schema', 'countries', 'topics', 'program'];
 
 /** GET /search/{dataset}: entities whose names resemble q, with filters and facets. */
 export function yenteSearch(
@@ -366,8 +366,8 @@ export function yenteSearch(
           ? e.datasets
           : f === 'schema'
             ? [e.schema]
-            : f === 'topics'
-              ? (e.properties.topics ?? [])
+            : f === 'topics' || f === 'program'
+              ? (e.properties[f] ?? [])
               : countriesOf(e);
       for (const v of new Set(values)) counts.set(v, (counts.get(v) ?? 0) + 1);
     }

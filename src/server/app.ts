@@ -39,6 +39,7 @@ import { registerMatchRoutes } from './routes/match.js';
 import { registerReconcileRoutes } from './routes/reconcile.js';
 import { registerResolveRoutes } from './routes/resolve.js';
 import { registerUserRoutes } from './routes/users.js';
+import { registerWebRoutes } from './routes/web.js';
 
 export interface AppOptions {
   store: Store;
@@ -159,6 +160,7 @@ export async function buildApp({
   registerReconcileRoutes(app, ctx);
   registerGraphRoutes(app, ctx);
   registerDocumentRoutes(app, ctx);
+  await registerWebRoutes(app);
   // Build the matching index before the server accepts requests, so the first /match is not slow.
   app.addHook('onReady', async () => {
     await ctx.screening.get();

@@ -126,6 +126,26 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
   );
 
+  // The browser app asks this on load: who is logged in, if anyone, without a 401 for "nobody".
+  app.get(
+    '/auth/session',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['accounts'],
+        summary: 'the session of this browser: the user and CSRF token, or user null; and whether reading needs a login',
+      },
+    },
+    async (req) => {
+      const auth = req.auth?.via === 'session' ? req.auth : null;
+      return {
+        user: auth ? publicUser(auth.user) : null,
+        ...(auth ? { csrfToken: csrfTokenFor(auth.sessionToken!) } : {}),
+        readAccess: config.readAccess,
+      };
+    },
+  );
+
   app.post<{ Body: { name?: string } }>(
     '/auth/keys',
     {

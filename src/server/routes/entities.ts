@@ -39,4 +39,29 @@ export function registerEntityRoutes(app: FastifyInstance, store: Store): void {
       };
     },
   );
+
+  app.get<{ Params: { id: string }; Querystring: { limit: number; offset: number } }>(
+    '/entities/:id/changes',
+    {
+      schema: {
+        tags: ['entities'],
+        summary: 'the list changes that touched an entity, in every dataset, newest version first',
+        params: { type: 'object', properties: { id: { type: 'string', maxLength: 200 } } },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            limit: { type: 'integer', minimum: 1, maximum: 5000, default: 500 },
+            offset: { type: 'integer', minimum: 0, default: 0 },
+          },
+        },
+      },
+    },
+    async (req, reply) => {
+      if (!(await store.getEntity(req.params.id)))
+        return reply.status(404).send({ error: 'not_found', detail: `no entity ${req.params.id}` });
+      const changes = await store.listChanges({ entityId: req.params.id, ...req.query });
+      return { entityId: req.params.id, changes };
+    },
+  );
 }

@@ -1,0 +1,45 @@
+/**
+ * The browser app: the files Vite built into web/dist, served at `/`. The app routes on the URL's
+ * hash (`/#/entity/…`), so the server has one page to serve and no client path can shadow an API
+ * route. The files are public even when reading data needs a login: the app asks for the login.
+ * Hashed assets are cached for a year; index.html is revalidated every time.
+ */
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** web/dist from src/server/routes (tests) or dist/server/routes (the build): both three levels down. */
+export const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
+
+export async function registerWebRoutes(app: FastifyInstance, root = WEB_DIST): Promise<void> {
+  if (!existsSync(join(root, 'index.html'))) {
+    app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) =>
+      reply
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('The web app is not built: run `npm run build`. The API answers as usual (see /docs).'),
+    );
+    return;
+  }
+  await app.register(async (scope) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...route.config, access: 'public' };
+    });
+    await scope.register(fastifyStatic, {
+      root,
+      prefix: '/',
+      // One route per built file, found at start-up: unknown paths keep the API's JSON 404.
+      wildcard: false,
+      index: 'index.html',
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        reply.header(
+          'cache-control',
+          path.includes(join('dist', 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  });
+}

@@ -1,0 +1,96 @@
+/**
+ * Browser tests' harness: the real server (buildApp on a store holding the fixture SDN list, two
+ * versions, one user per role) listening on a random port, and Debian's Chromium driven by
+ * playwright-core with the flags a closed network needs and a fresh profile. Console errors and
+ * uncaught page errors are collected so that each test can assert there were none.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { importFiles } from '../../src/logic/import.js';
+import { ROOT } from '../helpers/cli.js';
+import { FIXTURES, PASSWORD, testServer, type ConfigOverrides, type TestServer } from '../server/helpers.js';
+
+export const CHROMIUM = process.env.TANGLE_CHROMIUM || '/usr/bin/chromium';
+export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+export { PASSWORD };
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface WebSession {
+  server: TestServer;
+  url: string;
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught exceptions seen so far. */
+  errors: string[];
+  /** Save the page as docs/screenshots/<name>.png. */
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openWeb(options: { config?: ConfigOverrides } = {}): Promise<WebSession> {
+  const server = await testServer({ withData: true, config: options.config });
+  // A second version of the list, so that datasets and entities have changes to show.
+  await importFiles(server.store, { format: 'ofac-csv', paths: [join(FIXTURES, 'sdn-2024-05-03.csv')] });
+  // People and companies with aliases and links, and a UN list, for the entity page's sections.
+  await importFiles(server.store, { format: 'ftm', paths: [join(ROOT, 'test', 'fixtures', 'ftm-json', 'entities.ftm.json')] });
+  await importFiles(server.store, {
+    format: 'un-xml',
+    paths: [join(ROOT, 'test', 'fixtures', 'un-xml', 'consolidated-small.xml')],
+  });
+  await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = server.app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const profile = mkdtempSync(join(tmpdir(), 'tangle-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(10_000);
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    server,
+    url,
+    context,
+    page,
+    errors,
+    async screenshot(name) {
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+    },
+    async close() {
+      await context.close();
+      await server.app.close();
+      await server.store.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Log in through the login page as one of the test users (viewer, analyst, admin). */
+export async function logIn(web: WebSession, username: string): Promise<void> {
+  const { page } = web;
+  await page.getByRole('link', { name: 'Log in' }).first().click();
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByText(username, { exact: true }).first().waitFor();
+}
