@@ -69,7 +69,8 @@ export class GraphService {
     const ttl = this.options.markerTtlMs ?? 2000;
     const now = Date.now();
     if (!this.marker || now - this.marker.at > ttl) {
-      this.marker = { value: await this.store.versionMarker(), at: now };
+      const wiring = this.options.claims || this.options.canonicalId ? undefined : await graphWiring(this.store);
+      this.marker = { value: `${await this.store.versionMarker()}/${wiring?.marker?.() ?? ''}`, at: now };
     }
     return this.marker.value;
   }

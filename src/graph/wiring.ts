@@ -5,6 +5,9 @@
  */
 import type { CandidateIndex } from '../match/candidate-index.js';
 import { buildQuery } from '../match/query.js';
+import { Resolver } from '../resolve/resolver.js';
+import { openDocuments } from '../store/open-documents.js';
+import { openJudgements } from '../store/sqlite-judgements.js';
 import type { Store } from '../store/store.js';
 import type { ClaimSource } from './claims.js';
 import type { ScreenedMatch } from './exposure.js';
@@ -12,12 +15,29 @@ import type { ScreenedMatch } from './exposure.js';
 export interface GraphWiring {
   claims?: ClaimSource;
   canonicalId?: (id: string) => string;
+  /** Changes when the claims or the judgements change, so a kept projection knows to rebuild. */
+  marker?: () => string;
 }
 
-/** Claims and canonical ids for a store. Until the document store and the resolver land: none, identity. */
+/** The document store's claims and the resolver's canonical ids, for a store. */
 export async function graphWiring(store: Store): Promise<GraphWiring> {
-  void store;
-  return {};
+  const documents = openDocuments(store);
+  const judgements = openJudgements(store);
+  const resolver = await Resolver.load(store);
+  const claims: ClaimSource = {
+    listClaims: (q) => documents.listClaims({ status: q.status as ('proposed' | 'accepted' | 'rejected')[] }),
+    async listParties(ids) {
+      const wanted = new Set(ids);
+      return (await documents.listDocumentEntities())
+        .filter((e) => wanted.has(e.id))
+        .map((e) => ({ id: e.id, schema: e.schema, caption: e.name }));
+    },
+  };
+  return {
+    claims,
+    canonicalId: (id) => resolver.canonicalId(id),
+    marker: () => `${documents.marker()}/${judgements.marker()}`,
+  };
 }
 
 /** List entries a name matches (screening), for the exposure of a counterparty no list names exactly. */

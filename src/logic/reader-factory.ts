@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import type { DocumentReader } from '../text/extraction.js';
+import { createReader } from '../text/reader.js';
 
 export type ReaderFactory = (store: Store) => Promise<DocumentReader>;
 
@@ -22,29 +23,16 @@ export class ReaderUnavailableError extends UsageError {
   }
 }
 
-// A variable specifier keeps the engine out of this module's static imports (see the lead's merge note).
-const ENGINE_MODULE = '../text/reader.js';
-
 /**
  * The reading engine's createReader. TANGLE_READER_MODULE names another module exporting
  * createReader (a path), to try another engine or, in tests, a fixed one.
  */
 export const createStoreReader: ReaderFactory = async (store) => {
   const override = process.env.TANGLE_READER_MODULE;
-  const specifier = override ? pathToFileURL(resolve(override)).href : ENGINE_MODULE;
-  let engine: { createReader?: ReaderFactory };
-  try {
-    engine = (await import(specifier)) as { createReader?: ReaderFactory };
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') {
-      throw new ReaderUnavailableError(
-        `the reading engine (${override ?? 'src/text/reader.ts'}) is not part of this build; documents cannot be read`,
-      );
-    }
-    throw err;
-  }
+  if (!override) return createReader(store);
+  const engine = (await import(pathToFileURL(resolve(override)).href)) as { createReader?: ReaderFactory };
   if (typeof engine.createReader !== 'function') {
-    throw new ReaderUnavailableError('the reading engine does not export createReader');
+    throw new ReaderUnavailableError(`the reading engine ${override} does not export createReader`);
   }
   return engine.createReader(store);
 };

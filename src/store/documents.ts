@@ -193,4 +193,6 @@ export interface DocumentStore {
   listDocumentEntities(): Promise<DocumentBornEntity[]>;
   /** Whether a store id is a party born in a document. */
   hasDocumentEntity(id: string): Promise<boolean>;
+  /** Changes whenever a document is read or a claim reviewed (also by another process). */
+  marker(): string;
 }

@@ -630,6 +630,16 @@ export class SqliteDocumentStore implements DocumentStore {
     return rows.map((r) => ({ ...r, documents: r.documents ? r.documents.split(',') : [] }));
   }
 
+  marker(): string {
+    const row = this.db
+      .prepare(
+        `SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM claims) AS claims,
+           (SELECT COALESCE(MAX(id), 0) FROM claim_reviews) AS reviews`,
+      )
+      .get() as { documents: number; claims: number; reviews: number };
+    return `${row.documents}.${row.claims}.${row.reviews}`;
+  }
+
   async hasDocumentEntity(id: string): Promise<boolean> {
     return this.db.prepare(`SELECT 1 FROM document_born_entities WHERE id = ?`).get(id) !== undefined;
   }

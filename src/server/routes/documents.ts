@@ -293,6 +293,7 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
     async (req, reply) => {
       const claim = await ctx.documents.getClaim(req.params.id);
       if (!claim) return notFound(reply, `claim ${req.params.id}`);
+      ctx.graph.invalidate();
       const [named] = await withNames(reading, [claim]);
       return { claim: named, history: await ctx.documents.claimHistory(claim.id) };
     },

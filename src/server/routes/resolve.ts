@@ -176,6 +176,7 @@ export function registerResolveRoutes(app: FastifyInstance, ctx: AppContext): vo
         where: `judgements[${i}]`,
       }));
       const outcome = await judge(store, inputs);
+      ctx.graph.invalidate();
       await audit(ctx, req, 'judgement_create', null, {
         judgements: outcome.judgements.map((j) => `${j.left} ${j.decision} ${j.right}`),
       });
@@ -203,6 +204,7 @@ export function registerResolveRoutes(app: FastifyInstance, ctx: AppContext): vo
       async (req, reply) => {
         const inputs = parseJudgementJsonl(req.body, 'body', userOf(req).username);
         const outcome = await judge(store, inputs);
+      ctx.graph.invalidate();
         await audit(ctx, req, 'judgement_import', null, { judgements: outcome.judgements.length });
         return reply.status(201).send(outcome);
       },
@@ -250,6 +252,7 @@ export function registerResolveRoutes(app: FastifyInstance, ctx: AppContext): vo
     },
     async (req) => {
       const outcome = await split(store, req.body.id, userOf(req).username);
+      ctx.graph.invalidate();
       await audit(ctx, req, 'cluster_split', req.body.id, {
         clusters: outcome.clusters.map((c) => c.canonicalId),
       });
