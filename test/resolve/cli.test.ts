@@ -93,6 +93,8 @@ describe('tangle xref, judge, dedupe, split, judgements', () => {
     expect(run('split', shown.canonicalId, '--user', 'ana').status).toBe(0);
     expect(JSON.parse(run('show', 'b-karimov', '--json').stdout).entity.id).toBe('b-karimov');
     expect(run('split', 'b-karimov', '--user', 'ana').status).toBe(2);
+    const log = JSON.parse(run('judgements', 'log', '--json').stdout);
+    expect(log[0]).toMatchObject({ action: 'split', user: 'ana', left: shown.canonicalId });
   });
 
   it('exports judgements as JSON lines and imports them, naming a broken line', () => {
