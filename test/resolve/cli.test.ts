@@ -35,6 +35,13 @@ describe('tangle xref, judge, dedupe, split, judgements', () => {
       expect(typeof p.score).toBe('number');
       expect(p.decision).toBeNull();
     }
+    const against = JSON.parse(run('xref', '--against', 'list_b', '--json').stdout);
+    expect(against.map((p: { right: { dataset: string } }) => p.right.dataset)).toEqual([
+      'list_b',
+      'list_b',
+      'list_b',
+      'list_b',
+    ]);
     expect(run('xref', '--dataset', 'nope').status).toBe(2);
     expect(run('xref', '--threshold', '2').status).toBe(2);
   });
