@@ -55,7 +55,7 @@ export function resolveMatchResponse(
   resolver: Resolver,
   index: CandidateIndex,
 ): YenteMatchResponse {
-  if (!resolver.clusters().length) return response;
+  if (!resolver.hasClusters) return response;
   const responses: YenteMatchResponse['responses'] = {};
   for (const [key, r] of Object.entries(response.responses)) {
     responses[key] = { ...r, results: resolveResults(r.results, resolver, index) };
@@ -69,6 +69,6 @@ export function resolveSearchResponse(
   resolver: Resolver,
   index: CandidateIndex,
 ): YenteSearchResponse {
-  if (!resolver.clusters().length) return response;
+  if (!resolver.hasClusters) return response;
   return { ...response, results: resolveResults(response.results, resolver, index) };
 }

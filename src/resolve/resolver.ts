@@ -235,9 +235,8 @@ export class Resolver {
 
   /** The entity ids of a cluster, given its canonical id or any member's id; [id] when unmerged. */
   members(id: string): string[] {
-    return (
-      this.membersOf.get(this.canonicalId(id)) ?? (this.membersOf.has(id) ? this.membersOf.get(id)! : [id])
-    );
+    const members = this.membersOf.get(this.canonicalId(id));
+    return members ? [...members] : [id];
   }
 
   /** Whether this is the canonical id of a cluster of two or more. */
@@ -245,8 +244,13 @@ export class Resolver {
     return this.membersOf.has(id);
   }
 
+  /** Whether anything is merged at all (readers skip resolving when not). */
+  get hasClusters(): boolean {
+    return this.membersOf.size > 0;
+  }
+
   clusters(): Cluster[] {
-    return [...this.membersOf].map(([canonicalId, members]) => ({ canonicalId, members }));
+    return [...this.membersOf].map(([canonicalId, members]) => ({ canonicalId, members: [...members] }));
   }
 
   judgements(): Judgement[] {

@@ -37,7 +37,7 @@ const PER_ENTITY = 10;
 const REVERSE_MARGIN = 0.3;
 
 export interface XrefOptions {
-  /** Left side: entities of these datasets (default: all). */
+  /** Left side: entities of these datasets (default: all, or all but `against`). */
   datasets?: readonly string[];
   /** Right side: entities of these datasets (default: all). */
   against?: readonly string[];
@@ -82,7 +82,9 @@ export function crossReference(
   const threshold = options.threshold ?? XREF_THRESHOLD;
   const screenable = records.filter((r) => isScreenable(r.schema));
   const all = [...new Set(screenable.map(datasetOf))].sort();
-  const sideA = new Set(options.datasets?.length ? options.datasets : all);
+  // `--against B` alone pairs every other dataset with B.
+  const others = options.against?.length ? all.filter((d) => !options.against!.includes(d)) : all;
+  const sideA = new Set(options.datasets?.length ? options.datasets : options.within ? all : others);
   const sideB = new Set(options.against?.length ? options.against : all);
   const inSide = (e: EntityRecord, side: ReadonlySet<string>) => e.datasets.some((d) => side.has(d));
   const allowed = (x: EntityRecord, y: EntityRecord) =>

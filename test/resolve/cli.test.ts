@@ -35,6 +35,13 @@ describe('tangle xref, judge, dedupe, split, judgements', () => {
       expect(typeof p.score).toBe('number');
       expect(p.decision).toBeNull();
     }
+    const against = JSON.parse(run('xref', '--against', 'list_b', '--json').stdout);
+    expect(against.map((p: { right: { dataset: string } }) => p.right.dataset)).toEqual([
+      'list_b',
+      'list_b',
+      'list_b',
+      'list_b',
+    ]);
     expect(run('xref', '--dataset', 'nope').status).toBe(2);
     expect(run('xref', '--threshold', '2').status).toBe(2);
   });
@@ -93,6 +100,8 @@ describe('tangle xref, judge, dedupe, split, judgements', () => {
     expect(run('split', shown.canonicalId, '--user', 'ana').status).toBe(0);
     expect(JSON.parse(run('show', 'b-karimov', '--json').stdout).entity.id).toBe('b-karimov');
     expect(run('split', 'b-karimov', '--user', 'ana').status).toBe(2);
+    const log = JSON.parse(run('judgements', 'log', '--json').stdout);
+    expect(log[0]).toMatchObject({ action: 'split', user: 'ana', left: shown.canonicalId });
   });
 
   it('exports judgements as JSON lines and imports them, naming a broken line', () => {

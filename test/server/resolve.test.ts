@@ -183,6 +183,14 @@ describe('entity resolution over HTTP', () => {
       members: ['a-karimov'],
     });
     expect((await t.app.inject({ url: `/entities/${canonical}` })).statusCode).toBe(404);
+    const log = (await t.app.inject({ url: '/judgements/log' })).json().entries;
+    expect(log[0]).toMatchObject({ action: 'split', user: 'analyst', left: canonical });
+    expect(log.at(-1)).toMatchObject({
+      action: 'judge',
+      user: 'analyst',
+      decision: 'same',
+      left: 'a-karimov',
+    });
   });
 
   it('lists the routes in /openapi.json', async () => {

@@ -92,6 +92,7 @@ describe('read routes', () => {
         '/xref',
         '/judgements',
         '/judgements/export',
+        '/judgements/log',
         '/judgements/import',
         '/resolve/{id}',
         '/resolve/split',

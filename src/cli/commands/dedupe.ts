@@ -6,9 +6,11 @@ import { Resolver } from '../../resolve/resolver.js';
 import { xrefStore } from '../../resolve/run.js';
 import { judgementsToJsonl, parseJudgementJsonl } from '../../resolve/share.js';
 import { readSourceFile } from '../../sources/input.js';
+import { openJudgements } from '../../store/sqlite-judgements.js';
 import { withDb, withStore } from '../context.js';
 import { printJson, printTable } from '../output.js';
 import { judgeUser, printOutcome } from './judge.js';
+import { numberOption } from './screen.js';
 import { printPairs, withXrefOptions, xrefOptionsFrom } from './xref.js';
 
 /** The user recorded for automatic merges. */
@@ -86,6 +88,29 @@ export function registerDedupe(program: Command): void {
         printTable(
           ['left', 'decision', 'right', 'method', 'user', 'at', 'reason'],
           all.map((j) => [j.left, j.decision, j.right, j.method, j.user, j.at, j.reason]),
+        );
+      },
+      false,
+    );
+  });
+  withDb(
+    judgements
+      .command('log')
+      .description(
+        'every change to the judgements, newest first: judgements, imports and splits, with who and when',
+      )
+      .option('--limit <n>', 'entries to show', '100')
+      .option('--json', 'print JSON'),
+  ).action(async (opts) => {
+    const limit = numberOption(opts.limit, '--limit', 1, 100_000)!;
+    await withStore(
+      opts,
+      async (store) => {
+        const entries = openJudgements(store).log(limit);
+        if (opts.json) return printJson(entries);
+        printTable(
+          ['at', 'user', 'action', 'left', 'decision', 'right', 'detail'],
+          entries.map((e) => [e.at, e.user, e.action, e.left, e.decision, e.right, e.detail]),
         );
       },
       false,

@@ -118,6 +118,22 @@ export function registerResolveRoutes(app: FastifyInstance, ctx: AppContext): vo
     },
   );
 
+  app.get<{ Querystring: { limit: number } }>(
+    '/judgements/log',
+    {
+      schema: {
+        tags: ['resolution'],
+        summary:
+          'every change to the judgements, newest first (judgements, imports, splits), with who and when',
+        querystring: {
+          type: 'object',
+          properties: { limit: { type: 'integer', minimum: 1, maximum: 10000, default: 1000 } },
+        },
+      },
+    },
+    async (req) => ({ entries: openJudgements(store).log(req.query.limit) }),
+  );
+
   app.get(
     '/judgements/export',
     {
