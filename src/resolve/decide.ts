@@ -9,6 +9,7 @@ import { openJudgements } from '../store/sqlite-judgements.js';
 import type { Store } from '../store/store.js';
 import { isDecision, type Judgement, type JudgementInput, type JudgementStore } from './judgements.js';
 import { Resolver, type Cluster, type PlannedChange } from './resolver.js';
+import { openDocuments } from '../store/open-documents.js';
 
 export interface DecisionOutcome {
   /** The judgements as recorded. */
@@ -36,18 +37,6 @@ function commit(js: JudgementStore, plan: PlannedChange): Resolver {
   return Resolver.fromStore(js);
 }
 
-/**
- * Other places entity ids live (the reading engine's document parties): each source says which of
- * the given ids it knows. Registered once at start-up by the module that owns them.
- */
-const entitySources: Array<(store: Store, ids: readonly string[]) => Set<string> | Promise<Set<string>>> = [];
-
-export function registerEntitySource(
-  source: (store: Store, ids: readonly string[]) => Set<string> | Promise<Set<string>>,
-): void {
-  entitySources.push(source);
-}
-
 /** Refuse ids the store does not know, naming the input each came from. */
 async function checkKnown(
   store: Store,
@@ -58,9 +47,10 @@ async function checkKnown(
   const ids = new Set(inputs.flatMap((i) => [i.left, i.right]));
   const known = js.knownIds(ids);
   const rest = [...ids].filter((id) => !known.has(id));
-  for (const source of entitySources) {
-    if (!rest.length) break;
-    for (const id of await source(store, rest)) known.add(id);
+  // Parties that only documents name (doc-… ids) live in the document store beside the lists.
+  if (rest.length) {
+    const documents = openDocuments(store);
+    for (const id of rest) if (await documents.hasDocumentEntity(id)) known.add(id);
   }
   for (const input of inputs) {
     for (const id of [input.left, input.right]) {
