@@ -30,7 +30,12 @@ export class ReaderUnavailableError extends UsageError {
 export const createStoreReader: ReaderFactory = async (store) => {
   const override = process.env.TANGLE_READER_MODULE;
   if (!override) return createReader(store);
-  const engine = (await import(pathToFileURL(resolve(override)).href)) as { createReader?: ReaderFactory };
+  let engine: { createReader?: ReaderFactory };
+  try {
+    engine = (await import(pathToFileURL(resolve(override)).href)) as { createReader?: ReaderFactory };
+  } catch (err) {
+    throw new ReaderUnavailableError(`the reading engine ${override} cannot be loaded: ${(err as Error).message}`);
+  }
   if (typeof engine.createReader !== 'function') {
     throw new ReaderUnavailableError(`the reading engine ${override} does not export createReader`);
   }

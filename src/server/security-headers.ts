@@ -27,7 +27,10 @@ const NO_STORE = /^\/auth\//;
 
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (req, reply) => {
+    // A route may set a stricter policy of its own (the reconciliation preview: no scripts at all).
+    const own = reply.getHeader('content-security-policy');
     reply.headers(SECURITY_HEADERS);
+    if (own) reply.header('content-security-policy', own);
     if (NO_STORE.test(req.url)) reply.header('cache-control', 'no-store');
   });
 }
