@@ -56,6 +56,16 @@ describe('a new store', () => {
     expect(r.stderr).toMatch(/no entity has the id or name "Nicolas Maduros"; the closest names are:/);
     expect(r.stderr).toMatch(/us_ofac_sdn-22790 {2}MADURO MOROS, Nicolas \[Person\]/);
   });
+
+  it('refuses a mistyped --dataset rather than screening nothing', () => {
+    const r = tangle(['screen', '--name', 'Nicolas Maduro', '--dataset', 'us_ofac_sdm', '--db', db]);
+    expect([r.status, r.stderr]).toEqual([
+      2,
+      'tangle: --dataset: no dataset "us_ofac_sdm"; the datasets are: un_sc_sanctions, us_ofac_sdn\n',
+    ]);
+    const ok = tangle(['screen', '--name', 'Nicolas Maduro', '--dataset', 'us_ofac_sdn', '--db', db]);
+    expect(ok.stdout).toMatch(/MATCH MADURO MOROS, Nicolas/);
+  });
 });
 
 describe('store paths that are not stores', () => {

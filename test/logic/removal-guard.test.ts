@@ -222,22 +222,16 @@ describe('the same checks in tangle update', () => {
       'sources.json',
       JSON.stringify([{ dataset: 'us_ofac_sdn', format: 'ofac-csv', urls: [`${base}/sdn.csv`] }]),
     );
+    const update = () =>
+      tangleAsync(['update', '--sources', sources, '--db', db, '--version-date', '2024-02-01']);
     body = firstLines(2);
-    const r = await tangleAsync(['update', '--sources', sources, '--db', db, '--version-date', '2024-02-01']);
+    const r = await update();
     expect(r.status).not.toBe(0);
     expect(r.stdout).toMatch(
       /us_ofac_sdn: failed — sdn\.csv: sdn\.csv does not end with the end-of-file byte/,
     );
     body = `${firstLines(2)}\u001a`;
-    const mass = await tangleAsync([
-      'update',
-      '--sources',
-      sources,
-      '--db',
-      db,
-      '--version-date',
-      '2024-02-01',
-    ]);
+    const mass = await update();
     expect(mass.stdout).toMatch(/failed — refused: this version would remove \d+ of the \d+ active entities/);
     expect(tangle(['datasets', '--versions', '--db', db, '--json']).stdout).not.toMatch(/2024-02-01/);
   });

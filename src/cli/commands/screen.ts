@@ -5,6 +5,7 @@ import { bookResultsCsv, buildIndex, resultJson, screenBook, summarizeBook } fro
 import { defaultWorkers, ScreeningPool } from '../../logic/screening-pool.js';
 import { parseColumnMap, readBook } from '../../match/book.js';
 import type { ScreenOptions } from '../../match/candidate-index.js';
+import type { Store } from '../../store/store.js';
 import { buildQuery, QueryFieldError } from '../../match/query.js';
 import { readSourceFile } from '../../sources/input.js';
 import { withDb, withStore } from '../context.js';
@@ -70,6 +71,7 @@ export function registerScreen(program: Command): void {
         numberOption(opts.workers, '--workers', 1, 64) ?? defaultWorkers(rows.length),
       );
       await withStore(opts, async (store) => {
+        await checkDatasets(store, opts.dataset);
         const bar = progressBar('screen', !opts.json && process.stderr.isTTY);
         const progress = bar && ((done: number, total: number) => bar('rows', done, total));
         let screened;
@@ -127,6 +129,7 @@ export function registerScreen(program: Command): void {
       throw err;
     }
     await withStore(opts, async (store) => {
+      await checkDatasets(store, opts.dataset);
       const index = await buildIndex(store, { cache: true });
       const outcome = index.screen(query, options);
       const results = outcome.hits.map(resultJson);
@@ -151,4 +154,16 @@ export function registerScreen(program: Command): void {
       }
     });
   });
+}
+
+/** A mistyped --dataset would screen nothing and read as "no match": refuse it, naming the datasets. */
+async function checkDatasets(store: Store, names: string[] | undefined): Promise<void> {
+  if (!names?.length) return;
+  const known = (await store.listDatasets()).map((d) => d.name);
+  const unknown = names.filter((n) => !known.includes(n));
+  if (unknown.length) {
+    throw new UsageError(
+      `--dataset: no dataset ${unknown.map((n) => `"${n}"`).join(', ')}; the datasets are: ${known.join(', ')}`,
+    );
+  }
 }
