@@ -31,7 +31,7 @@ import type {
   StoredDocumentEntity,
 } from './documents.js';
 import { REVIEW_STATUSES } from './documents.js';
-import { ensureSchemaVersion } from './schema-version.js';
+import { ensureSchemaVersion, ensureTables } from './schema-version.js';
 
 const DOCUMENTS_SCHEMA_VERSION = 1;
 
@@ -292,7 +292,7 @@ export class SqliteDocumentStore implements DocumentStore {
     options: { now?: () => Date } = {},
   ) {
     this.now = options.now ?? (() => new Date());
-    db.exec(DDL);
+    ensureTables(db, DDL);
     ensureSchemaVersion(db, 'documents_schema_version', DOCUMENTS_SCHEMA_VERSION, 'the document tables');
   }
 

@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import type { Judgement, JudgementStore, LogEntry } from '../resolve/judgements.js';
 import { SqliteStore } from './sqlite.js';
 import type { Store } from './store.js';
+import { ensureSchemaVersion, ensureTables } from './schema-version.js';
 
 const RESOLVER_SCHEMA_VERSION = 1;
 
@@ -53,18 +54,8 @@ interface JudgementRow {
 
 export class SqliteJudgementStore implements JudgementStore {
   constructor(private readonly db: Database.Database) {
-    db.exec(DDL);
-    const row = db.prepare(`SELECT value FROM meta WHERE key = 'resolver_schema_version'`).get() as
-      { value: string } | undefined;
-    if (!row) {
-      db.prepare(`INSERT INTO meta (key, value) VALUES ('resolver_schema_version', ?)`).run(
-        String(RESOLVER_SCHEMA_VERSION),
-      );
-    } else if (Number(row.value) !== RESOLVER_SCHEMA_VERSION) {
-      throw new UsageError(
-        `the resolver tables have schema version ${row.value}; this Tangle expects ${RESOLVER_SCHEMA_VERSION}`,
-      );
-    }
+    ensureTables(db, DDL);
+    ensureSchemaVersion(db, 'resolver_schema_version', RESOLVER_SCHEMA_VERSION, 'the resolver tables');
   }
 
   judgements(): Judgement[] {

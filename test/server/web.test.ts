@@ -10,7 +10,7 @@ describe('web app routes', () => {
   let t: TestServer;
   beforeAll(async () => {
     t = await testServer({ withData: true, config: { readAccess: 'login' } });
-    await importFiles(t.store, { format: 'ofac-csv', paths: [join(FIXTURES, 'sdn-2024-05-03.csv')] });
+    await importFiles(t.store, { format: 'ofac-csv', paths: [join(FIXTURES, 'sdn-2024-05-03.csv')], allowMassRemoval: true });
   });
   afterAll(async () => {
     await t.app.close();

@@ -41,7 +41,7 @@ export interface WebSession {
 export async function openWeb(options: { config?: ConfigOverrides } = {}): Promise<WebSession> {
   const server = await testServer({ withData: true, config: options.config });
   // A second version of the list, so that datasets and entities have changes to show.
-  await importFiles(server.store, { format: 'ofac-csv', paths: [join(FIXTURES, 'sdn-2024-05-03.csv')] });
+  await importFiles(server.store, { format: 'ofac-csv', paths: [join(FIXTURES, 'sdn-2024-05-03.csv')], allowMassRemoval: true });
   // People and companies with aliases and links, and a UN list, for the entity page's sections.
   await importFiles(server.store, { format: 'ftm', paths: [join(ROOT, 'test', 'fixtures', 'ftm-json', 'entities.ftm.json')] });
   await importFiles(server.store, {
