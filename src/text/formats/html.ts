@@ -10,40 +10,12 @@ import { parseHTML } from 'linkedom';
 const DROP =
   'script, style, noscript, template, iframe, object, embed, svg, canvas, head, form, button, select, textarea';
 
-const BLOCK = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'BR',
-  'DD',
-  'DIV',
-  'DL',
-  'DT',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HR',
-  'LI',
-  'MAIN',
-  'NAV',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'TABLE',
-  'TD',
-  'TH',
-  'TR',
-  'UL',
-]);
+const BLOCK = new Set(
+  (
+    'ADDRESS ARTICLE ASIDE BLOCKQUOTE BR DD DIV DL DT FIGCAPTION FIGURE FOOTER H1 H2 H3 H4 H5 H6 HEADER HR ' +
+    'LI MAIN NAV OL P PRE SECTION TABLE TD TH TR UL'
+  ).split(' '),
+);
 
 interface TextNodeLike {
   nodeType: number;
@@ -52,21 +24,32 @@ interface TextNodeLike {
   childNodes: ArrayLike<TextNodeLike>;
 }
 
-/** Text of a DOM subtree, one paragraph per block element. */
+/**
+ * Text of a DOM subtree, one paragraph per block element. The walk keeps its own stack, so a
+ * deeply nested (hostile) page cannot overflow the call stack.
+ */
 function blockText(root: TextNodeLike): string {
   const out: string[] = [];
-  const walk = (node: TextNodeLike) => {
+  const BREAK = null;
+  const stack: Array<TextNodeLike | typeof BREAK> = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (node === BREAK || node === undefined) {
+      out.push('\n');
+      continue;
+    }
     if (node.nodeType === 3) {
       out.push((node.textContent ?? '').replace(/\s+/g, ' '));
-      return;
+      continue;
     }
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
     const block = BLOCK.has(node.nodeName.toUpperCase());
-    if (block) out.push('\n');
-    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]);
-    if (block) out.push('\n');
-  };
-  walk(root);
+    if (block) {
+      out.push('\n');
+      stack.push(BREAK);
+    }
+    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]);
+  }
   return out
     .join('')
     .split('\n')
