@@ -188,11 +188,11 @@ describe('tangle read / documents / claims / review', () => {
     expect(JSON.parse(r.stdout).relations.map((x: { status: string }) => x.status)).toEqual(['accepted']);
   });
 
-  it('a reading engine module without createReader is an error that says so', () => {
+  it('without a reading engine, reading is an error that says so', () => {
     const r = run(['read', join(dir, 'drones.txt'), '--db', join(dir, 'other.sqlite')], {
-      TANGLE_READER_MODULE: join(ROOT, 'test', 'helpers', 'document-files.ts'),
+      TANGLE_READER_MODULE: join(dir, 'no-engine.js'),
     });
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('does not export createReader');
+    expect(r.stderr).toContain('is not part of this build');
   });
 });
