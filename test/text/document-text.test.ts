@@ -88,6 +88,13 @@ describe('document formats to text', () => {
     expect(r.text).not.toContain('Home | World');
   });
 
+  it('reads a deeply nested page without running out of stack or time (no Readability on it)', async () => {
+    const deep = `${'<div>'.repeat(20000)}${SENTENCE}${'</div>'.repeat(20000)}`;
+    expect((await documentText('deep.html', Buffer.from(`<html><body>${deep}</body></html>`))).text).toBe(
+      SENTENCE,
+    );
+  });
+
   it('reads the text layer of a PDF', async () => {
     const r = await documentText('a.pdf', minimalPdf([SENTENCE, 'A second line.']));
     expect(r.format).toBe('pdf');
