@@ -37,7 +37,7 @@ const GROUP_WORDS = /^(?:both men|the two men|the men|the cousins|the brothers|t
 
 const MODIFIER = /^[a-z][a-z-]*$/;
 /** Capitalised adjectives of nationality also modify descriptions ("the Lebanese group"). */
-const DEMONYM_MODIFIER = /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ic)$/u;
+const DEMONYM_MODIFIER = /^(?:\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ic)|[\p{L}.]+-(?:backed|linked|controlled|owned|based|run|funded|led|affiliated|aligned|sponsored|financed|operated|connected|tied))$/u;
 
 const nameWordCache = new WeakMap<Cluster, { count: number; words: Set<string> }>();
 

@@ -135,7 +135,7 @@ export function nounCue(word: string): NounCue | undefined {
 }
 
 /** Words that put a paragraph in a sanctions context ("added", "targeted" mean designated there). */
-export const SANCTION_CONTEXT = /\b(?:sanction|designat|blacklist|OFAC|Office of Foreign Assets Control|asset freeze|SDN|terrorist list)/i;
+export const SANCTION_CONTEXT = /\b(?:sanction|designat|blacklist|OFAC|Office of Foreign Assets Control|asset freeze|SDN|terrorist list|Entity List|export controls?)/i;
 
 /** What flows, for supply, transport, trade and payment claims. */
 export const ITEMS: Array<[RegExp, string, Domain]> = [

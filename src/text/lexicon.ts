@@ -79,7 +79,8 @@ export const COMPANY_NOUNS = words(`
   company firm maker manufacturer producer supplier bureau subsidiary affiliate corporation conglomerate
   business enterprise exporter importer refiner refinery trader distributor shipper operator carrier
   airline bank lender insurer investor fund holding consortium contractor outfit front brokerage exchange
-  supermarket store shop chain group venture startup partnership plant factory shipyard
+  supermarket store shop chain group venture startup partnership plant factory shipyard forwarder
+  logistics freight
 `);
 
 export const ORGANIZATION_NOUNS = words(`
@@ -145,6 +146,7 @@ export const NOT_PARTIES = [
   /^Patriot Act/,
   /^SDGT$/,
   /^SDN$/,
+  /^(?:Entity|SDN|Sanctions|Consolidated) List$/,
   /^(?:EO|E\.O\.) ?\d/,
 ];
 

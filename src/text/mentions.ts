@@ -405,18 +405,20 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     if (ts[last + 1]?.text !== ',') return;
     const art = ts[last + 2]?.text;
     if (art !== 'a' && art !== 'an' && art !== 'the') return;
-    for (let k = last + 3; k < Math.min(ts.length, last + 9); k++) {
+    // The head noun is the last typing noun before the phrase ends at a participle, preposition,
+    // relative pronoun or "and" ("a former air force pilot", "a bureau controlled by",
+    // "a Lebanese diamond dealer and art collector").
+    let head: Schema | undefined;
+    for (let k = last + 3; k < Math.min(ts.length, last + 10); k++) {
       const w = ts[k]!.text.toLowerCase();
-      if (!ts[k]!.word) return;
-      // The first typing noun decides ("a Lebanese diamond dealer and art collector").
-      if (PERSON_NOUNS.has(w)) b.vote(c, 'Person', 3);
-      else if (COMPANY_NOUNS.has(w)) b.vote(c, 'Company', 3);
-      else if (ORGANIZATION_NOUNS.has(w)) b.vote(c, 'Organization', 3);
-      else if (PLACE_NOUNS.has(w) || w === 'park') b.vote(c, 'Location', 3);
-      else if (VESSEL_NOUNS.has(w)) b.vote(c, 'Vessel', 3);
-      else continue;
-      return;
+      if (!ts[k]!.word || /^(?:that|which|who|whose|and|or|in|of|with|from|for|at|on|by|based|born|since|whose)$/.test(w) || (/ed$/.test(w) && head)) break;
+      if (PERSON_NOUNS.has(w)) head = 'Person';
+      else if (COMPANY_NOUNS.has(w)) head = 'Company';
+      else if (ORGANIZATION_NOUNS.has(w)) head = 'Organization';
+      else if (PLACE_NOUNS.has(w) || w === 'park') head = 'Location';
+      else if (VESSEL_NOUNS.has(w)) head = 'Vessel';
     }
+    if (head) b.vote(c, head, 3);
   }
 
   function addCountry(si: number, start: number, end: number, t: string, country: Country, kind: MentionKind, possessive: boolean, attached?: string): void {

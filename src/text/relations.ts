@@ -29,6 +29,8 @@ interface Arg {
   /** A demonym that stands for its state ("Russian forces"). */
   demonym: boolean;
   pronoun: boolean;
+  /** "Kremlin-backed": the participle a hyphen attaches to the name. */
+  attached?: string;
 }
 
 interface Claim {
@@ -52,13 +54,17 @@ const STATE_ACTORS = /^(?:forces|troops|military|army|navy|officers|government|a
 const SOURCE_NOUNS = /^(?:officials|authorities|prosecutors|sources|data|media|investigators|diplomats|analysts|documents|records|lawmakers|officers)$/i;
 const REPORTING = /^(?:says?|said|claims?|claimed|alleges?|alleged|reports?|reported|suggested|suggests|believes?|thinks?|told|argued|insists?|noted|stressed)$/i;
 const BE = /^(?:is|are|was|were|been|be|being|has been|had been)$/i;
-const AUX_ADVERB = /^(?:had|has|have|was|were|is|are|been|be|also|later|then|not|never|no|always|reportedly|allegedly|separately|publicly|long|still|first|already|once|previously|formerly|itself|since|ever|now|subsequently|jointly|secretly|repeatedly|would|will|could|may|might|did|does|do|to|began|begun|continued|helped|agreed|tried|sought|kept|said|says|say|they|officials|that|U\.S\.)$/i;
+const AUX_ADVERB = /^(?:believed|thought|known|reported|alleged|suspected|understood|expected|had|has|have|was|were|is|are|been|be|also|later|then|not|never|no|always|reportedly|allegedly|separately|publicly|long|still|first|already|once|previously|formerly|itself|since|ever|now|subsequently|jointly|secretly|repeatedly|would|will|could|may|might|did|does|do|to|began|begun|continued|helped|agreed|tried|sought|kept|said|says|say|they|officials|that|U\.S\.)$/i;
 const PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'for', 'by', 'on', 'with', 'against', 'over', 'under', 'across', 'through', 'via', 'of', 'beside', 'outside', 'inside', 'between', 'among', 'about', 'than', 'like']);
 const MILITARY_PARTY = /\b(?:Forces?|Army|Navy|Guard|Corps|Defen[cs]e|Military|Aerospace|Brigades?|Militia|Hezbollah|Hizballah|Hamas|Houthis?|Ansarallah)\b/;
 const CRIMINAL_PARTY = /\b(?:Cartel|Gang|Mafia|Clan|Syndicate|Tren de Aragua)\b/i;
-const MILITARY_TOPIC = /\b(?:drones?|missiles?|weapons?|military|warplanes?|munitions|air force|troops|Shaheds?|attack)\b/i;
+const MILITARY_TOPIC = /\b(?:drones?|missiles?|weapons?|military|army|navy|warplanes?|munitions|air force|troops|Shaheds?|attack)\b/i;
+/** Cue words that are as often nouns ("restricted trade with"): verbs only after a subject or an auxiliary. */
+const NOUN_OR_VERB = /^(?:trade|head|list|fund|funds|control|support|back|aid|target|ship|supply|export|exports|import|imports|run|lead|command|partner|attack|strike|raid|transport|deal|order)$/;
 const CRIMINAL_TOPIC = /\b(?:cocaine|drugs?|narco\w*|trafficking|smuggl\w*|laundering)\b/i;
 const RELATIVE = /^(?:which|who|that)$/i;
+/** Relations that hold over time rather than happen: dated only by their own clause. */
+const STATIVE = new Set<RelationType>(['ownership', 'controls', 'directorship', 'membership', 'employment', 'associate', 'allied_with', 'operates', 'family']);
 const LABEL_VERBS = /^(?:named|calling|called|described|identified|designated|lists?|listed|labell?ed|branded|naming)$/i;
 
 export function extractRelations(doc: DocumentAnalysis, ids: Map<number, string>, meta: DocumentMeta = {}): ExtractedRelation[] {
@@ -94,7 +100,7 @@ export function extractRelations(doc: DocumentAnalysis, ids: Map<number, string>
     if (args.length < 1) return;
     const paraText = paragraphText(si);
     const unpaid: Array<{ payers: Arg[]; cue: number; item: string | null }> = [];
-    const claims = [...verbClaims(doc, ts, args, paraText, unpaid), ...nounClaims(doc, ts, args), ...groupClaims(doc, ts, args), ...listClaims(ts, args)];
+    const claims = [...verbClaims(doc, ts, args, paraText, unpaid), ...nounClaims(doc, ts, args), ...groupClaims(doc, ts, args), ...listClaims(ts, args), ...attachedClaims(doc, args)];
     fillPayments(claims, unpaid);
     const text = doc.text.slice(sentence.start, sentence.end);
     for (const claim of claims) {
@@ -163,7 +169,7 @@ function sentenceArgs(doc: DocumentAnalysis, si: number, ts: Token[], mentions: 
     const c = doc.clusters[m.cluster]!;
     const demonym = m.kind === 'demonym';
     if (demonym && !STATE_ACTORS.test(ts[last + 1]?.text ?? '')) continue;
-    args.push({ first, last, start: m.start, end: m.end, clusters: [c], possessive: m.possessive, source: false, demonym, pronoun: false });
+    args.push({ first, last, start: m.start, end: m.end, clusters: [c], possessive: m.possessive, source: false, demonym, pronoun: false, attached: m.attached });
   }
   for (let i = 0; i < ts.length; i++) {
     const t = ts[i]!;
@@ -257,7 +263,8 @@ function subjectOf(ts: Token[], args: Arg[], cue: number, spans: Array<[number, 
     if (a.last >= cue) continue;
     // Stop at a clause break between the arg and the cue.
     if (ts.slice(a.last + 1, cue).some((t, k) => t.text === ';' && clauseBreak(ts, a.last + 1 + k))) return [];
-    if (a.source || a.possessive) continue;
+    // Modifiers ("Iran's", "Kremlin-backed") are never the subject themselves.
+    if (a.source || a.possessive || a.attached) continue;
     if (a.pronoun && /^(?:him|them|her)$/i.test(ts[a.first]!.text)) continue;
     const span = inside(spans, a.first);
     if (span && span !== cueSpan) continue;
@@ -372,7 +379,7 @@ function objectsOf(ts: Token[], args: Arg[], cue: number, spans: Array<[number, 
       continue;
     }
     lastEnd = a.last;
-    if (a.source) continue;
+    if (a.source || a.attached) continue;
     // "a major Hizballah financier": a name inside a role phrase is not an object.
     if (!a.pronoun && nounCue(ts[a.last + 1]?.text ?? '') && /^(?:a|an|major|senior|former|top|key|the)$/i.test(ts[a.first - 1]?.text ?? '')) continue;
     // In a list, an item takes the role of the one before it ("in Lebanon, the UAE, South Africa").
@@ -417,6 +424,7 @@ function verbClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[], paraText: s
     // A noun, not a verb: "the sanctions list", "its head", "a front".
     const prev = ts[k - 1]?.text.toLowerCase() ?? '';
     if (/^(?:the|a|an|its|his|her|their|our|sanctions|of|this|that|these|those|former)$/.test(prev)) continue;
+    if (NOUN_OR_VERB.test(w) && !(args.some((a) => a.last === k - 1) || AUX_ADVERB.test(prev) || /^(?:to|will|would|can|could|may|might|must|did|does|not)$/.test(prev))) continue;
     // "head of", "the sanctions list": nouns.
     if (ts[k + 1]?.text === 'of' && cue.type !== 'strikes') continue;
     if (w === 'sanctions' && !(args.some((a) => a.last === k - 1) || /^(?:also|later|then|now|never|still)$/.test(prev))) continue;
@@ -525,6 +533,12 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
   const item = ['supplies', 'transports', 'trades_with', 'pays'].includes(cue.type) ? itemOf(between || sentenceText) : undefined;
   let type = cue.type;
   let subtype = cue.subtype;
+  // "worked with X": an associate, not an employee.
+  if (cue.type === 'employment' && ts[k + 1]?.text === 'with') {
+    type = 'associate';
+    subtype = 'works_with';
+    objects = objectsOf(ts, args, k, spans, 'with').prep;
+  }
   // "commands the drone units of X": a commander inside X.
   if (cue.subtype === 'commands' && objects.length > 0 && /\bunits? of\b/.test(doc.text.slice(ts[k]!.end, objects[0]!.start))) {
     type = 'membership';
@@ -532,7 +546,7 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
   }
   for (const s of subjects) {
     for (const o of objects) {
-      push(claims, s, o, type, subtype, domainFor({ ...cue, type }, s, o, sentenceText, item), item?.[0] ?? null, k, o, false);
+      push(claims, s, o, type, subtype, domainFor({ ...cue, type }, s, o, sentenceText, item), item?.[0] ?? null, k, o, STATIVE.has(type));
     }
   }
   return claims;
@@ -699,6 +713,46 @@ function groupClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[]): Claim[] {
     if (!kin) continue;
     const [x, y] = a.clusters;
     claims.push({ source: x!, target: y!, type: 'family', subtype: kin[0].replace(/s$/, ''), domain: 'social', item: null, cue: a.first, stative: true });
+  }
+  return claims;
+}
+
+/** What a hyphen-attached participle says about the name and the party it modifies. */
+const ATTACHED_RELATIONS: Record<string, [RelationType, string | null]> = {
+  linked: ['associate', 'linked'],
+  tied: ['associate', 'linked'],
+  connected: ['associate', 'linked'],
+  affiliated: ['associate', 'affiliate'],
+  related: ['associate', 'linked'],
+  aligned: ['allied_with', null],
+  allied: ['allied_with', null],
+  backed: ['allied_with', 'supports'],
+  controlled: ['controls', null],
+  run: ['controls', null],
+  operated: ['operates', null],
+  led: ['controls', 'leads'],
+  owned: ['ownership', null],
+  funded: ['finances', null],
+  financed: ['finances', null],
+  sponsored: ['finances', 'sponsor'],
+};
+
+/** "the Kremlin-backed firm", "IRGC-controlled Bluefin Trading": the modifier acts on what it modifies. */
+function attachedClaims(doc: DocumentAnalysis, args: Arg[]): Claim[] {
+  const claims: Claim[] = [];
+  for (const a of args) {
+    const rel = a.attached ? ATTACHED_RELATIONS[a.attached] : undefined;
+    if (!rel || a.pronoun) continue;
+    // The party modified: a description around the modifier, or the name right after it.
+    const head = args.find((b) => b !== a && !b.pronoun && ((b.first <= a.first && b.last > a.last) || b.first === a.last + 1));
+    if (!head) continue;
+    for (const s of a.clusters) {
+      for (const t of head.clusters) {
+        if (s === t) continue;
+        const sentence = doc.text.slice(a.start, head.end);
+        claims.push({ source: s, target: t, type: rel[0], subtype: rel[1], domain: domainOf(rel[0], 'economic', s, t, sentence), item: null, cue: a.last, targetArg: head, stative: true });
+      }
+    }
   }
   return claims;
 }
