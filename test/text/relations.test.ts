@@ -59,6 +59,28 @@ describe('relation patterns', () => {
   });
 });
 
+describe('more patterns', () => {
+  it('reads hyphen-attached modifiers as relations with what they modify', () => {
+    expect(one('Hizballah-funded Vantor Logistics Ltd opened an office.').list).toEqual(['Hizballah finances Vantor Logistics Ltd']);
+  });
+
+  it('gives a payment without a payee to the supplier of the same sentence', () => {
+    expect(one('Iran supplied the kits to Russia, and Moscow paid in gold.').list).toEqual(['Iran supplies Russia', 'Russia pays Iran']);
+  });
+
+  it('lets a reporting country speak of itself, and keeps an organisation as the topic', () => {
+    expect(one('Caracas said it had paid Iran in gold.').list).toEqual(['Venezuela pays Iran']);
+    expect(one('Bluefin Trading is on the U.S. blacklist; Washington says it sold Russia the engines.').list.sort()).toEqual([
+      'Bluefin Trading supplies Russia',
+      'United States sanctions Bluefin Trading',
+    ]);
+  });
+
+  it('does not read a noun as a verb ("restricted trade with")', () => {
+    expect(one('Turkey has not restricted trade with Russia.').list).toEqual([]);
+  });
+});
+
 describe('hedging and negation', () => {
   it('hedges claims attributed to a source or marked uncertain, only in their scope', () => {
     expect(one('U.S. officials say Iran shipped drones to Russia.').rel[0]!.hedged).toBe(true);
