@@ -56,6 +56,20 @@ export const VERB_CUES: VerbCue[] = [
   { re: /^(?:deploy(?:s|ed|ing)?)$/, type: 'deploys', subtype: null, domain: 'military' },
 ];
 
+const verbCache = new Map<string, VerbCue | null>();
+
+/** The verb cue a word is (any case), or undefined; cached, since every token of every document asks. */
+export function verbCue(word: string): VerbCue | undefined {
+  let hit = verbCache.get(word);
+  if (hit === undefined) {
+    const w = word.toLowerCase();
+    hit = w.length < 3 || w.length > 14 || !/^[a-z]+$/.test(w) ? null : (VERB_CUES.find((c) => c.re.test(w)) ?? null);
+    if (verbCache.size > 100_000) verbCache.clear();
+    verbCache.set(word, hit);
+  }
+  return hit ?? undefined;
+}
+
 export interface NounCue {
   type: RelationType;
   subtype: string | null;

@@ -9,7 +9,7 @@
  * the item.
  */
 import { resolveReference } from './coreference.js';
-import { ITEMS, nounCue, SANCTION_CONTEXT, VERB_CUES, type VerbCue } from './cues.js';
+import { ITEMS, nounCue, SANCTION_CONTEXT, verbCue, type VerbCue } from './cues.js';
 import { findDates, type DateMention } from './dates.js';
 import type { DocumentMeta, Domain, ExtractedRelation, RelationType } from './extraction.js';
 import { HEDGE_BEFORE, HEDGE_NEAR, NEGATION_AFTER, NEGATION_BEFORE, NEGATION_CLAUSE } from './hedging.js';
@@ -160,7 +160,17 @@ function plausible(claim: Claim): boolean {
 /** The arguments of a sentence: mentions, demonyms standing for states, pronouns, plural descriptions. */
 function sentenceArgs(doc: DocumentAnalysis, si: number, ts: Token[], mentions: Mention[]): Arg[] {
   const args: Arg[] = [];
-  const tokenAt = (offset: number) => ts.findIndex((t) => t.start <= offset && offset < t.end);
+  const tokenAt = (offset: number) => {
+    let lo = 0;
+    let hi = ts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ts[mid]!.end <= offset) lo = mid + 1;
+      else if (ts[mid]!.start > offset) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  };
   for (const m of mentions) {
     const first = tokenAt(m.start);
     const last = tokenAt(m.end - 1);
@@ -207,9 +217,9 @@ function sentenceArgs(doc: DocumentAnalysis, si: number, ts: Token[], mentions: 
     else if (REPORTING.test(next1) && !a.pronoun) a.source = true;
   }
   // "According to U.S. and Ukrainian officials": every arg before the comma is a source.
-  for (const a of args) {
-    const before = ts.slice(0, a.first).map((t) => t.text).join(' ');
-    if (/^According to [^,]*$/.test(before)) a.source = true;
+  if (ts[0]?.text === 'According' && ts[1]?.text === 'to') {
+    const comma = ts.findIndex((t) => t.text === ',');
+    for (const a of args) if (comma < 0 || a.first < comma) a.source = true;
   }
   return args;
 }
@@ -234,7 +244,7 @@ function clauseBreak(ts: Token[], i: number): boolean {
   if (ts[i]!.text !== ';') return false;
   for (let j = i + 1; j < ts.length && ts[j]!.text !== ';'; j++) {
     const w = ts[j]!.text.toLowerCase();
-    if (REPORTING.test(w) || /^(?:is|are|was|were|has|had|have|did|does)$/.test(w) || VERB_CUES.some((c) => c.re.test(w))) return true;
+    if (REPORTING.test(w) || /^(?:is|are|was|were|has|had|have|did|does)$/.test(w) || verbCue(w) !== undefined) return true;
   }
   return false;
 }
@@ -325,7 +335,7 @@ function nearestHead(ts: Token[], args: Arg[], k: number): Arg[] {
 /** Is the arg the subject of a new clause ("…, and the Treasury later designated")? */
 function startsClause(ts: Token[], a: Arg): boolean {
   const next = ts[a.last + 1]?.text.toLowerCase() ?? '';
-  return /^(?:has|have|had|was|were|is|are|later|also|then|said|says|will|would|did|does|never|not|first|separately|itself)$/.test(next) || VERB_CUES.some((c) => c.re.test(next));
+  return /^(?:has|have|had|was|were|is|are|later|also|then|said|says|will|would|did|does|never|not|first|separately|itself)$/.test(next) || verbCue(next) !== undefined;
 }
 
 /** Objects right of the cue, up to the end of its clause. */
@@ -356,7 +366,7 @@ function objectsOf(ts: Token[], args: Arg[], cue: number, spans: Array<[number, 
       // Another clause ends the objects: ";" + verb, ", and he publicly urged", "that it said", another verb.
       const newClause =
         gap.some((t, k) => t.text === ';' && clauseBreak(ts, lastEnd + 1 + k)) ||
-        gap.some((t, k) => t.word && t.text !== 'sanctions' && VERB_CUES.some((c) => c.re.test(t.text.toLowerCase())) && !/^(?:the|a|an|its|his|her|their|of)$/i.test(ts[lastEnd + k]?.text ?? '') && !/^(?:list|lists|run|head|front)$/.test(t.text));
+        gap.some((t, k) => t.word && t.text !== 'sanctions' && verbCue(t.text) !== undefined && !/^(?:the|a|an|its|his|her|their|of)$/i.test(ts[lastEnd + k]?.text ?? '') && !/^(?:list|lists|run|head|front)$/.test(t.text));
       if (newClause) {
         ended = true;
         continue;
@@ -418,7 +428,7 @@ function verbClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[], paraText: s
     const t = ts[k]!;
     if (!t.word) continue;
     const w = t.text.toLowerCase();
-    const cue = VERB_CUES.find((c) => c.re.test(w));
+    const cue = verbCue(w);
     if (!cue) continue;
     if (args.some((a) => a.first <= k && k <= a.last)) continue;
     // A noun, not a verb: "the sanctions list", "its head", "a front".
