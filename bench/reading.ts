@@ -19,6 +19,7 @@ import type { Extraction } from '../src/text/extraction.js';
 import { Gazetteer } from '../src/text/gazetteer.js';
 import { readerFor } from '../src/text/reader.js';
 import { readBaseline } from './reading-baseline.js';
+import { winkProperNounStarts } from './reading-wink.js';
 import { sharedDataDir } from './shared-data.js';
 
 const SHOW_ERRORS = process.argv.includes('--errors');
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
     const heapAfter = process.memoryUsage().heapUsed;
     await store.close();
     const engine = readerFor(g);
+    const withWink = readerFor(g, { properNounStarts: winkProperNounStarts });
     console.log(`Gazetteer: ${g.names.toLocaleString('en')} names of ${g.size.toLocaleString('en')} list entities, built in ${Math.round(g.buildMs)} ms, ~${Math.round((heapAfter - heapBefore) / 1e6)} MB heap`);
 
     const sets: Array<[string, GoldArticle[]]> = [];
@@ -67,14 +69,17 @@ async function main(): Promise<void> {
       all.push(...articles);
       const ours: ArticleScore[] = [];
       const base: ArticleScore[] = [];
+      const wink: ArticleScore[] = [];
       for (const a of articles) {
         const out: Extraction = engine.read(a.text);
         const s = scoreArticle(a, out);
         ours.push(s);
         base.push(scoreArticle(a, readBaseline(g, a.text)));
+        wink.push(scoreArticle(a, withWink.read(a.text)));
         if (SHOW_ERRORS) for (const e of s.errors) console.error(`${a.name}: ${e}`);
       }
       console.log(row(`${label}: Tangle reader`, sumScores(ours)));
+      console.log(row(`${label}: Tangle reader + wink-nlp PROPN filter`, sumScores(wink)));
       console.log(row(`${label}: baseline (gazetteer + co-occurrence)`, sumScores(base)));
     }
 
@@ -95,10 +100,12 @@ async function main(): Promise<void> {
       };
       const [ourWall, ourCpu] = time((t) => engine.read(t));
       const [baseWall, baseCpu] = time((t) => readBaseline(g, t));
+      const [winkWall, winkCpu] = time((t) => withWink.read(t));
       const kb = (bytes * rounds) / 1000;
       console.log(`\n| reader | kB read | wall s | CPU s | kB per CPU s | kB per wall s |`);
       console.log('|---|---|---|---|---|---|');
       console.log(`| Tangle reader | ${Math.round(kb)} | ${ourWall.toFixed(2)} | ${ourCpu.toFixed(2)} | **${Math.round(kb / ourCpu)}** | ${Math.round(kb / ourWall)} |`);
+      console.log(`| Tangle reader + wink-nlp PROPN filter | ${Math.round(kb)} | ${winkWall.toFixed(2)} | ${winkCpu.toFixed(2)} | ${Math.round(kb / winkCpu)} | ${Math.round(kb / winkWall)} |`);
       console.log(`| baseline | ${Math.round(kb)} | ${baseWall.toFixed(2)} | ${baseCpu.toFixed(2)} | ${Math.round(kb / baseCpu)} | ${Math.round(kb / baseWall)} |`);
       // One long document (all articles joined, 20 times): reading must stay linear.
       const long = Array.from({ length: 20 }, () => all.map((a) => a.text).join('\n\n')).join('\n\n');

@@ -191,6 +191,11 @@ export interface AnalyzeOptions {
   gazetteer?: Gazetteer;
   /** Given names seen in the store's person entries, a hint that a phrase is a person. */
   givenNames?: ReadonlySet<string>;
+  /**
+   * Offsets where a part-of-speech tagger saw a proper noun (bench/reading.ts compares wink-nlp's):
+   * when given, a phrase nothing else recognises must start at one.
+   */
+  properNounStarts?: (text: string) => ReadonlySet<number>;
 }
 
 /** Find the mentions of a text and group them into parties. */
@@ -230,6 +235,7 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
   const products = new Set<string>();
   for (const ts of tokens) for (const t of ts) if (t.word && /\d/.test(t.text) && PRODUCT.test(t.text)) products.add(t.text.split(/[- ]/)[0]!);
 
+  const taggedProper = options.properNounStarts?.(text);
   const isCommonStart = (w: string) =>
     SENTENCE_STARTERS.has(w) || (lowerSeen.has(w.toLowerCase()) && !capitalMid.has(w));
 
@@ -291,6 +297,7 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     if (words.length === 1 && !countryOf(phrase) && /(?:ian|ean|ese|ish)$/.test(phrase) && following?.word && following.text === following.text.toLowerCase() && b.lookup(phrase).length === 0)
       return;
     if (words.length === 1 && sentenceStart(first) && isCommonStart(phrase) && !recognised(first, last)) return;
+    if (taggedProper && !taggedProper.has(start) && !recognised(first, last)) return;
     const possessive = last === chunk.last && chunk.possessive;
     const attached = last === chunk.last ? chunk.attached : undefined;
     const before = first > 0 ? ts[first - 1]!.text : '';

@@ -11,8 +11,10 @@ import { analyzeMentions, decideSchema, mergeClusters, schemaOfStore, type Clust
 import { extractRelations } from './relations.js';
 
 export interface ReaderOptions {
-  /** Skip relation extraction (the entity-only baseline of the benchmark). */
+  /** Skip relation extraction. */
   entitiesOnly?: boolean;
+  /** A part-of-speech filter for proper nouns (see AnalyzeOptions; the benchmark's wink-nlp variant). */
+  properNounStarts?: (text: string) => ReadonlySet<number>;
 }
 
 /** Given names of the store's people: a hint that an unknown phrase is a person's name. */
@@ -27,7 +29,7 @@ function givenNamesOf(g: Gazetteer, extra: Iterable<string>): Set<string> {
 }
 
 export function readWith(g: Gazetteer | undefined, givenNames: ReadonlySet<string>, text: string, meta: DocumentMeta = {}, options: ReaderOptions = {}): Extraction {
-  const doc = analyzeMentions(text, { gazetteer: g, givenNames });
+  const doc = analyzeMentions(text, { gazetteer: g, givenNames, properNounStarts: options.properNounStarts });
   resolveDescriptions(doc);
   for (const c of doc.clusters) if (c.mergedInto === undefined && !c.country && c.schema !== 'Location') c.schema = decideSchema(c);
   let links = linkClusters(doc, g);
