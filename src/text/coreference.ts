@@ -201,7 +201,11 @@ export function resolveReference(doc: DocumentAnalysis, si: number, phrase: stri
     // "its president", "designated it": the nearest one; "it sold": the topic of the sentence.
     const objectPosition = p === 'its' || (p === 'it' && /\b(?!(?:and|but|that|which|as|when|after|before|because|so|then|said|says|say|claims|claimed|noted|reported|believes|thinks|argued|insisted)\b)[a-z]+\s+$/.test(doc.text.slice(Math.max(0, at - 20), at)));
     if (inSentence.length > 0) {
-      if (!objectPosition) return [live(inSentence[0]!)];
+      if (!objectPosition) {
+        // "the Treasury said … as it sanctioned": the nearest party that is itself a subject.
+        const subjects = inSentence.filter((m) => /^\s+(?:\w+\s+)?(?:said|says|has|had|have|is|was|were|are|will|would|did|also)\b/.test(doc.text.slice(m.end, m.end + 25)));
+        return [live(subjects.length > 0 ? subjects[subjects.length - 1]! : inSentence[0]!)];
+      }
       // The object is not the verb's own subject ("the Treasury later designated it").
       const candidates = inSentence.filter((m) => !/^\s*(?:\w+\s+){0,2}\w+\s*$/.test(doc.text.slice(m.end, at)) || p === 'its');
       if (candidates.length > 0) return [live(candidates[candidates.length - 1]!)];

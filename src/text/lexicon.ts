@@ -85,7 +85,8 @@ export const COMPANY_NOUNS = words(`
 
 export const ORGANIZATION_NOUNS = words(`
   group organization organisation militia movement party cartel gang network faction alliance coalition
-  union council committee institute foundation charity army force unit branch wing body bloc
+  union council committee institute foundation charity army force unit branch wing body bloc proxy
+  rebels militants insurgents guerrillas
 `);
 
 export const VESSEL_NOUNS = words('tanker vessel ship freighter carrier supertanker boat yacht trawler dhow barge');

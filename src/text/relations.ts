@@ -382,7 +382,10 @@ function objectsOf(ts: Token[], args: Arg[], cue: number, spans: Array<[number, 
         continue;
       }
     }
-    const joined = lastEnd > cue && gap.length > 0 && gap.every((t) => /^(?:,|and|or|the)$/.test(t.text)) && gap.some((t) => t.text !== 'the');
+    // A list joins items of one kind ("in Lebanon, the UAE"); "in Dubai, Karim Haddad" is an appositive.
+    const place = (x: Arg) => x.clusters.every((c) => c.schema === 'Location' || c.schema === 'Country');
+    const prevArg = args.find((b) => b.last === lastEnd);
+    const joined = lastEnd > cue && gap.length > 0 && gap.every((t) => /^(?:,|and|or|the)$/.test(t.text)) && gap.some((t) => t.text !== 'the') && (!prevArg || place(prevArg) === place(a));
     // ", and the Treasury later designated …": a new clause with its own subject.
     if (found && /^(?:, )?and$/.test(gap.map((t) => t.text).join(' ').replace(/^(.*, )?and( the)?$/, ', and')) && startsClause(ts, a)) {
       ended = true;
@@ -540,7 +543,9 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
     return claims;
   }
   const between = objects.length > 0 ? doc.text.slice(ts[k]!.start, objects[objects.length - 1]!.end + 60) : '';
-  const item = ['supplies', 'transports', 'trades_with', 'pays'].includes(cue.type) ? itemOf(between || sentenceText) : undefined;
+  let item = ['supplies', 'transports', 'trades_with'].includes(cue.type) ? itemOf(between || sentenceText) : undefined;
+  // A payment is money, or the gold it was made in.
+  if (cue.type === 'pays') item = /\bgold\b/i.test(between || sentenceText) ? ['gold', 'economic'] : ['money', 'economic'];
   let type = cue.type;
   let subtype = cue.subtype;
   // "worked with X": an associate, not an employee.
@@ -641,10 +646,11 @@ function nounClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[]): Claim[] {
     if (modifierForm && (subtype === 'commander' || type === 'directorship')) {
       type = 'membership';
     }
-    // A head of state or a citizen of a country is not annotated as a relation.
-    if (y.clusters.every((c) => c.country) && type !== 'family') continue;
+    // A head of state or a citizen of a country is not annotated as a relation (a proxy or ally is).
+    const roleInState = ['directorship', 'employment', 'membership', 'controls', 'ownership'].includes(type);
+    if (y.clusters.every((c) => c.country) && roleInState) continue;
     for (const z of holderArgs) {
-      if (z.clusters.every((c) => c.country) && type !== 'family') continue;
+      if (z.clusters.every((c) => c.country) && roleInState) continue;
       const [s, o] = cue.reverse ? [y, z] : [z, y];
       for (const a of s.clusters) {
         for (const b of o.clusters) {
@@ -828,6 +834,9 @@ function isNegated(doc: DocumentAnalysis, ts: Token[], claim: Claim, args: Arg[]
 }
 
 function isHedged(ts: Token[], k: number, args: Arg[]): boolean {
+  // ", his lawyer said.": an attribution after the claim covers the whole sentence.
+  const tail = ts.slice(Math.max(k + 1, ts.length - 7)).map((t) => t.text).join(' ');
+  if (/, (?:[^,]{1,40} )?(?:said|says|say|reported|claimed|alleged|added) \.?$/.test(tail) || /, according to [^,]{1,40} \.?$/.test(tail)) return true;
   // Words of names ("Nazem Said Ahmad") are not cues.
   const plain = (i: number) => !args.some((a) => !a.pronoun && a.first <= i && i <= a.last) && (i === 0 || !/^\p{Lu}/u.test(ts[i]!.text));
   const near = ts
