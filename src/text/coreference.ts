@@ -145,7 +145,7 @@ export function resolveDescriptions(doc: DocumentAnalysis): void {
       const restated = /^,\s+(?:formally|officially|formerly|also known as|known as)\s+/.exec(doc.text.slice(end, end + 40));
       if (restated) {
         const other = doc.mentions.find((x) => x.start === end + restated[0].length && x.kind === 'name');
-        if (other && other.cluster !== c.index) mergeClusters(doc, c, doc.clusters[other.cluster]!);
+        if (other && other.cluster !== c.index) mergeClusters(c, doc.clusters[other.cluster]!);
       }
     }
   });

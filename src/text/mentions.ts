@@ -131,18 +131,7 @@ class Builder {
     if (ra === rb) return ra;
     // Keep the cluster with the longer name as the root.
     const [keep, drop] = ra.name.length >= rb.name.length ? [ra, rb] : [rb, ra];
-    drop.mergedInto = keep.index;
-    for (const m of drop.mentions) {
-      m.cluster = keep.index;
-      keep.mentions.push(m);
-    }
-    drop.mentions = [];
-    for (const [s, w] of drop.votes) this.vote(keep, s, w);
-    keep.names.push(...drop.names);
-    keep.hits.push(...drop.hits);
-    keep.country ??= drop.country;
-  keep.strongPlace ||= drop.strongPlace;
-    keep.body ??= drop.body;
+    mergeClusters(keep, drop);
     return keep;
   }
 
@@ -542,8 +531,8 @@ function capitalsAsPlaces(b: Builder, tokens: Token[][]): void {
   }
 }
 
-/** Move every mention of `drop` into `keep` (after the builder is done: descriptions, links). */
-export function mergeClusters(doc: DocumentAnalysis, keep: Cluster, drop: Cluster): void {
+/** Move every mention, vote and name of `drop` into `keep`; `drop` then points at `keep`. */
+export function mergeClusters(keep: Cluster, drop: Cluster): void {
   if (keep === drop) return;
   for (const m of drop.mentions) {
     m.cluster = keep.index;
@@ -552,6 +541,8 @@ export function mergeClusters(doc: DocumentAnalysis, keep: Cluster, drop: Cluste
   for (const [s, w] of drop.votes) keep.votes.set(s, (keep.votes.get(s) ?? 0) + w);
   keep.names.push(...drop.names);
   keep.hits.push(...drop.hits);
+  keep.country ??= drop.country;
+  keep.body ??= drop.body;
   keep.strongPlace ||= drop.strongPlace;
   drop.mentions = [];
   drop.mergedInto = keep.index;

@@ -62,7 +62,7 @@ function mergeSameLinks(doc: DocumentAnalysis, links: Map<number, Link>): boolea
       byId.set(link.id, c);
       continue;
     }
-    mergeClusters(doc, other, c);
+    mergeClusters(other, c);
     merged = true;
   }
   return merged;
