@@ -29,7 +29,7 @@ export const PRONOUNS = /^(?:he|him|his|she|her|it|its|they|them|their)$/i;
 export const GROUP_PHRASES = [/^both men$/i, /^the two men$/i, /^the cousins$/i, /^the brothers$/i, /^the pair$/i, /^either nephew$/i, /^each of them$/i, /^the men$/i];
 /** First words of pronouns and plural descriptions (a cheap test before building phrases). */
 export const REFERENCE_START = /^(?:he|him|his|she|her|it|its|they|them|their|both|the|either|each)$/i;
-export const STATE_ACTORS = /^(?:forces|troops|military|army|navy|officers|government|authorities|police|intelligence|agents|soldiers|security)$/i;
+export const STATE_ACTORS = /^(?:forces|troops|military|army|navy|officers|government|authorities|police|intelligence|agents|soldiers|security|regime|administration|leadership|junta|coast guard)$/i;
 export const SOURCE_NOUNS = /^(?:officials|authorities|prosecutors|sources|data|media|investigators|diplomats|analysts|documents|records|lawmakers|officers)$/i;
 export const REPORTING = /^(?:says?|said|claims?|claimed|alleges?|alleged|reports?|reported|suggested|suggests|believes?|thinks?|told|argued|insists?|noted|stressed)$/i;
 
@@ -54,8 +54,11 @@ export function sentenceArgs(doc: DocumentAnalysis, si: number, ts: Token[], men
     if (m.dateline) continue;
     const c = doc.clusters[m.cluster]!;
     const demonym = m.kind === 'demonym';
-    if (demonym && !STATE_ACTORS.test(ts[last + 1]?.text ?? '')) continue;
-    args.push({ first, last, start: m.start, end: m.end, clusters: [c], possessive: m.possessive, source: false, demonym, pronoun: false, attached: m.attached });
+    const stateActor = STATE_ACTORS.test(ts[last + 1]?.text ?? '');
+    if (demonym && !stateActor) continue;
+    // "Iran's navy seized …": a country's organ acts for the country.
+    const possessive = m.possessive && !(c.country && stateActor);
+    args.push({ first, last, start: m.start, end: m.end, clusters: [c], possessive, source: false, demonym, pronoun: false, attached: m.attached });
   }
   for (let i = 0; i < ts.length; i++) {
     const t = ts[i]!;

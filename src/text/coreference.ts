@@ -30,6 +30,12 @@ const DESCRIPTION_HEADS: Record<string, Schema[]> = {
   vessel: ['Vessel'],
   ship: ['Vessel'],
   treasury: [],
+  airline: ['Company'],
+  carrier: ['Company', 'Vessel'],
+  movement: ['Organization'],
+  militants: ['Organization'],
+  foundation: ['Organization'],
+  charity: ['Organization'],
 };
 
 /** Descriptions that stand for several people at once. */

@@ -351,7 +351,9 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
       const expansion = definitions.get(phrase) ?? KNOWN_ACRONYMS[phrase];
       if (expansion) {
         const key = `n:${nameWords(expansion).join(' ')}`;
-        const c = b.cluster(key, expansion, schemaOfWords(expansion.split(/\s+/)) ?? 'Organization');
+        const own = schemaOfWords(expansion.split(/\s+/));
+        const c = b.cluster(key, expansion, own ?? 'Organization');
+        if (own) b.vote(c, own, 1);
         if (KNOWN_ACRONYMS[phrase]) c.names.push(KNOWN_ACRONYMS[phrase]!);
         b.add(c, { start: pStart, end, text: mentionText, sentence: si, kind: 'acronym', possessive, attached, output: true });
         c.names.push(phrase);

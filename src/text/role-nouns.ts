@@ -28,11 +28,20 @@ export function nounClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[]): Cla
     }
     // 2. "a Y NOUN": "a former Hezbollah commander", "a major Hezbollah financier".
     let modifierForm = false;
+    let titleHolder: Arg | undefined;
     if (!y) {
       const m = args.find((a) => a.last === k - 1 && !a.possessive && !a.demonym && !a.pronoun);
       if (m && /^(?:a|an|the|former|major|senior|top|key|alleged|longtime|main)$/i.test(ts[m.first - 1]?.text ?? '')) {
         y = m;
         modifierForm = true;
+      } else if (m && !m.clusters.every((c) => c.country)) {
+        // 4. "Y NOUN Z", a title before a name: "Hezbollah leader Hassan Nasrallah", "PDVSA president Ana Ruiz".
+        const z = args.find((a) => a.first === k + 1 && !a.pronoun && a.clusters.every((c) => c.schema === 'Person'));
+        if (z) {
+          y = m;
+          titleHolder = z;
+          modifierForm = cue.subtype === 'commander';
+        }
       }
     }
     // 3. "Y's NOUN, Z" / "its president, Z" / "his brothers Ali and Husayn" / "Z, Y's company in …".
@@ -66,6 +75,8 @@ export function nounClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[]): Cla
         }
       }
       y = possessor;
+    } else if (titleHolder) {
+      holderArgs = [titleHolder];
     } else {
       holderArgs = holderOf(ts, args, k, holders, spans);
     }
