@@ -353,7 +353,8 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
         const key = `n:${nameWords(expansion).join(' ')}`;
         const own = schemaOfWords(expansion.split(/\s+/));
         const c = b.cluster(key, expansion, own ?? 'Organization');
-        if (own) b.vote(c, own, 1);
+        // A well-known acronym the text never spells out: its expansion's words type it.
+        if (own && !definitions.has(phrase)) b.vote(c, own, 1);
         if (KNOWN_ACRONYMS[phrase]) c.names.push(KNOWN_ACRONYMS[phrase]!);
         b.add(c, { start: pStart, end, text: mentionText, sentence: si, kind: 'acronym', possessive, attached, output: true });
         c.names.push(phrase);
