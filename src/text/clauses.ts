@@ -187,7 +187,7 @@ export function objectsOf(ts: Token[], args: Arg[], cue: number, spans: Array<[n
     const p = joined ? lastRole : prepBefore(ts, a, cue);
     lastRole = p;
     if (p === 'from') from.push(a);
-    else if (p && p === wantPrep) prep.push(a);
+    else if (p && wantPrep?.split('|').includes(p)) prep.push(a);
     else if (!p && !a.possessive) direct.push(a);
   }
   return { direct, prep, from };

@@ -27,7 +27,7 @@ export const VERB_CUES: VerbCue[] = [
   { re: /^(?:impos(?:e|es|ed|ing))$/, type: 'sanctions', subtype: null, domain: 'economic', targetPrep: 'on' },
   { re: /^(?:froze|freez(?:e|es|ing)|frozen)$/, type: 'sanctions', subtype: 'asset freeze', domain: 'economic' },
   { re: /^(?:attack(?:s|ed|ing)?|str(?:ike|ikes|uck|iking)|bomb(?:s|ed|ing)?|shell(?:s|ed|ing)?|invad(?:e|es|ed|ing)|shot|shoot|shoots)$/, type: 'strikes', subtype: null, domain: 'military' },
-  { re: /^(?:launch(?:es|ed|ing)?|fir(?:e|es|ed|ing))$/, type: 'strikes', subtype: null, domain: 'military', targetPrep: 'against' },
+  { re: /^(?:launch(?:es|ed|ing)?|fir(?:e|es|ed|ing))$/, type: 'strikes', subtype: null, domain: 'military', targetPrep: 'against|at|on' },
   { re: /^(?:seiz(?:e|es|ed|ing)|raid(?:s|ed|ing)?|captur(?:e|es|ed|ing))$/, type: 'strikes', subtype: 'seizure', domain: 'criminal' },
   { re: /^(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|extradit(?:e|es|ed|ing))$/, type: 'strikes', subtype: 'arrest', domain: 'criminal' },
   { re: /^(?:suppl(?:y|ies|ied|ying)|ship(?:s|ped|ping)?|sen(?:d|ds|t|ding)|deliver(?:s|ed|ing)?|provid(?:e|es|ed|ing)|export(?:s|ed|ing)?|sell(?:s|ing)?|sold)$/, type: 'supplies', subtype: null, domain: 'economic', targetPrep: 'to' },

@@ -280,6 +280,9 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     if (words.length === 1 && phrase.length < 2) return;
     const following = ts[last + 1];
     if (words.length === 1 && CAPITALISED_ADJECTIVES.has(phrase)) return;
+    // "Shahed drones", "Kalibr missiles": a model name before what it names.
+    if (words.length <= 2 && following && /^(?:drones?|missiles?|rockets?|rifles?|jets?|fighters?|aircraft|helicopters?|tanks?|engines?|systems?|UAVs?|munitions|warheads?)$/.test(following.text) && !recognised(first, last))
+      return;
     // "the Tajideen brothers": a surname used as a modifier.
     if (words.length === 1 && following && FAMILY_PLURALS.has(following.text)) return;
     // "the Anatolian town": an adjective of place before a common noun.

@@ -221,7 +221,9 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
       }
       return claims;
     }
-    objects = cue.targetPrep && o.prep.length > 0 ? o.prep : cue.targetPrep === 'against' || cue.targetPrep === 'on' || cue.targetPrep === 'for' && cue.type !== 'finances' ? o.prep : o.direct;
+    // A cue that needs its preposition ("launched … against", "imposed … on") takes no direct object.
+    const prepOnly = cue.targetPrep !== undefined && (cue.type === 'strikes' || cue.targetPrep === 'on' || (cue.targetPrep === 'for' && cue.type !== 'finances'));
+    objects = cue.targetPrep && o.prep.length > 0 ? o.prep : prepOnly ? o.prep : o.direct;
     if (cue.type === 'supplies' || cue.type === 'transports') {
       // "sent him to Washington": moving a person is not a supply.
       if (o.direct.some((a) => a.clusters.every((c) => c.schema === 'Person'))) return claims;
