@@ -4,7 +4,7 @@
  * walking left and right over the sentence's arguments.
  */
 import { REPORTING, STATE_ACTORS, type Arg } from './arguments.js';
-import { nounCue, verbCue } from './cues.js';
+import { NOUN_OR_VERB, nounCue, verbCue } from './cues.js';
 import type { Token } from './tokens.js';
 
 export const BE = /^(?:is|are|was|were|been|be|being|has been|had been)$/i;
@@ -154,7 +154,7 @@ export function objectsOf(ts: Token[], args: Arg[], cue: number, spans: Array<[n
       // Another clause ends the objects: ";" + verb, ", and he publicly urged", "that it said", another verb.
       const newClause =
         gap.some((t, k) => t.text === ';' && clauseBreak(ts, lastEnd + 1 + k)) ||
-        gap.some((t, k) => t.word && t.text !== 'sanctions' && verbCue(t.text) !== undefined && !/^(?:the|a|an|its|his|her|their|of)$/i.test(ts[lastEnd + k]?.text ?? '') && !/^(?:list|lists|run|head|front)$/.test(t.text));
+        gap.some((t, k) => t.word && t.text !== 'sanctions' && verbCue(t.text) !== undefined && !/^(?:the|a|an|its|his|her|their|of)$/i.test(ts[lastEnd + k]?.text ?? '') && !(NOUN_OR_VERB.test(t.text) && !AUX_ADVERB.test(ts[lastEnd + k]?.text ?? '')));
       if (newClause) {
         ended = true;
         continue;
@@ -186,9 +186,10 @@ export function objectsOf(ts: Token[], args: Arg[], cue: number, spans: Array<[n
     // In a list, an item takes the role of the one before it ("in Lebanon, the UAE, South Africa").
     const p = joined ? lastRole : prepBefore(ts, a, cue);
     lastRole = p;
+    if (a.possessive) continue;
     if (p === 'from') from.push(a);
     else if (p && wantPrep?.split('|').includes(p)) prep.push(a);
-    else if (!p && !a.possessive) direct.push(a);
+    else if (!p) direct.push(a);
   }
   return { direct, prep, from };
 }

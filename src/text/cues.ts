@@ -57,6 +57,9 @@ export const VERB_CUES: VerbCue[] = [
   { re: /^(?:deploy(?:s|ed|ing)?)$/, type: 'deploys', subtype: null, domain: 'military' },
 ];
 
+/** Cue words that are as often nouns ("restricted trade with"): verbs only after a subject or an auxiliary. */
+export const NOUN_OR_VERB = /^(?:trade|head|list|fund|funds|control|support|back|aid|target|ship|supply|export|exports|import|imports|run|lead|command|partner|attack|strike|raid|transport|deal|order|freeze|ban|help|work|pay)$/;
+
 const verbCache = new Map<string, VerbCue | null>();
 
 /** The verb cue a word is (any case), or undefined; cached, since every token of every document asks. */

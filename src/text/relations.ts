@@ -12,15 +12,13 @@ import { REPORTING, sentenceArgs, type Arg } from './arguments.js';
 import { dateOf, isHedged, isNegated } from './attribution.js';
 import { domainOf, itemOf, type Claim } from './claim.js';
 import { AUX_ADVERB, BE, nearestHead, objectsOf, relativeAntecedent, RELATIVE, relativeSpans, subjectOf } from './clauses.js';
-import { SANCTION_CONTEXT, verbCue, type VerbCue } from './cues.js';
+import { NOUN_OR_VERB, nounCue, SANCTION_CONTEXT, verbCue, type VerbCue } from './cues.js';
 import { findDates } from './dates.js';
 import type { DocumentMeta, Domain, ExtractedRelation, RelationType } from './extraction.js';
 import type { DocumentAnalysis, Mention } from './mentions.js';
 import { nounClaims } from './role-nouns.js';
 import type { Token } from './tokens.js';
 
-/** Cue words that are as often nouns ("restricted trade with"): verbs only after a subject or an auxiliary. */
-const NOUN_OR_VERB = /^(?:trade|head|list|fund|funds|control|support|back|aid|target|ship|supply|export|exports|import|imports|run|lead|command|partner|attack|strike|raid|transport|deal|order)$/;
 /** Relations that hold over time rather than happen: dated only by their own clause. */
 const STATIVE = new Set<RelationType>(['ownership', 'controls', 'directorship', 'membership', 'employment', 'associate', 'allied_with', 'operates', 'family']);
 
@@ -168,7 +166,8 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
   const aux = j >= 0 && (BE.test(ts[j]!.text) || (ts[j]!.text === 'been' && j > 0));
   if (!causative && (by > 0 || (aux && /ed$|en$|run$|sold$|held$|paid$|led$|frozen$/.test(ts[k]!.text)))) {
     passive = true;
-    const agents = args.filter((a) => a.first > k && a.first <= k + 8 && !a.source && !a.possessive);
+    // "controlled by the family of RSF commander X": a name before a role noun only qualifies it.
+    const agents = args.filter((a) => a.first > k && a.first <= k + 8 && !a.source && !a.possessive && !nounCue(ts[a.last + 1]?.text ?? ''));
     const named = agents.filter((a) => !a.pronoun);
     const afterBy = by > 0 ? (named[0] ?? agents[0]) : undefined;
     if (by > 0 && afterBy) subjects = [afterBy];
