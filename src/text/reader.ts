@@ -18,8 +18,8 @@ export interface ReaderOptions {
 }
 
 /** Given names of the store's people: a hint that an unknown phrase is a person's name. */
-function givenNamesOf(g: Gazetteer, extra: Iterable<string>): Set<string> {
-  const out = new Set<string>(extra);
+function givenNamesOf(g: Gazetteer): Set<string> {
+  const out = new Set<string>();
   for (const e of g.entities) {
     if (e.schema !== 'Person') continue;
     const first = e.caption.split(',')[1]?.trim().split(/\s+/)[0];
@@ -39,9 +39,10 @@ export function readWith(g: Gazetteer | undefined, givenNames: ReadonlySet<strin
     // An appositive called it a place, but the lists know it as a company ("Alabuga … Zone").
     if (c.schema === 'Location') c.schema = schemaOfStore(link.storeSchema, link.caption, link.programs);
   }
-  const entities = outputEntities(doc, links);
+  const live = liveClusters(doc);
+  const entities = outputEntities(live, links);
   const idOf = new Map<number, string>();
-  entities.forEach((e, i) => idOf.set(liveClusters(doc)[i]!.index, e.id));
+  entities.forEach((e, i) => idOf.set(live[i]!.index, e.id));
   const relations = options.entitiesOnly ? [] : extractRelations(doc, idOf, meta);
   return { sentences: doc.sentences, entities, relations };
 }
@@ -68,8 +69,8 @@ function mergeSameLinks(doc: DocumentAnalysis, links: Map<number, Link>): boolea
   return merged;
 }
 
-function outputEntities(doc: DocumentAnalysis, links: Map<number, Link>): ExtractedEntity[] {
-  return liveClusters(doc).map((c, i) => {
+function outputEntities(live: Cluster[], links: Map<number, Link>): ExtractedEntity[] {
+  return live.map((c, i) => {
     const link = links.get(c.index);
     const mentions: ExtractedMention[] = c.mentions
       .filter((m) => m.output)
@@ -102,7 +103,7 @@ export async function createReader(store: Store, options: ReaderOptions = {}): P
 }
 
 export function readerFor(g: Gazetteer | undefined, options: ReaderOptions = {}): DocumentReader {
-  const givenNames = g ? givenNamesOf(g, []) : new Set<string>();
+  const givenNames = g ? givenNamesOf(g) : new Set<string>();
   return {
     read: (text, meta) => readWith(g, givenNames, text, meta, options),
     stats: { names: g?.names ?? 0, entities: g?.size ?? 0, buildMs: Math.round(g?.buildMs ?? 0) },
