@@ -119,6 +119,8 @@ function verbClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[], paraText: s
   const claims: Claim[] = [];
   const spans = relativeSpans(ts);
   const sentenceText = doc.text.slice(ts[0]!.start, ts[ts.length - 1]!.end);
+  let previousSubjects: Arg[] = [];
+  let previousCue = -1;
   for (let k = 0; k < ts.length; k++) {
     const t = ts[k]!;
     if (!t.word) continue;
@@ -139,7 +141,11 @@ function verbClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[], paraText: s
     if (cue.needsSanctionContext && !listedAs && !SANCTION_CONTEXT.test(paraText)) continue;
     // "raised money for": raising is financing only when money is raised.
     if (/^rais/.test(w) && !/^\s+(?:\S+\s+){0,2}(?:money|funds|cash|millions?|\$)/i.test(doc.text.slice(t.end, t.end + 40))) continue;
-    const found = claimsForVerb(doc, ts, args, k, cue, spans, sentenceText);
+    const found = claimsForVerb(doc, ts, args, k, cue, spans, sentenceText, previousSubjects, previousCue);
+    if (found.length > 0) {
+      previousSubjects = args.filter((a) => found.some((c) => a.clusters.includes(c.source)) && a.last < k);
+      previousCue = k;
+    }
     if (found.length === 0 && cue.type === 'pays') {
       const payers = subjectOf(ts, args, k, spans);
       const rest = doc.text.slice(t.end, ts[ts.length - 1]!.end);
@@ -150,7 +156,7 @@ function verbClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[], paraText: s
   return claims;
 }
 
-function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: number, cue: VerbCue, spans: Array<[number, number]>, sentenceText: string): Claim[] {
+function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: number, cue: VerbCue, spans: Array<[number, number]>, sentenceText: string, previousSubjects: Arg[], previousCue: number): Claim[] {
   const claims: Claim[] = [];
   let subjects: Arg[] = [];
   let objects: Arg[] = [];
@@ -183,17 +189,23 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
     // "suggested that Tehran had supplied": a complement clause, not a relative one.
     const complement = r > 0 && /^that$/i.test(ts[r]!.text) && (REPORTING.test(ts[r - 1]!.text) || /^(?:showed|shows|found|indicated|indicates|revealed|believe|denied|denies|alleged|added|noted|argued|claimed|suggest)$/i.test(ts[r - 1]!.text));
     if (r >= 0 && !complement && RELATIVE.test(ts[r]!.text) && k - r <= 8) {
-      const inner = args.filter((a) => a.first > r && a.last < k && !a.source && !a.pronoun);
-      const antecedent = relativeAntecedent(ts, args, r);
-      if (inner.length > 0 && cue.type === 'sanctions') {
+      const inner = args.filter((a) => a.first > r && a.last < k && !a.source && !a.pronoun && !a.possessive);
+      if (inner.length > 0) {
+        // The clause has its own subject: "a firm that the Treasury sanctioned" (its object is the
+        // antecedent), or "no evidence that Vahedi financed Hizballah" (its object follows).
         subjects = [inner[inner.length - 1]!];
-        objects = antecedent.slice(-1);
+        const after = objectsOf(ts, args, k, spans, cue.targetPrep);
+        if (after.direct.length + after.prep.length + after.from.length === 0) objects = relativeAntecedent(ts, args, r).slice(-1);
       } else {
-        subjects = antecedent.slice(-1);
+        subjects = relativeAntecedent(ts, args, r).slice(-1);
       }
     } else {
       subjects = subjectOf(ts, args, k, spans);
     }
+    // "The Treasury designated X and sanctioned Y": the second verb shares the first one's subject.
+    let a0 = k - 1;
+    while (a0 > 0 && /^(?:also|later|then|separately|publicly|has|had|have)$/i.test(ts[a0]!.text)) a0--;
+    if (ts[a0]?.text === 'and' && previousSubjects.length > 0 && subjects.length > 0 && subjects.every((s) => s.last > previousCue)) subjects = previousSubjects;
     // "Maduro calls … and denies ever belonging to it": the sentence's subject denies.
     const denial = ts.slice(Math.max(0, k - 3), k).findIndex((t) => /^(?:denies|denied|deny|denying)$/i.test(t.text));
     if (denial >= 0 && /ing$/.test(ts[k]!.text)) {

@@ -76,6 +76,20 @@ describe('more patterns', () => {
     ]);
   });
 
+  it('shares a subject between coordinated verbs and reads clauses with their own subject', () => {
+    expect(one('The Treasury designated Omar Tahan and sanctioned his firm, Gulf Horizon LLC, in May 2022.').list).toEqual([
+      'U.S. Department of the Treasury sanctions Omar Tahan',
+      'U.S. Department of the Treasury sanctions Gulf Horizon LLC',
+      'Omar Tahan ownership Gulf Horizon LLC',
+    ]);
+    expect(one('Bluefin Trading, which is owned by Karim Vahedi, shipped oil to China.').list).toEqual([
+      'Karim Vahedi ownership Bluefin Trading',
+      'Bluefin Trading supplies China',
+    ]);
+    const evidence = one('There is no evidence that Karim Vahedi financed Hizballah.').rel;
+    expect(evidence.map((r) => r.negated)).toEqual([true]);
+  });
+
   it('does not read a noun as a verb ("restricted trade with")', () => {
     expect(one('Turkey has not restricted trade with Russia.').list).toEqual([]);
   });
