@@ -114,6 +114,8 @@ export function nearestHead(ts: Token[], args: Arg[], k: number): Arg[] {
   for (let i = args.length - 1; i >= 0; i--) {
     const a = args[i]!;
     if (a.last >= k || a.source || a.possessive || a.demonym || a.pronoun) continue;
+    // "owned by A and managed by B": A is the first participle's agent, not the head.
+    if (ts[a.first - 1]?.text === 'by') continue;
     if (k - a.last > 8) return [];
     return [a];
   }

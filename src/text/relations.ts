@@ -63,6 +63,8 @@ export function extractRelations(doc: DocumentAnalysis, ids: Map<number, string>
       const source = ids.get(claim.source.index);
       const target = ids.get(claim.target.index);
       if (!source || !target || source === target) continue;
+      // Running a vessel is operating it.
+      if (claim.type === 'controls' && claim.target.schema === 'Vessel') claim.type = 'operates';
       if (!plausible(claim)) continue;
       const negated = isNegated(doc, ts, claim, args);
       const key = `${source}|${target}|${claim.type}|${negated}`;
@@ -251,9 +253,15 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
   }
   const between = objects.length > 0 ? doc.text.slice(ts[k]!.start, objects[objects.length - 1]!.end + 60) : '';
   let item = ['supplies', 'transports', 'trades_with'].includes(cue.type) ? itemOf(between || sentenceText) : undefined;
-  // A payment is money, or the gold it was made in.
-  if (cue.type === 'pays') item = /\bgold\b/i.test(between || sentenceText) ? ['gold', 'economic'] : ['money', 'economic'];
+  // A payment is money, or the gold it was made in; a transfer of goods is transport.
   let type = cue.type;
+  if (cue.type === 'pays') {
+    const goods = cue.subtype === 'transfer' ? itemOf(between || sentenceText) : undefined;
+    if (goods && goods[0] !== 'money' && goods[0] !== 'gold') {
+      type = 'transports';
+      item = goods;
+    } else item = /\bgold\b/i.test(between || sentenceText) ? ['gold', 'economic'] : ['money', 'economic'];
+  }
   let subtype = cue.subtype;
   // "worked with X": an associate, not an employee.
   if (cue.type === 'employment' && ts[k + 1]?.text === 'with') {

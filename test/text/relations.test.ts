@@ -90,6 +90,14 @@ describe('more patterns', () => {
     expect(evidence.map((r) => r.negated)).toEqual([true]);
   });
 
+  it('reads vessels: owners and managers of a tanker, goods transferred between ships, fronts', () => {
+    const ship = one('The tanker Sea Breeze, owned by Bluefin Trading and managed by Nova Marine, transferred crude oil to another vessel.');
+    expect(ship.list).toEqual(['Bluefin Trading ownership Sea Breeze', 'Nova Marine operates Sea Breeze']);
+    expect(one('Gulf Horizon LLC is a front for the Islamic Revolutionary Guard Corps.').list).toEqual([
+      'Islamic Revolutionary Guard Corps controls Gulf Horizon LLC',
+    ]);
+  });
+
   it('does not read a noun as a verb ("restricted trade with")', () => {
     expect(one('Turkey has not restricted trade with Russia.').list).toEqual([]);
   });
