@@ -23,7 +23,7 @@ export const COMPANY_HEADS = words(`
   GmbH AG SA S.A. SAL S.A.L. SARL SRL S.R.L. BV B.V. NV N.V. DMCC FZE FZCO FZC FZ-LLC JSC PJSC OJSC CJSC OOO
   ZAO OAO AO PAO LDA Lda Ltda Pte Bhd Sdn Kft Oy AB AS A.S. Group Holding Holdings Industries Industry
   Trading Traders Trade Capital Bank Banks Exchange Insurance Investments Investment Partners Enterprises
-  Enterprise Ventures International Intl Shipping Shipbuilding Maritime Marine Tankers Tanker Lines Logistics
+  Enterprise Ventures Shipping Shipbuilding Maritime Marine Tankers Tanker Lines Logistics
   Petroleum Petrochemical Petrochemicals Oil Gas Energy Mining Minerals Metals Steel Gold Diamonds Diamond Diam
   Airlines Airline Airways Aviation Air Cargo Freight Express Transport Services Solutions Systems
   Technologies Technology Tech Electronics Engineering Construction Manufacturing Motors Pharmaceuticals

@@ -390,7 +390,9 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     if (attached === 'based') b.vote(c, 'Location', 3);
     if (LOCATIVE.has(before) && before2.toLowerCase() !== 'according' && words.length <= 2 && !own) b.vote(c, 'Location', 1.2);
     if (options.givenNames?.has(words[0]!.toLowerCase()) && words.length >= 2 && !own) b.vote(c, 'Person', 1.5);
-    if (!own && words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(?:de|del|la|los|al|bin|ibn|da|van|von)$/.test(w)))
+    // Two to four capitalised words are a person's name by default, unless a place starts them ("Beirut Diam").
+    const placeFirst = countryOf(words[0]!) !== undefined || isKnownPlace(words[0]!);
+    if (!own && !placeFirst && words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(?:de|del|la|los|al|bin|ibn|da|van|von)$/.test(w)))
       b.vote(c, 'Person', 1);
     // Reporting verbs: "said Iryna Tkachuk", "Tkachuk said".
     if (before === 'said' || ts[last + 1]?.text === 'said') b.vote(c, 'Person', 1);
