@@ -13,7 +13,7 @@ import { dateOf, isHedged, isNegated } from './attribution.js';
 import { domainOf, itemOf, type Claim } from './claim.js';
 import { AUX_ADVERB, BE, nearestHead, objectsOf, relativeAntecedent, RELATIVE, relativeSpans, subjectOf } from './clauses.js';
 import { NOUN_OR_VERB, nounCue, SANCTION_CONTEXT, verbCue, type VerbCue } from './cues.js';
-import { findDates } from './dates.js';
+import { findDates, type DateMention } from './dates.js';
 import type { DocumentMeta, Domain, ExtractedRelation, RelationType } from './extraction.js';
 import type { DocumentAnalysis, Mention } from './mentions.js';
 import { nounClaims } from './role-nouns.js';
@@ -47,9 +47,14 @@ export function extractRelations(doc: DocumentAnalysis, ids: Map<number, string>
   };
   const dateContext: { last?: string; year?: string } = meta.date ? { year: meta.date.slice(0, 4) } : {};
   let paragraph = -1;
+  // The last date stated earlier in the current paragraph (events of the same story inherit its year).
+  let paragraphDate: string | undefined;
   doc.sentences.forEach((sentence, si) => {
     if (si === doc.headline) return;
-    if (doc.paragraphOf[si] !== paragraph) paragraph = doc.paragraphOf[si]!;
+    if (doc.paragraphOf[si] !== paragraph) {
+      paragraph = doc.paragraphOf[si]!;
+      paragraphDate = undefined;
+    }
     const ts = doc.tokens[si]!;
     const dates = findDates(doc.text, sentence.start, sentence.end, dateContext);
     const args = sentenceArgs(doc, si, ts, bySentence.get(si) ?? []);
@@ -83,12 +88,23 @@ export function extractRelations(doc: DocumentAnalysis, ids: Map<number, string>
         hedged: isHedged(ts, claim.cue, args),
         negated,
         // Kinship has no date; a claim that did not happen has no date of happening.
-        date: claim.type === 'family' || negated ? null : dateOf(doc, ts, claim, dates),
+        date: claim.type === 'family' || negated ? null : (dateOf(doc, ts, claim, dates) ?? inherited(claim, dates, paragraphDate)),
         confidence: claim.stative ? 0.7 : 0.6,
       });
     }
+    // A date that dates an event of the story carries over; a designation's date does not date the story.
+    if (dates.length > 0 && claims.some((c) => !c.stative && c.type !== 'sanctions')) paragraphDate = dates[dates.length - 1]!.value;
   });
   return out;
+}
+
+/**
+ * A dateless event in a story the paragraph has dated ("On November 10, 2015 … Prosecutors said
+ * they had agreed to send …") happened in that year; sanctions and standing ties are not inferred.
+ */
+function inherited(claim: Claim, dates: DateMention[], paragraphDate: string | undefined): string | null {
+  if (dates.length > 0 || !paragraphDate || claim.stative || claim.type === 'sanctions') return null;
+  return paragraphDate.slice(0, 4);
 }
 
 

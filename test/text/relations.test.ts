@@ -140,6 +140,13 @@ describe('coreference in relations', () => {
     expect(both).toEqual(['Karim Vahedi family Lena Morozova', 'Omar Tahan family Lena Morozova']);
   });
 
+  it('gives a dateless event the year of the story its paragraph dated, but not a designation', () => {
+    const rel = one('On May 3, 2020 police in Haiti arrested Karim Vahedi. Prosecutors said he had agreed to ship cocaine to Honduras.').rel;
+    expect(rel.map((r) => r.date)).toEqual(['2020-05-03', '2020']);
+    const listed = one('In March 2019 the Treasury designated Bluefin Trading. The EU later sanctioned Karim Vahedi.').rel;
+    expect(listed.map((r) => r.date)).toEqual(['2019-03', null]);
+  });
+
   it('dates a claim by the date nearest its target in the same clause', () => {
     const rel = one('The Treasury, which sanctioned Karim Vahedi in July 2017 and Lena Morozova in September 2018, acted alone.').rel;
     expect(rel.map((r) => r.date)).toEqual(['2017-07', '2018-09']);
