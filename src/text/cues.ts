@@ -53,8 +53,9 @@ export const VERB_CUES: VerbCue[] = [
   { re: /^(?:help(?:s|ed|ing)?|assist(?:s|ed|ing)?|aid(?:s|ed|ing)?)$/, type: 'associate', subtype: 'helps', domain: 'economic' },
   { re: /^(?:agree(?:s|d)?|allied|ally)$/, type: 'allied_with', subtype: null, domain: 'diplomatic', mutual: true },
   { re: /^(?:recogni[sz](?:e|es|ed|ing)|back(?:s|ed|ing)?|support(?:s|ed|ing)?|endors(?:e|es|ed|ing)|urg(?:e|es|ed|ing))$/, type: 'allied_with', subtype: 'supports', domain: 'political' },
-  { re: /^(?:threaten(?:s|ed|ing)?)$/, type: 'threatens', subtype: null, domain: 'military' },
-  { re: /^(?:deploy(?:s|ed|ing)?)$/, type: 'deploys', subtype: null, domain: 'military' },
+  // Deploying forces or advisers to a place reads as supplying them (the annotated vocabulary has
+  // no "deploys"); a threat is no relation in it at all.
+  { re: /^(?:deploy(?:s|ed|ing)?|dispatch(?:es|ed|ing)?)$/, type: 'supplies', subtype: 'deploys', domain: 'military', targetPrep: 'to' },
 ];
 
 /** Cue words that are as often nouns ("restricted trade with"): verbs only after a subject or an auxiliary. */
