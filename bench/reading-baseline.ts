@@ -5,7 +5,7 @@
  * the sentence (co-occurrence), hedged / negated when the sentence has a cue anywhere.
  */
 import { countryOf } from '../src/text/countries.js';
-import { VERB_CUES } from '../src/text/cues.js';
+import { verbCue } from '../src/text/cues.js';
 import { findDates } from '../src/text/dates.js';
 import type { ExtractedEntity, ExtractedRelation, Extraction } from '../src/text/extraction.js';
 import { nameWords, type Gazetteer } from '../src/text/gazetteer.js';
@@ -61,8 +61,10 @@ export function readBaseline(g: Gazetteer, text: string): Extraction {
     const here = perSentence[si]!;
     if (here.length < 2) return;
     const sentence = text.slice(s.start, s.end);
-    const words = sentence.toLowerCase().split(/[^a-z]+/);
-    const cue = VERB_CUES.find((c) => words.some((w) => c.re.test(w)));
+    const cue = sentence
+      .split(/[^A-Za-z]+/)
+      .map(verbCue)
+      .find((c) => c !== undefined);
     if (!cue) return;
     const date = findDates(text, s.start, s.end, context)[0]?.value ?? null;
     for (const target of here.slice(1)) {

@@ -30,6 +30,12 @@ const DESCRIPTION_HEADS: Record<string, Schema[]> = {
   vessel: ['Vessel'],
   ship: ['Vessel'],
   treasury: [],
+  airline: ['Company'],
+  carrier: ['Company', 'Vessel'],
+  movement: ['Organization'],
+  militants: ['Organization'],
+  foundation: ['Organization'],
+  charity: ['Organization'],
 };
 
 /** Descriptions that stand for several people at once. */
@@ -37,7 +43,7 @@ const GROUP_WORDS = /^(?:both men|the two men|the men|the cousins|the brothers|t
 
 const MODIFIER = /^[a-z][a-z-]*$/;
 /** Capitalised adjectives of nationality also modify descriptions ("the Lebanese group"). */
-const DEMONYM_MODIFIER = /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ic)$/u;
+const DEMONYM_MODIFIER = /^(?:\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ic)|[\p{L}.]+-(?:backed|linked|controlled|owned|based|run|funded|led|affiliated|aligned|sponsored|financed|operated|connected|tied))$/u;
 
 const nameWordCache = new WeakMap<Cluster, { count: number; words: Set<string> }>();
 
@@ -145,7 +151,7 @@ export function resolveDescriptions(doc: DocumentAnalysis): void {
       const restated = /^,\s+(?:formally|officially|formerly|also known as|known as)\s+/.exec(doc.text.slice(end, end + 40));
       if (restated) {
         const other = doc.mentions.find((x) => x.start === end + restated[0].length && x.kind === 'name');
-        if (other && other.cluster !== c.index) mergeClusters(doc, c, doc.clusters[other.cluster]!);
+        if (other && other.cluster !== c.index) mergeClusters(c, doc.clusters[other.cluster]!);
       }
     }
   });
@@ -201,7 +207,11 @@ export function resolveReference(doc: DocumentAnalysis, si: number, phrase: stri
     // "its president", "designated it": the nearest one; "it sold": the topic of the sentence.
     const objectPosition = p === 'its' || (p === 'it' && /\b(?!(?:and|but|that|which|as|when|after|before|because|so|then|said|says|say|claims|claimed|noted|reported|believes|thinks|argued|insisted)\b)[a-z]+\s+$/.test(doc.text.slice(Math.max(0, at - 20), at)));
     if (inSentence.length > 0) {
-      if (!objectPosition) return [live(inSentence[0]!)];
+      if (!objectPosition) {
+        // "the Treasury said … as it sanctioned": the nearest party that is itself a subject.
+        const subjects = inSentence.filter((m) => /^\s+(?:\w+\s+)?(?:said|says|has|had|have|is|was|were|are|will|would|did|also)\b/.test(doc.text.slice(m.end, m.end + 25)));
+        return [live(subjects.length > 0 ? subjects[subjects.length - 1]! : inSentence[0]!)];
+      }
       // The object is not the verb's own subject ("the Treasury later designated it").
       const candidates = inSentence.filter((m) => !/^\s*(?:\w+\s+){0,2}\w+\s*$/.test(doc.text.slice(m.end, at)) || p === 'its');
       if (candidates.length > 0) return [live(candidates[candidates.length - 1]!)];

@@ -27,7 +27,7 @@ export const VERB_CUES: VerbCue[] = [
   { re: /^(?:impos(?:e|es|ed|ing))$/, type: 'sanctions', subtype: null, domain: 'economic', targetPrep: 'on' },
   { re: /^(?:froze|freez(?:e|es|ing)|frozen)$/, type: 'sanctions', subtype: 'asset freeze', domain: 'economic' },
   { re: /^(?:attack(?:s|ed|ing)?|str(?:ike|ikes|uck|iking)|bomb(?:s|ed|ing)?|shell(?:s|ed|ing)?|invad(?:e|es|ed|ing)|shot|shoot|shoots)$/, type: 'strikes', subtype: null, domain: 'military' },
-  { re: /^(?:launch(?:es|ed|ing)?|fir(?:e|es|ed|ing))$/, type: 'strikes', subtype: null, domain: 'military', targetPrep: 'against' },
+  { re: /^(?:launch(?:es|ed|ing)?|fir(?:e|es|ed|ing))$/, type: 'strikes', subtype: null, domain: 'military', targetPrep: 'against|at|on' },
   { re: /^(?:seiz(?:e|es|ed|ing)|raid(?:s|ed|ing)?|captur(?:e|es|ed|ing))$/, type: 'strikes', subtype: 'seizure', domain: 'criminal' },
   { re: /^(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|extradit(?:e|es|ed|ing))$/, type: 'strikes', subtype: 'arrest', domain: 'criminal' },
   { re: /^(?:suppl(?:y|ies|ied|ying)|ship(?:s|ped|ping)?|sen(?:d|ds|t|ding)|deliver(?:s|ed|ing)?|provid(?:e|es|ed|ing)|export(?:s|ed|ing)?|sell(?:s|ing)?|sold)$/, type: 'supplies', subtype: null, domain: 'economic', targetPrep: 'to' },
@@ -35,7 +35,8 @@ export const VERB_CUES: VerbCue[] = [
   { re: /^(?:transport(?:s|ed|ing)?|smuggl(?:e|es|ed|ing)|ferr(?:y|ies|ied|ying)|carr(?:y|ies|ied|ying))$/, type: 'transports', subtype: null, domain: 'economic', targetPrep: 'to' },
   { re: /^(?:b(?:uy|uys|ought|uying)|purchas(?:e|es|ed|ing)|import(?:s|ed|ing)?|acquir(?:e|es|ed|ing))$/, type: 'trades_with', subtype: 'buys', domain: 'economic', fromPrep: true },
   { re: /^(?:trad(?:e|es|ed|ing))$/, type: 'trades_with', subtype: null, domain: 'economic', targetPrep: 'with' },
-  { re: /^(?:pa(?:y|ys|id|ying))$/, type: 'pays', subtype: null, domain: 'economic' },
+  { re: /^(?:pa(?:y|ys|id|ying))$/, type: 'pays', subtype: null, domain: 'economic', targetPrep: 'to' },
+  { re: /^(?:transferr?(?:s|ed|ing)?|wir(?:e|es|ed|ing))$/, type: 'pays', subtype: 'transfer', domain: 'economic', targetPrep: 'to' },
   { re: /^(?:financ(?:e|es|ed|ing)|fund(?:s|ed|ing)?|bankroll(?:s|ed|ing)?|raised|rais(?:e|es|ing))$/, type: 'finances', subtype: null, domain: 'economic', targetPrep: 'for' },
   { re: /^(?:launder(?:s|ed|ing)?)$/, type: 'finances', subtype: 'launders_for', domain: 'criminal', targetPrep: 'for' },
   { re: /^(?:own(?:s|ed)?)$/, type: 'ownership', subtype: null, domain: 'economic' },
@@ -52,9 +53,27 @@ export const VERB_CUES: VerbCue[] = [
   { re: /^(?:help(?:s|ed|ing)?|assist(?:s|ed|ing)?|aid(?:s|ed|ing)?)$/, type: 'associate', subtype: 'helps', domain: 'economic' },
   { re: /^(?:agree(?:s|d)?|allied|ally)$/, type: 'allied_with', subtype: null, domain: 'diplomatic', mutual: true },
   { re: /^(?:recogni[sz](?:e|es|ed|ing)|back(?:s|ed|ing)?|support(?:s|ed|ing)?|endors(?:e|es|ed|ing)|urg(?:e|es|ed|ing))$/, type: 'allied_with', subtype: 'supports', domain: 'political' },
-  { re: /^(?:threaten(?:s|ed|ing)?)$/, type: 'threatens', subtype: null, domain: 'military' },
-  { re: /^(?:deploy(?:s|ed|ing)?)$/, type: 'deploys', subtype: null, domain: 'military' },
+  // Deploying forces or advisers to a place reads as supplying them (the annotated vocabulary has
+  // no "deploys"); a threat is no relation in it at all.
+  { re: /^(?:deploy(?:s|ed|ing)?|dispatch(?:es|ed|ing)?)$/, type: 'supplies', subtype: 'deploys', domain: 'military', targetPrep: 'to' },
 ];
+
+/** Cue words that are as often nouns ("restricted trade with"): verbs only after a subject or an auxiliary. */
+export const NOUN_OR_VERB = /^(?:trade|head|list|fund|funds|control|support|back|aid|target|ship|supply|export|exports|import|imports|run|lead|command|partner|attack|strike|raid|transport|deal|order|freeze|ban|help|work|pay)$/;
+
+const verbCache = new Map<string, VerbCue | null>();
+
+/** The verb cue a word is (any case), or undefined; cached, since every token of every document asks. */
+export function verbCue(word: string): VerbCue | undefined {
+  let hit = verbCache.get(word);
+  if (hit === undefined) {
+    const w = word.toLowerCase();
+    hit = w.length < 3 || w.length > 14 || !/^[a-z]+$/.test(w) ? null : (VERB_CUES.find((c) => c.re.test(w)) ?? null);
+    if (verbCache.size > 100_000) verbCache.clear();
+    verbCache.set(word, hit);
+  }
+  return hit ?? undefined;
+}
 
 export interface NounCue {
   type: RelationType;
@@ -135,7 +154,7 @@ export function nounCue(word: string): NounCue | undefined {
 }
 
 /** Words that put a paragraph in a sanctions context ("added", "targeted" mean designated there). */
-export const SANCTION_CONTEXT = /\b(?:sanction|designat|blacklist|OFAC|Office of Foreign Assets Control|asset freeze|SDN|terrorist list)/i;
+export const SANCTION_CONTEXT = /\b(?:sanction|designat|blacklist|OFAC|Office of Foreign Assets Control|asset freeze|SDN|terrorist list|Entity List|export controls?)/i;
 
 /** What flows, for supply, transport, trade and payment claims. */
 export const ITEMS: Array<[RegExp, string, Domain]> = [

@@ -130,20 +130,8 @@ export function scoreArticle(article: GoldArticle, pred: Extraction): ArticleSco
   const errors: string[] = [];
   const map = matchEntities(pred, article.entities);
   const goldById = new Map(article.entities.map((e) => [e.id, e]));
-  const s: ArticleScore = {
-    name: article.name,
-    entities: { tp: map.size, fp: pred.entities.length - map.size, fn: article.entities.length - map.size },
-    relations: { tp: 0, fp: 0, fn: 0 },
-    schemaCorrect: 0,
-    linkCorrect: 0,
-    linkTotal: 0,
-    wrongLinks: 0,
-    negatedAsPositive: 0,
-    hedgedAgree: 0,
-    dateAgree: 0,
-    negatedAgree: 0,
-    errors,
-  };
+  const s = emptyScore(article.name, errors);
+  s.entities = { tp: map.size, fp: pred.entities.length - map.size, fn: article.entities.length - map.size };
   const matchedGold = new Set(map.values());
   for (const p of pred.entities) {
     const gid = map.get(p.id);
@@ -218,36 +206,31 @@ export function f1(c: Counts): { p: number; r: number; f: number } {
   return { p, r, f: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
 }
 
+function emptyScore(name: string, errors: string[] = []): ArticleScore {
+  return {
+    name,
+    entities: { tp: 0, fp: 0, fn: 0 },
+    relations: { tp: 0, fp: 0, fn: 0 },
+    schemaCorrect: 0,
+    linkCorrect: 0,
+    linkTotal: 0,
+    wrongLinks: 0,
+    negatedAsPositive: 0,
+    hedgedAgree: 0,
+    dateAgree: 0,
+    negatedAgree: 0,
+    errors,
+  };
+}
+
+/** The scores of several articles added up (errors left out). */
 export function sumScores(scores: ArticleScore[]): ArticleScore {
+  const total = emptyScore('all');
   const add = (a: Counts, b: Counts) => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn });
-  return scores.reduce(
-    (acc, s) => ({
-      name: 'all',
-      entities: add(acc.entities, s.entities),
-      relations: add(acc.relations, s.relations),
-      schemaCorrect: acc.schemaCorrect + s.schemaCorrect,
-      linkCorrect: acc.linkCorrect + s.linkCorrect,
-      linkTotal: acc.linkTotal + s.linkTotal,
-      wrongLinks: acc.wrongLinks + s.wrongLinks,
-      negatedAsPositive: acc.negatedAsPositive + s.negatedAsPositive,
-      hedgedAgree: acc.hedgedAgree + s.hedgedAgree,
-      dateAgree: acc.dateAgree + s.dateAgree,
-      negatedAgree: acc.negatedAgree + s.negatedAgree,
-      errors: [],
-    }),
-    {
-      name: 'all',
-      entities: { tp: 0, fp: 0, fn: 0 },
-      relations: { tp: 0, fp: 0, fn: 0 },
-      schemaCorrect: 0,
-      linkCorrect: 0,
-      linkTotal: 0,
-      wrongLinks: 0,
-      negatedAsPositive: 0,
-      hedgedAgree: 0,
-      dateAgree: 0,
-      negatedAgree: 0,
-      errors: [],
-    },
-  );
+  for (const s of scores) {
+    total.entities = add(total.entities, s.entities);
+    total.relations = add(total.relations, s.relations);
+    for (const k of ['schemaCorrect', 'linkCorrect', 'linkTotal', 'wrongLinks', 'negatedAsPositive', 'hedgedAgree', 'dateAgree', 'negatedAgree'] as const) total[k] += s[k];
+  }
+  return total;
 }

@@ -47,10 +47,24 @@ export function foldWord(word: string): string {
   return foldSpelling(word).replace(/[aeiouy]+/g, 'a');
 }
 
-/** Normalised word list of a phrase. */
-export function nameWords(text: string): string[] {
+const wordsCache = new Map<string, string[]>();
+
+/** Normalised words without the cache (building the gazetteer sees each list name once). */
+function listNameWords(text: string): string[] {
   const n = normalizeName(text);
   return n ? n.split(' ') : [];
+}
+
+/** Normalised word list of a phrase (cached: documents ask for the same phrases again and again). */
+export function nameWords(text: string): string[] {
+  let words = wordsCache.get(text);
+  if (!words) {
+    const n = normalizeName(text);
+    words = n ? n.split(' ') : [];
+    if (wordsCache.size > 50_000) wordsCache.clear();
+    wordsCache.set(text, words);
+  }
+  return words;
 }
 
 export function exactKey(words: readonly string[]): string {
@@ -133,11 +147,11 @@ export class Gazetteer {
     const person = record.schema === 'Person';
     for (const [prop, kind] of NAME_PROPS) {
       for (const raw of p[prop] ?? []) {
-        const words = nameWords(raw);
+        const words = listNameWords(raw);
         put(words, kind);
         if (kind === 'weak') continue;
         // Parenthesised parts ("GOLFRATE HOLDINGS (ANGOLA) LDA") and legal forms are optional.
-        const bare = nameWords(raw.replace(/\([^)]*\)/g, ' '));
+        const bare = listNameWords(raw.replace(/\([^)]*\)/g, ' '));
         for (const w of bare) if (!FUNCTION_WORDS.has(w)) entity.words.add(foldWord(w));
         if (bare.length !== words.length) put(bare, 'reduced');
         if (!person) {
@@ -151,13 +165,13 @@ export class Gazetteer {
           if (bare[0] === 'the' && bare.length > 1) put(bare.slice(1), 'reduced');
         } else if (raw.includes(',')) {
           const [last, given] = raw.split(',', 2);
-          for (const [form, k] of personForms(nameWords(given!), nameWords(last!))) put(form, k);
+          for (const [form, k] of personForms(listNameWords(given!), listNameWords(last!))) put(form, k);
         }
       }
     }
     if (person) {
-      const given = (p.firstName ?? []).flatMap(nameWords).concat((p.secondName ?? []).flatMap(nameWords));
-      const last = (p.lastName ?? []).flatMap(nameWords);
+      const given = (p.firstName ?? []).flatMap(listNameWords).concat((p.secondName ?? []).flatMap(listNameWords));
+      const last = (p.lastName ?? []).flatMap(listNameWords);
       for (const [form, k] of personForms(given, last)) put(form, k);
     }
     for (const w of entity.words) push(this.byWord, w, index);

@@ -23,7 +23,7 @@ export const COMPANY_HEADS = words(`
   GmbH AG SA S.A. SAL S.A.L. SARL SRL S.R.L. BV B.V. NV N.V. DMCC FZE FZCO FZC FZ-LLC JSC PJSC OJSC CJSC OOO
   ZAO OAO AO PAO LDA Lda Ltda Pte Bhd Sdn Kft Oy AB AS A.S. Group Holding Holdings Industries Industry
   Trading Traders Trade Capital Bank Banks Exchange Insurance Investments Investment Partners Enterprises
-  Enterprise Ventures International Intl Shipping Shipbuilding Maritime Marine Tankers Tanker Lines Logistics
+  Enterprise Ventures Shipping Shipbuilding Maritime Marine Tankers Tanker Lines Logistics
   Petroleum Petrochemical Petrochemicals Oil Gas Energy Mining Minerals Metals Steel Gold Diamonds Diamond Diam
   Airlines Airline Airways Aviation Air Cargo Freight Express Transport Services Solutions Systems
   Technologies Technology Tech Electronics Engineering Construction Manufacturing Motors Pharmaceuticals
@@ -79,12 +79,14 @@ export const COMPANY_NOUNS = words(`
   company firm maker manufacturer producer supplier bureau subsidiary affiliate corporation conglomerate
   business enterprise exporter importer refiner refinery trader distributor shipper operator carrier
   airline bank lender insurer investor fund holding consortium contractor outfit front brokerage exchange
-  supermarket store shop chain group venture startup partnership plant factory shipyard
+  supermarket store shop chain group venture startup partnership plant factory shipyard forwarder
+  logistics freight
 `);
 
 export const ORGANIZATION_NOUNS = words(`
   group organization organisation militia movement party cartel gang network faction alliance coalition
-  union council committee institute foundation charity army force unit branch wing body bloc
+  union council committee institute foundation charity army force unit branch wing body bloc proxy
+  rebels militants insurgents guerrillas
 `);
 
 export const VESSEL_NOUNS = words('tanker vessel ship freighter carrier supertanker boat yacht trawler dhow barge');
@@ -145,6 +147,7 @@ export const NOT_PARTIES = [
   /^Patriot Act/,
   /^SDGT$/,
   /^SDN$/,
+  /^(?:Entity|SDN|Sanctions|Consolidated) List$/,
   /^(?:EO|E\.O\.) ?\d/,
 ];
 

@@ -86,6 +86,8 @@ export function linkClusters(doc: DocumentAnalysis, g: Gazetteer | undefined): M
         const mine = new Set(words.map(foldWord));
         let missed = 0;
         for (const w of e.words) if (!mine.has(w) && !GENERIC.has(w)) missed++;
+        // A partial person name ("Nicolás Maduro" for MADURO MOROS) needs the story to fit the entry.
+        if (h.kind === 'partial' && contextScore(g, h.entity, docCountries, doc.text) === 0) continue;
         consider(h.entity, BASE[h.kind] - (h.folded ? 0.08 : 0) - 0.03 * missed);
       }
       if (hits.length === 0 && words.length >= 2 && c.schema !== 'Person') {
@@ -130,7 +132,7 @@ function safeName(name: string, words: string[], lowerSeen: Set<string>): boolea
   if (words.length > 1) return true;
   const w = words[0]!;
   if (isAllCaps(name)) return name.replace(/\./g, '').length >= 3;
-  if (w.length < 4) return false;
+  if (w.length < 5) return false;
   if (lowerSeen.has(w) || SENTENCE_STARTERS.has(name) || COMPANY_HEADS.has(name)) return false;
   return true;
 }

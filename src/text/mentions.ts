@@ -131,18 +131,7 @@ class Builder {
     if (ra === rb) return ra;
     // Keep the cluster with the longer name as the root.
     const [keep, drop] = ra.name.length >= rb.name.length ? [ra, rb] : [rb, ra];
-    drop.mergedInto = keep.index;
-    for (const m of drop.mentions) {
-      m.cluster = keep.index;
-      keep.mentions.push(m);
-    }
-    drop.mentions = [];
-    for (const [s, w] of drop.votes) this.vote(keep, s, w);
-    keep.names.push(...drop.names);
-    keep.hits.push(...drop.hits);
-    keep.country ??= drop.country;
-  keep.strongPlace ||= drop.strongPlace;
-    keep.body ??= drop.body;
+    mergeClusters(keep, drop);
     return keep;
   }
 
@@ -191,6 +180,11 @@ export interface AnalyzeOptions {
   gazetteer?: Gazetteer;
   /** Given names seen in the store's person entries, a hint that a phrase is a person. */
   givenNames?: ReadonlySet<string>;
+  /**
+   * Offsets where a part-of-speech tagger saw a proper noun (bench/reading.ts compares wink-nlp's):
+   * when given, a phrase nothing else recognises must start at one.
+   */
+  properNounStarts?: (text: string) => ReadonlySet<number>;
 }
 
 /** Find the mentions of a text and group them into parties. */
@@ -230,6 +224,7 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
   const products = new Set<string>();
   for (const ts of tokens) for (const t of ts) if (t.word && /\d/.test(t.text) && PRODUCT.test(t.text)) products.add(t.text.split(/[- ]/)[0]!);
 
+  const taggedProper = options.properNounStarts?.(text);
   const isCommonStart = (w: string) =>
     SENTENCE_STARTERS.has(w) || (lowerSeen.has(w.toLowerCase()) && !capitalMid.has(w));
 
@@ -285,12 +280,16 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     if (words.length === 1 && phrase.length < 2) return;
     const following = ts[last + 1];
     if (words.length === 1 && CAPITALISED_ADJECTIVES.has(phrase)) return;
+    // "Shahed drones", "Kalibr missiles": a model name before what it names.
+    if (words.length <= 2 && following && /^(?:drones?|missiles?|rockets?|rifles?|jets?|fighters?|aircraft|helicopters?|tanks?|engines?|systems?|UAVs?|munitions|warheads?)$/.test(following.text) && !recognised(first, last))
+      return;
     // "the Tajideen brothers": a surname used as a modifier.
     if (words.length === 1 && following && FAMILY_PLURALS.has(following.text)) return;
     // "the Anatolian town": an adjective of place before a common noun.
     if (words.length === 1 && !countryOf(phrase) && /(?:ian|ean|ese|ish)$/.test(phrase) && following?.word && following.text === following.text.toLowerCase() && b.lookup(phrase).length === 0)
       return;
     if (words.length === 1 && sentenceStart(first) && isCommonStart(phrase) && !recognised(first, last)) return;
+    if (taggedProper && !taggedProper.has(start) && !recognised(first, last)) return;
     const possessive = last === chunk.last && chunk.possessive;
     const attached = last === chunk.last ? chunk.attached : undefined;
     const before = first > 0 ? ts[first - 1]!.text : '';
@@ -355,7 +354,10 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
       const expansion = definitions.get(phrase) ?? KNOWN_ACRONYMS[phrase];
       if (expansion) {
         const key = `n:${nameWords(expansion).join(' ')}`;
-        const c = b.cluster(key, expansion, schemaOfWords(expansion.split(/\s+/)) ?? 'Organization');
+        const own = schemaOfWords(expansion.split(/\s+/));
+        const c = b.cluster(key, expansion, own ?? 'Organization');
+        // A well-known acronym the text never spells out: its expansion's words type it.
+        if (own && !definitions.has(phrase)) b.vote(c, own, 1);
         if (KNOWN_ACRONYMS[phrase]) c.names.push(KNOWN_ACRONYMS[phrase]!);
         b.add(c, { start: pStart, end, text: mentionText, sentence: si, kind: 'acronym', possessive, attached, output: true });
         c.names.push(phrase);
@@ -388,7 +390,9 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     if (attached === 'based') b.vote(c, 'Location', 3);
     if (LOCATIVE.has(before) && before2.toLowerCase() !== 'according' && words.length <= 2 && !own) b.vote(c, 'Location', 1.2);
     if (options.givenNames?.has(words[0]!.toLowerCase()) && words.length >= 2 && !own) b.vote(c, 'Person', 1.5);
-    if (!own && words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(?:de|del|la|los|al|bin|ibn|da|van|von)$/.test(w)))
+    // Two to four capitalised words are a person's name by default, unless a place starts them ("Beirut Diam").
+    const placeFirst = countryOf(words[0]!) !== undefined || isKnownPlace(words[0]!);
+    if (!own && !placeFirst && words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(?:de|del|la|los|al|bin|ibn|da|van|von)$/.test(w)))
       b.vote(c, 'Person', 1);
     // Reporting verbs: "said Iryna Tkachuk", "Tkachuk said".
     if (before === 'said' || ts[last + 1]?.text === 'said') b.vote(c, 'Person', 1);
@@ -405,18 +409,20 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     if (ts[last + 1]?.text !== ',') return;
     const art = ts[last + 2]?.text;
     if (art !== 'a' && art !== 'an' && art !== 'the') return;
-    for (let k = last + 3; k < Math.min(ts.length, last + 9); k++) {
+    // The head noun is the last typing noun before the phrase ends at a participle, preposition,
+    // relative pronoun or "and" ("a former air force pilot", "a bureau controlled by",
+    // "a Lebanese diamond dealer and art collector").
+    let head: Schema | undefined;
+    for (let k = last + 3; k < Math.min(ts.length, last + 10); k++) {
       const w = ts[k]!.text.toLowerCase();
-      if (!ts[k]!.word) return;
-      // The first typing noun decides ("a Lebanese diamond dealer and art collector").
-      if (PERSON_NOUNS.has(w)) b.vote(c, 'Person', 3);
-      else if (COMPANY_NOUNS.has(w)) b.vote(c, 'Company', 3);
-      else if (ORGANIZATION_NOUNS.has(w)) b.vote(c, 'Organization', 3);
-      else if (PLACE_NOUNS.has(w) || w === 'park') b.vote(c, 'Location', 3);
-      else if (VESSEL_NOUNS.has(w)) b.vote(c, 'Vessel', 3);
-      else continue;
-      return;
+      if (!ts[k]!.word || /^(?:that|which|who|whose|and|or|in|of|with|from|for|at|on|by|based|born|since|whose)$/.test(w) || (/ed$/.test(w) && head)) break;
+      if (PERSON_NOUNS.has(w)) head = 'Person';
+      else if (COMPANY_NOUNS.has(w)) head = 'Company';
+      else if (ORGANIZATION_NOUNS.has(w)) head = 'Organization';
+      else if (PLACE_NOUNS.has(w) || w === 'park') head = 'Location';
+      else if (VESSEL_NOUNS.has(w)) head = 'Vessel';
     }
+    if (head) b.vote(c, head, 3);
   }
 
   function addCountry(si: number, start: number, end: number, t: string, country: Country, kind: MentionKind, possessive: boolean, attached?: string): void {
@@ -533,8 +539,8 @@ function capitalsAsPlaces(b: Builder, tokens: Token[][]): void {
   }
 }
 
-/** Move every mention of `drop` into `keep` (after the builder is done: descriptions, links). */
-export function mergeClusters(doc: DocumentAnalysis, keep: Cluster, drop: Cluster): void {
+/** Move every mention, vote and name of `drop` into `keep`; `drop` then points at `keep`. */
+export function mergeClusters(keep: Cluster, drop: Cluster): void {
   if (keep === drop) return;
   for (const m of drop.mentions) {
     m.cluster = keep.index;
@@ -543,6 +549,8 @@ export function mergeClusters(doc: DocumentAnalysis, keep: Cluster, drop: Cluste
   for (const [s, w] of drop.votes) keep.votes.set(s, (keep.votes.get(s) ?? 0) + w);
   keep.names.push(...drop.names);
   keep.hits.push(...drop.hits);
+  keep.country ??= drop.country;
+  keep.body ??= drop.body;
   keep.strongPlace ||= drop.strongPlace;
   drop.mentions = [];
   drop.mergedInto = keep.index;

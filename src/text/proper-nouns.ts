@@ -60,7 +60,8 @@ function nameWord(t: Token): Word | undefined {
     end -= cut;
     possessive = true;
   }
-  if (!isCapitalized(text) && !isAllCaps(text)) return undefined;
+  // "al-Muhandis", "bin-Salman": Arabic particles written in lower case before a capital.
+  if (!isCapitalized(text) && !isAllCaps(text) && !/^(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|abd|abdul)-\p{Lu}/u.test(text)) return undefined;
   if (/^\d/.test(text)) return undefined;
   return { text, possessive, attached, end };
 }

@@ -11,13 +11,15 @@ import { analyzeMentions, decideSchema, mergeClusters, schemaOfStore, type Clust
 import { extractRelations } from './relations.js';
 
 export interface ReaderOptions {
-  /** Skip relation extraction (the entity-only baseline of the benchmark). */
+  /** Skip relation extraction. */
   entitiesOnly?: boolean;
+  /** A part-of-speech filter for proper nouns (see AnalyzeOptions; the benchmark's wink-nlp variant). */
+  properNounStarts?: (text: string) => ReadonlySet<number>;
 }
 
 /** Given names of the store's people: a hint that an unknown phrase is a person's name. */
-function givenNamesOf(g: Gazetteer, extra: Iterable<string>): Set<string> {
-  const out = new Set<string>(extra);
+function givenNamesOf(g: Gazetteer): Set<string> {
+  const out = new Set<string>();
   for (const e of g.entities) {
     if (e.schema !== 'Person') continue;
     const first = e.caption.split(',')[1]?.trim().split(/\s+/)[0];
@@ -27,7 +29,7 @@ function givenNamesOf(g: Gazetteer, extra: Iterable<string>): Set<string> {
 }
 
 export function readWith(g: Gazetteer | undefined, givenNames: ReadonlySet<string>, text: string, meta: DocumentMeta = {}, options: ReaderOptions = {}): Extraction {
-  const doc = analyzeMentions(text, { gazetteer: g, givenNames });
+  const doc = analyzeMentions(text, { gazetteer: g, givenNames, properNounStarts: options.properNounStarts });
   resolveDescriptions(doc);
   for (const c of doc.clusters) if (c.mergedInto === undefined && !c.country && c.schema !== 'Location') c.schema = decideSchema(c);
   let links = linkClusters(doc, g);
@@ -37,9 +39,10 @@ export function readWith(g: Gazetteer | undefined, givenNames: ReadonlySet<strin
     // An appositive called it a place, but the lists know it as a company ("Alabuga … Zone").
     if (c.schema === 'Location') c.schema = schemaOfStore(link.storeSchema, link.caption, link.programs);
   }
-  const entities = outputEntities(doc, links);
+  const live = liveClusters(doc);
+  const entities = outputEntities(live, links);
   const idOf = new Map<number, string>();
-  entities.forEach((e, i) => idOf.set(liveClusters(doc)[i]!.index, e.id));
+  entities.forEach((e, i) => idOf.set(live[i]!.index, e.id));
   const relations = options.entitiesOnly ? [] : extractRelations(doc, idOf, meta);
   return { sentences: doc.sentences, entities, relations };
 }
@@ -60,14 +63,14 @@ function mergeSameLinks(doc: DocumentAnalysis, links: Map<number, Link>): boolea
       byId.set(link.id, c);
       continue;
     }
-    mergeClusters(doc, other, c);
+    mergeClusters(other, c);
     merged = true;
   }
   return merged;
 }
 
-function outputEntities(doc: DocumentAnalysis, links: Map<number, Link>): ExtractedEntity[] {
-  return liveClusters(doc).map((c, i) => {
+function outputEntities(live: Cluster[], links: Map<number, Link>): ExtractedEntity[] {
+  return live.map((c, i) => {
     const link = links.get(c.index);
     const mentions: ExtractedMention[] = c.mentions
       .filter((m) => m.output)
@@ -100,7 +103,7 @@ export async function createReader(store: Store, options: ReaderOptions = {}): P
 }
 
 export function readerFor(g: Gazetteer | undefined, options: ReaderOptions = {}): DocumentReader {
-  const givenNames = g ? givenNamesOf(g, []) : new Set<string>();
+  const givenNames = g ? givenNamesOf(g) : new Set<string>();
   return {
     read: (text, meta) => readWith(g, givenNames, text, meta, options),
     stats: { names: g?.names ?? 0, entities: g?.size ?? 0, buildMs: Math.round(g?.buildMs ?? 0) },

@@ -7,10 +7,12 @@ describe('entity linking', () => {
     expect(entity(read('Hizbullah denied the report.'), 'Hizbullah')!.linked_id).toBe('t-hizb');
   });
 
-  it('links the short form news uses for a listed person, preferring the closest full name', () => {
-    const maduro = entity(read('President Nicolás Maduro spoke. Maduro left.'), 'Maduro')!;
+  it('links the short form news uses for a listed person when the story fits, preferring the closest full name', () => {
+    const maduro = entity(read('Venezuelan President Nicolás Maduro spoke. Maduro left.'), 'Maduro')!;
     expect(maduro.linked_id).toBe('t-maduro');
     expect(maduro.ambiguous).toBe(false);
+    // A dropped surname with nothing in the story about the entry's country or programme: no link.
+    expect(entity(read('Nicolás Maduro, a baker in Lyon, opened a shop.'), 'Nicolás Maduro')!.linked_id).toBeNull();
   });
 
   it('links a name without its legal form or bracketed part, and names inside a longer listed name', () => {

@@ -59,6 +59,50 @@ describe('relation patterns', () => {
   });
 });
 
+describe('more patterns', () => {
+  it('reads hyphen-attached modifiers as relations with what they modify', () => {
+    expect(one('Hizballah-funded Vantor Logistics Ltd opened an office.').list).toEqual(['Hizballah finances Vantor Logistics Ltd']);
+  });
+
+  it('gives a payment without a payee to the supplier of the same sentence', () => {
+    expect(one('Iran supplied the kits to Russia, and Moscow paid in gold.').list).toEqual(['Iran supplies Russia', 'Russia pays Iran']);
+  });
+
+  it('lets a reporting country speak of itself, and keeps an organisation as the topic', () => {
+    expect(one('Caracas said it had paid Iran in gold.').list).toEqual(['Venezuela pays Iran']);
+    expect(one('Bluefin Trading is on the U.S. blacklist; Washington says it sold Russia the engines.').list.sort()).toEqual([
+      'Bluefin Trading supplies Russia',
+      'United States sanctions Bluefin Trading',
+    ]);
+  });
+
+  it('shares a subject between coordinated verbs and reads clauses with their own subject', () => {
+    expect(one('The Treasury designated Omar Tahan and sanctioned his firm, Gulf Horizon LLC, in May 2022.').list).toEqual([
+      'U.S. Department of the Treasury sanctions Omar Tahan',
+      'U.S. Department of the Treasury sanctions Gulf Horizon LLC',
+      'Omar Tahan ownership Gulf Horizon LLC',
+    ]);
+    expect(one('Bluefin Trading, which is owned by Karim Vahedi, shipped oil to China.').list).toEqual([
+      'Karim Vahedi ownership Bluefin Trading',
+      'Bluefin Trading supplies China',
+    ]);
+    const evidence = one('There is no evidence that Karim Vahedi financed Hizballah.').rel;
+    expect(evidence.map((r) => r.negated)).toEqual([true]);
+  });
+
+  it('reads vessels: owners and managers of a tanker, goods transferred between ships, fronts', () => {
+    const ship = one('The tanker Sea Breeze, owned by Bluefin Trading and managed by Nova Marine, transferred crude oil to another vessel.');
+    expect(ship.list).toEqual(['Bluefin Trading ownership Sea Breeze', 'Nova Marine operates Sea Breeze']);
+    expect(one('Gulf Horizon LLC is a front for the Islamic Revolutionary Guard Corps.').list).toEqual([
+      'Islamic Revolutionary Guard Corps controls Gulf Horizon LLC',
+    ]);
+  });
+
+  it('does not read a noun as a verb ("restricted trade with")', () => {
+    expect(one('Turkey has not restricted trade with Russia.').list).toEqual([]);
+  });
+});
+
 describe('hedging and negation', () => {
   it('hedges claims attributed to a source or marked uncertain, only in their scope', () => {
     expect(one('U.S. officials say Iran shipped drones to Russia.').rel[0]!.hedged).toBe(true);
@@ -94,6 +138,13 @@ describe('coreference in relations', () => {
     ]);
     const both = one('Karim Vahedi and Omar Tahan flew to Haiti. Both men are nephews of Lena Morozova.').list;
     expect(both).toEqual(['Karim Vahedi family Lena Morozova', 'Omar Tahan family Lena Morozova']);
+  });
+
+  it('gives a dateless event the year of the story its paragraph dated, but not a designation', () => {
+    const rel = one('On May 3, 2020 police in Haiti arrested Karim Vahedi. Prosecutors said he had agreed to ship cocaine to Honduras.').rel;
+    expect(rel.map((r) => r.date)).toEqual(['2020-05-03', '2020']);
+    const listed = one('In March 2019 the Treasury designated Bluefin Trading. The EU later sanctioned Karim Vahedi.').rel;
+    expect(listed.map((r) => r.date)).toEqual(['2019-03', null]);
   });
 
   it('dates a claim by the date nearest its target in the same clause', () => {
