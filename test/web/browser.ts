@@ -44,6 +44,12 @@ export async function openWeb(options: { config?: ConfigOverrides } = {}): Promi
   await importFiles(server.store, { format: 'ofac-csv', paths: [join(FIXTURES, 'sdn-2024-05-03.csv')] });
   // People and companies with aliases and links, and a UN list, for the entity page's sections.
   await importFiles(server.store, { format: 'ftm', paths: [join(ROOT, 'test', 'fixtures', 'ftm-json', 'entities.ftm.json')] });
+  // A small network of its own (a chain of owners and directors to a vessel, a hostile name).
+  await importFiles(server.store, {
+    format: 'ftm',
+    dataset: 'web_fixture',
+    paths: [join(ROOT, 'test', 'fixtures', 'web', 'network.ftm.json')],
+  });
   await importFiles(server.store, {
     format: 'un-xml',
     paths: [join(ROOT, 'test', 'fixtures', 'un-xml', 'consolidated-small.xml')],

@@ -7,11 +7,17 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** web/dist from src/server/routes (tests) or dist/server/routes (the build): both three levels down. */
-export const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
+/** The package's root: the nearest folder above this file with a package.json (src/, dist/ or dist-bench/ below it). */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+export const WEB_DIST = join(packageRoot(), 'web', 'dist');
 
 export async function registerWebRoutes(app: FastifyInstance, root = WEB_DIST): Promise<void> {
   if (!existsSync(join(root, 'index.html'))) {

@@ -25,6 +25,7 @@ import {
   SCHEMA_COLOURS,
   type ColourBy,
 } from '../graph/style';
+import { downloadBlob } from '../download';
 import { href, navigate } from '../router';
 
 interface View {
@@ -38,16 +39,7 @@ interface View {
   cut: Set<string>;
 }
 
-function downloadBlob(name: string, blob: Blob) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 
 export default function NetworkPage({ query }: { query: URLSearchParams }) {
   const start = query.get('id');
@@ -303,10 +295,10 @@ function Explorer({ start }: { start: string }) {
     <>
       {error && <ErrorBox error={error} />}
       <div className="explorer">
-        <div className="panel" aria-label="Controls">
+        <div className="panel" role="region" aria-label="Controls">
           <h2>Explore</h2>
           <p className="small muted" aria-live="polite">
-            {busy || `${graph.order.toLocaleString()} nodes · ${graph.size.toLocaleString()} links`}
+            {busy || `${plural(graph.order, 'node')} · ${plural(graph.size, 'link')}`}
             {truncated && ' · the last expansion was cut at its limit'}
           </p>
           <label>
@@ -411,7 +403,7 @@ function Explorer({ start }: { start: string }) {
             </div>
           )}
         </div>
-        <div className="panel" aria-label="Details">
+        <div className="panel" role="region" aria-label="Details">
           {sel && selected && (
             <section>
               <h2>{sel.caption as string}</h2>
