@@ -36,8 +36,9 @@ export async function registerWebRoutes(app: FastifyInstance, root = WEB_DIST): 
     await scope.register(fastifyStatic, {
       root,
       prefix: '/',
-      // One route per built file, found at start-up: unknown paths keep the API's JSON 404.
-      wildcard: false,
+      // Files are looked up per request (a rebuild needs no restart); a path that is no file
+      // falls through to the API's JSON 404.
+      wildcard: true,
       index: 'index.html',
       cacheControl: false,
       setHeaders: (reply, path) => {
