@@ -16,6 +16,10 @@ export const CHROMIUM = process.env.TANGLE_CHROMIUM || '/usr/bin/chromium';
 export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 export { PASSWORD };
 
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
 const FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -53,6 +57,11 @@ export async function openWeb(options: { config?: ConfigOverrides } = {}): Promi
   await importFiles(server.store, {
     format: 'un-xml',
     paths: [join(ROOT, 'test', 'fixtures', 'un-xml', 'consolidated-small.xml')],
+  });
+  // The server's content security policy (docs/design-network.md), so that anything the app loads
+  // from elsewhere or runs inline shows up as a console error.
+  server.app.addHook('onSend', async (_req, reply) => {
+    reply.header('content-security-policy', CSP);
   });
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const address = server.app.server.address();
