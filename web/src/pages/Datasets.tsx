@@ -87,7 +87,9 @@ export function DatasetPage({ name, query }: { name: string; query: URLSearchPar
                 <td className="num added">{v.added.toLocaleString()}</td>
                 <td className="num">{v.changed.toLocaleString()}</td>
                 <td className="num removed">{v.removed.toLocaleString()}</td>
-                <td className="small">{v.files.join(', ')}</td>
+                <td className="small" title={v.files.join('\n')}>
+                  {v.files.map((f) => f.split(/[\\/]/).pop()).join(', ')}
+                </td>
               </tr>
             ))}
           </tbody>

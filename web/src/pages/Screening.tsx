@@ -194,9 +194,12 @@ export function ScreeningPage() {
           </label>
           <div>
             <label>
-              Or a CSV book (a header row; optional columns <code>id, schema, dob, country, ids</code>)
-              <input ref={fileInput} type="file" accept=".csv,text/csv" onChange={onFile} />
+              Or a CSV book
+              <input ref={fileInput} type="file" accept=".csv,text/csv" onChange={onFile} aria-describedby="book-hint" />
             </label>
+            <p id="book-hint" className="small muted">
+              With a header row. Optional columns: id, schema, dob, country, ids (separated by “;”).
+            </p>
             {book && (
               <>
                 <p className="muted">
@@ -215,7 +218,9 @@ export function ScreeningPage() {
               </>
             )}
             <label>
-              Threshold <output>{threshold.toFixed(2)}</output>
+              <span>
+                Threshold <output>{threshold.toFixed(2)}</output>
+              </span>
               <input
                 type="range"
                 min={0.5}
