@@ -1,5 +1,5 @@
 /** GEXF 1.3 export of what the explorer shows: nodes and edges with their attributes, positions and colours. */
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 
 const xml = (s: string) =>
   s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);

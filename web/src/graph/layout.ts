@@ -3,7 +3,7 @@
  * centre; an expansion on a ring around the node expanded, turned away from its parent so new
  * nodes fan outwards. Cheap enough for thousands of nodes, stable (nothing already placed moves).
  */
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 
 export function placeAround(
   graph: Graph,
