@@ -21,7 +21,7 @@ function chain(): UndirectedGraph {
     });
   const edge = (s: string, t: string) =>
     g.addEdgeWithKey(`${s}${t}`, s, t, {
-      type: 'ownership',
+      relation: 'ownership',
       domain: 'economic',
       strength: 1,
       evidence: [{ kind: 'list', dataset: 'us_ofac_sdn', version: '2024-05-03', record_id: '306' }],
@@ -51,6 +51,7 @@ describe('GEXF export', () => {
     expect(xml.match(/<edge /g)).toHaveLength(4);
     expect(xml).toContain('label="&lt;img src=x&gt; &quot;E&quot; &amp; co"');
     expect(xml).toContain('<attvalue for="programmes" value="SDGT"/>');
+    expect(xml).toContain('<attvalue for="type" value="ownership"/>');
     expect(xml).toContain('<attvalue for="evidence" value="us_ofac_sdn:306"/>');
     expect(xml).toContain('<viz:color r="31" g="95" b="191"/>');
     expect(xml).not.toContain('<img');

@@ -16,7 +16,13 @@ function position(graph: Graph, id: string): [number, number] {
 }
 
 /** Children on an arc around their parent: a full ring for the centre, a fan facing outwards otherwise. */
-function placeChildren(graph: Graph, parent: string, children: string[], outward: number | null, depth: number): void {
+function placeChildren(
+  graph: Graph,
+  parent: string,
+  children: string[],
+  outward: number | null,
+  depth: number,
+): void {
   const [px, py] = position(graph, parent);
   const n = children.length;
   const radius = (outward === null ? 70 : 45 / depth) + Math.sqrt(n) * (outward === null ? 16 : 9);
@@ -58,5 +64,21 @@ export function placeAround(graph: Graph, centre: string, newcomers: Newcomer[])
       placeChildren(graph, parent, ids, outward, d);
     }
     for (const id of byDistance.get(d)!) placed.add(id);
+  }
+}
+
+/**
+ * Parties a path brought in: each one step further along the path from the party before it,
+ * heading away from the origin in a zig-zag, so a path reads as a line outwards. `fresh` are those to place.
+ */
+export function placeAlong(graph: Graph, path: string[], fresh: Set<string>, bend = 0): void {
+  for (let i = 1; i < path.length; i++) {
+    const id = path[i];
+    if (!fresh.has(id)) continue;
+    const [px, py] = position(graph, path[i - 1]);
+    // Zig-zag, so that a long path keeps its labels apart.
+    const heading = (px === 0 && py === 0 ? 0 : Math.atan2(py, px)) + bend + (i % 2 ? 0.8 : -0.8);
+    graph.mergeNodeAttributes(id, { x: px + 90 * Math.cos(heading), y: py + 90 * Math.sin(heading) });
+    fresh.delete(id);
   }
 }

@@ -54,7 +54,8 @@ function EntityView({ entity }: { entity: Entity }) {
         title={entity.caption}
         sub={
           <>
-            <SchemaChip schema={entity.schema} /> {entity.target ? <Badge kind="danger">sanctioned</Badge> : null}{' '}
+            <SchemaChip schema={entity.schema} />{' '}
+            {entity.target ? <Badge kind="danger">listed</Badge> : <Badge kind="muted">delisted</Badge>}{' '}
             <span className="muted">
               in {entity.datasets.join(', ')} · first seen {formatDate(entity.first_seen)} · last changed{' '}
               {formatDate(entity.last_change)}
@@ -62,12 +63,19 @@ function EntityView({ entity }: { entity: Entity }) {
           </>
         }
       >
-        <a className="button" href={href('network', { id: entity.id })}>
-          Explore network
-        </a>
-        <a className="button secondary" href={href('timeline', { id: entity.id })}>
-          Timeline
-        </a>
+        {/* The network holds what the lists hold now: an entry they dropped is not in it. */}
+        {entity.target ? (
+          <>
+            <a className="button" href={href('network', { id: entity.id })}>
+              Explore network
+            </a>
+            <a className="button secondary" href={href('timeline', { id: entity.id })}>
+              Timeline
+            </a>
+          </>
+        ) : (
+          <Badge kind="muted">no longer listed: not in the network</Badge>
+        )}
       </PageHeader>
       {programmes.length > 0 && (
         <p>
@@ -83,7 +91,7 @@ function EntityView({ entity }: { entity: Entity }) {
         <div>
           <Sanctions sanctions={sanctions} />
           <Relationships relationships={others} />
-          <NetworkSections id={entity.id} />
+          {entity.target && <NetworkSections id={entity.id} />}
           <MentioningDocuments id={entity.id} />
           <Comments id={entity.id} />
         </div>

@@ -14,7 +14,7 @@ import { EntityPicker } from '../components/EntityPicker';
 import { Evidence } from '../components/Evidence';
 import { Badge, EntityLink, ErrorBox, PageHeader, Programmes, SchemaChip } from '../components/ui';
 import { toGexf } from '../graph/gexf';
-import { placeAround } from '../graph/layout';
+import { placeAlong, placeAround } from '../graph/layout';
 import { disconnectedBy } from '../graph/scenario';
 import {
   CATEGORY_COLOURS,
@@ -60,7 +60,10 @@ export default function NetworkPage({ query }: { query: URLSearchParams }) {
       )}
       {available && !start && (
         <div className="card narrow">
-          <EntityPicker label="Start from an entity" onPick={(r) => navigate(href('network', { id: r.id }))} />
+          <EntityPicker
+            label="Start from an entity"
+            onPick={(r) => navigate(href('network', { id: r.id }))}
+          />
         </div>
       )}
       {available && start && <Explorer key={start} start={start} />}
@@ -87,9 +90,12 @@ function Explorer({ start }: { start: string }) {
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState('');
-  const [paths, setPaths] = useState<{ target: string; caption: string; paths: GraphPath[]; message?: string } | null>(
-    null,
-  );
+  const [paths, setPaths] = useState<{
+    target: string;
+    caption: string;
+    paths: GraphPath[];
+    message?: string;
+  } | null>(null);
   const [truncated, setTruncated] = useState(false);
   const expanded = useRef(new Set<string>());
 
@@ -110,12 +116,20 @@ function Explorer({ start }: { start: string }) {
   const addEdge = useCallback((e: GraphEdge) => {
     const graph = graphRef.current;
     if (!graph.hasNode(e.source) || !graph.hasNode(e.target) || e.source === e.target) return;
-    const attrs = { type: e.type, domain: e.domain, strength: e.strength, date: e.date ?? null, evidence: e.evidence };
+    // `relation`, not `type`: sigma reads an edge's `type` as the program that draws it.
+    const attrs = {
+      relation: e.type,
+      domain: e.domain,
+      strength: e.strength,
+      date: e.date ?? null,
+      evidence: e.evidence,
+    };
     const existing = graph.edge(e.source, e.target);
     if (existing) {
       // Two parties joined in several ways: keep the strongest link, pool the evidence.
       const old = graph.getEdgeAttributes(existing);
-      if (e.strength > (old.strength as number)) graph.mergeEdgeAttributes(existing, { ...attrs, evidence: [...e.evidence, ...(old.evidence as [])] });
+      if (e.strength > (old.strength as number))
+        graph.mergeEdgeAttributes(existing, { ...attrs, evidence: [...e.evidence, ...(old.evidence as [])] });
       return;
     }
     graph.addEdgeWithKey(e.id, e.source, e.target, attrs);
@@ -132,7 +146,11 @@ function Explorer({ start }: { start: string }) {
         addNode(hood.center);
         for (const n of hood.nodes) addNode(n);
         for (const e of hood.edges) addEdge(e);
-        placeAround(graph, hood.center.id, fresh.filter((n) => n.id !== hood.center.id));
+        placeAround(
+          graph,
+          hood.center.id,
+          fresh.filter((n) => n.id !== hood.center.id),
+        );
         expanded.current.add(id);
         setTruncated(hood.truncated);
         setVersion((v) => v + 1);
@@ -152,20 +170,28 @@ function Explorer({ start }: { start: string }) {
     const renderer = new Sigma(graph, container.current, {
       renderEdgeLabels: false,
       labelRenderedSizeThreshold: 7,
+      stagePadding: 80,
       labelFont: 'system-ui, sans-serif',
       zIndex: true,
       nodeReducer: (node, data) => {
         const v = viewRef.current;
         const programmes = data.programmes as string[];
+        // Sigma draws what the reducer returns: the node's own attributes (x, y…) with the view's changes.
         const out: Record<string, unknown> = {
-          label: data.sanctioned && programmes.length ? `${data.caption} ⚑ ${programmes.slice(0, 3).join(', ')}` : data.caption,
+          ...data,
+          label:
+            data.sanctioned && programmes.length
+              ? `${data.caption} ⚑ ${programmes.slice(0, 3).join(', ')}`
+              : data.caption,
           color: nodeColour(v.colourBy, data.schema as string, data.categories as string[]),
           size: node === start ? 12 : data.sanctioned ? 9 : 6,
           forceLabel: node === start || node === v.selected,
           zIndex: data.sanctioned ? 1 : 0,
         };
-        if (v.removed.has(node)) Object.assign(out, { color: '#d0d4da', label: `${data.caption} (removed)`, zIndex: 0 });
-        if (v.cut.has(node)) Object.assign(out, { color: '#ff6f00', forceLabel: true, highlighted: true, zIndex: 2 });
+        if (v.removed.has(node))
+          Object.assign(out, { color: '#d0d4da', label: `${data.caption} (removed)`, zIndex: 0 });
+        if (v.cut.has(node))
+          Object.assign(out, { color: '#ff6f00', forceLabel: true, highlighted: true, zIndex: 2 });
         if (v.path) {
           const onPath = v.path.steps.some((s) => s.source === node || s.target === node);
           if (onPath) Object.assign(out, { highlighted: true, forceLabel: true, zIndex: 3 });
@@ -187,6 +213,7 @@ function Explorer({ start }: { start: string }) {
           v.removed.has(t);
         const strength = data.strength as number;
         const out: Record<string, unknown> = {
+          ...data,
           hidden,
           color: edgeColour(domain),
           size: 0.6 + 3 * strength,
@@ -244,15 +271,32 @@ function Explorer({ start }: { start: string }) {
       const r = await api.path(source, target, { k: 3, max_hops: 6 });
       // Bring every party on the paths into the picture.
       const missing = new Set<string>();
-      for (const p of r.paths) for (const s of p.steps) for (const id of [s.source, s.target]) if (!graph.hasNode(id)) missing.add(id);
+      for (const p of r.paths)
+        for (const s of p.steps)
+          for (const id of [s.source, s.target]) if (!graph.hasNode(id)) missing.add(id);
       const centres = await Promise.all([...missing].map((id) => api.neighbours(id, { hops: 1, limit: 1 })));
       for (const c of centres) addNode(c.center);
-      const placed = [...missing];
-      placeAround(graph, source, placed.map((id, i) => ({ id, distance: 2 + (i % 3) })));
+      // Each path as a line outwards from its source; the second and third bend a little aside.
+      r.paths.forEach((p, i) =>
+        placeAlong(
+          graph,
+          p.nodes ?? [p.steps[0]?.source ?? source, ...p.steps.map((s) => s.target)],
+          missing,
+          i * 0.45,
+        ),
+      );
       for (const p of r.paths)
         for (const s of p.steps)
           if (!graph.hasEdge(s.source, s.target))
-            addEdge({ id: `path:${s.source}>${s.target}`, source: s.source, target: s.target, type: s.type, domain: 'path', strength: s.strength ?? 0.5, evidence: s.evidence });
+            addEdge({
+              id: `path:${s.source}>${s.target}`,
+              source: s.source,
+              target: s.target,
+              type: s.type,
+              domain: 'path',
+              strength: s.strength ?? 0.5,
+              evidence: s.evidence,
+            });
       setPaths({ target, caption, paths: r.paths, message: r.message });
       setView((v) => ({ ...v, path: r.paths[0] ?? null }));
       setVersion((x) => x + 1);
@@ -282,14 +326,17 @@ function Explorer({ start }: { start: string }) {
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     // Layers in order (edges, nodes, labels…), drawn in the same task as the render above.
-    for (const layer of Object.values(renderer.getCanvases())) ctx.drawImage(layer, 0, 0, canvas.width, canvas.height);
+    for (const layer of Object.values(renderer.getCanvases()))
+      ctx.drawImage(layer, 0, 0, canvas.width, canvas.height);
     canvas.toBlob((blob) => blob && downloadBlob('tangle-network.png', blob), 'image/png');
   };
 
   const legend =
     view.colourBy === 'schema'
       ? Object.entries(SCHEMA_COLOURS).filter(([k]) => graph.someNode((_n, a) => a.schema === k))
-      : Object.entries(CATEGORY_COLOURS).filter(([k]) => graph.someNode((_n, a) => (a.categories as string[]).includes(k)));
+      : Object.entries(CATEGORY_COLOURS).filter(([k]) =>
+          graph.someNode((_n, a) => (a.categories as string[]).includes(k)),
+        );
 
   return (
     <>
@@ -301,21 +348,24 @@ function Explorer({ start }: { start: string }) {
             {busy || `${plural(graph.order, 'node')} · ${plural(graph.size, 'link')}`}
             {truncated && ' · the last expansion was cut at its limit'}
           </p>
-          <label>
-            Node
-            <select
-              value={selected ?? ''}
-              onChange={(e) => setView((v) => ({ ...v, selected: e.target.value || null }))}
-            >
-              {nodes.map((n) => (
-                <option key={n.id} value={n.id}>
-                  {n.caption}
-                </option>
-              ))}
-            </select>
-          </label>
+          <label htmlFor="node-select">Node</label>
+          <select
+            id="node-select"
+            value={selected ?? ''}
+            onChange={(e) => setView((v) => ({ ...v, selected: e.target.value || null }))}
+          >
+            {nodes.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.caption}
+              </option>
+            ))}
+          </select>
           <div className="actions">
-            <button type="button" disabled={!selected || !!busy} onClick={() => selected && void expand(selected)}>
+            <button
+              type="button"
+              disabled={!selected || !!busy}
+              onClick={() => selected && void expand(selected)}
+            >
               Expand neighbours
             </button>
             <button
@@ -369,11 +419,19 @@ function Explorer({ start }: { start: string }) {
           </fieldset>
           <label>
             Links dated from
-            <input type="date" value={view.from} onChange={(e) => setView((v) => ({ ...v, from: e.target.value }))} />
+            <input
+              type="date"
+              value={view.from}
+              onChange={(e) => setView((v) => ({ ...v, from: e.target.value }))}
+            />
           </label>
           <label>
             until
-            <input type="date" value={view.to} onChange={(e) => setView((v) => ({ ...v, to: e.target.value }))} />
+            <input
+              type="date"
+              value={view.to}
+              onChange={(e) => setView((v) => ({ ...v, to: e.target.value }))}
+            />
           </label>
           <h3>Export</h3>
           <div className="actions">
@@ -383,14 +441,21 @@ function Explorer({ start }: { start: string }) {
             <button
               type="button"
               className="secondary"
-              onClick={() => downloadBlob('tangle-network.gexf', new Blob([toGexf(graph)], { type: 'application/xml' }))}
+              onClick={() =>
+                downloadBlob('tangle-network.gexf', new Blob([toGexf(graph)], { type: 'application/xml' }))
+              }
             >
               GEXF
             </button>
           </div>
         </div>
         <div className="graph-canvas">
-          <div ref={container} className="sigma-host" role="img" aria-label="Network graph; use the side panels to explore it" />
+          <div
+            ref={container}
+            className="sigma-host"
+            role="img"
+            aria-label="Network graph; use the side panels to explore it"
+          />
           {legend.length > 0 && (
             <div className="legend" aria-hidden="true">
               {legend.map(([k, c]) => (
@@ -408,7 +473,8 @@ function Explorer({ start }: { start: string }) {
             <section>
               <h2>{sel.caption as string}</h2>
               <p>
-                <SchemaChip schema={sel.schema as string} /> {sel.sanctioned ? <Badge kind="danger">sanctioned</Badge> : null}
+                <SchemaChip schema={sel.schema as string} />{' '}
+                {sel.sanctioned ? <Badge kind="danger">sanctioned</Badge> : null}
               </p>
               <Programmes values={sel.programmes as string[]} />
               {(sel.categories as string[]).length > 0 && (
@@ -426,7 +492,9 @@ function Explorer({ start }: { start: string }) {
             <EntityPicker label="Path to" onPick={(r) => void findPaths(r.id, r.caption)} />
             {paths && (
               <div aria-label="Paths">
-                {!paths.paths.length && <p className="muted">{paths.message ?? `No path to ${paths.caption}.`}</p>}
+                {!paths.paths.length && (
+                  <p className="muted">{paths.message ?? `No path to ${paths.caption}.`}</p>
+                )}
                 {paths.paths.map((p, i) => (
                   <div key={i} className="card">
                     <button
@@ -440,9 +508,23 @@ function Explorer({ start }: { start: string }) {
                     <ol className="plain">
                       {p.steps.map((s, k) => (
                         <li key={k} className="path-step">
-                          <EntityLink id={s.source} caption={graph.hasNode(s.source) ? (graph.getNodeAttribute(s.source, 'caption') as string) : s.source} />{' '}
+                          <EntityLink
+                            id={s.source}
+                            caption={
+                              graph.hasNode(s.source)
+                                ? (graph.getNodeAttribute(s.source, 'caption') as string)
+                                : s.source
+                            }
+                          />{' '}
                           <span className="muted">— {s.type} →</span>{' '}
-                          <EntityLink id={s.target} caption={graph.hasNode(s.target) ? (graph.getNodeAttribute(s.target, 'caption') as string) : s.target} />
+                          <EntityLink
+                            id={s.target}
+                            caption={
+                              graph.hasNode(s.target)
+                                ? (graph.getNodeAttribute(s.target, 'caption') as string)
+                                : s.target
+                            }
+                          />
                           <Evidence items={s.evidence} max={2} />
                         </li>
                       ))}
@@ -450,7 +532,11 @@ function Explorer({ start }: { start: string }) {
                   </div>
                 ))}
                 {view.path && (
-                  <button type="button" className="link" onClick={() => setView((v) => ({ ...v, path: null }))}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => setView((v) => ({ ...v, path: null }))}
+                  >
                     Clear path highlight
                   </button>
                 )}
@@ -461,17 +547,23 @@ function Explorer({ start }: { start: string }) {
             <section aria-label="Scenario">
               <h2>Scenario</h2>
               <p className="small">
-                Removed: {[...view.removed].map((id) => graph.getNodeAttribute(id, 'caption') as string).join(', ')}
+                Removed:{' '}
+                {[...view.removed].map((id) => graph.getNodeAttribute(id, 'caption') as string).join(', ')}
               </p>
               <p>
-                <strong>{view.cut.size}</strong> {view.cut.size === 1 ? 'party loses' : 'parties lose'} every link to the start.
+                <strong>{view.cut.size}</strong> {view.cut.size === 1 ? 'party loses' : 'parties lose'} every
+                link to the start.
               </p>
               <ul className="plain small">
                 {[...view.cut].slice(0, 30).map((id) => (
                   <li key={id}>{graph.getNodeAttribute(id, 'caption') as string}</li>
                 ))}
               </ul>
-              <button type="button" className="secondary" onClick={() => setView((v) => ({ ...v, removed: new Set(), cut: new Set() }))}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => setView((v) => ({ ...v, removed: new Set(), cut: new Set() }))}
+              >
                 Restore all
               </button>
             </section>
