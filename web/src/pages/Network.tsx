@@ -66,12 +66,22 @@ export default function NetworkPage({ query }: { query: URLSearchParams }) {
           />
         </div>
       )}
-      {available && start && <Explorer key={start} start={start} />}
+      {available && start && (
+        <Explorer
+          key={start}
+          start={start}
+          startHops={Math.min(3, Math.max(1, Number(query.get('hops') ?? 1)))}
+        />
+      )}
     </section>
   );
 }
 
-function Explorer({ start }: { start: string }) {
+/** Most parties one expansion brings (the server's own limit is 5,000). */
+const EXPAND_LIMIT = 5000;
+
+function Explorer({ start, startHops }: { start: string; startHops: number }) {
+  const [depth, setDepth] = useState(startHops);
   const container = useRef<HTMLDivElement>(null);
   const graphRef = useRef(new Graph({ multi: false, type: 'undirected' }));
   const sigmaRef = useRef<Sigma | null>(null);
@@ -140,7 +150,7 @@ function Explorer({ start }: { start: string }) {
       setBusy(`Expanding…`);
       setError(undefined);
       try {
-        const hood = await api.neighbours(id, { hops, limit: 500 });
+        const hood = await api.neighbours(id, { hops, limit: EXPAND_LIMIT });
         const graph = graphRef.current;
         const fresh = hood.nodes.filter((n) => !graph.hasNode(n.id));
         addNode(hood.center);
@@ -233,12 +243,12 @@ function Explorer({ start }: { start: string }) {
       void expand(e.node);
     });
     sigmaRef.current = renderer;
-    void expand(start);
+    void expand(start, startHops);
     return () => {
       renderer.kill();
       sigmaRef.current = null;
     };
-  }, [start, expand]);
+  }, [start, startHops, expand]);
 
   useEffect(() => {
     sigmaRef.current?.refresh();
@@ -364,10 +374,22 @@ function Explorer({ start }: { start: string }) {
             <button
               type="button"
               disabled={!selected || !!busy}
-              onClick={() => selected && void expand(selected)}
+              onClick={() => selected && void expand(selected, depth)}
             >
               Expand neighbours
             </button>
+            <label className="inline">
+              by
+              <select
+                value={depth}
+                onChange={(e) => setDepth(Number(e.target.value))}
+                aria-label="Steps to expand by"
+              >
+                <option value={1}>1 step</option>
+                <option value={2}>2 steps</option>
+                <option value={3}>3 steps</option>
+              </select>
+            </label>
             <button
               type="button"
               className="secondary"
