@@ -25,6 +25,7 @@ import {
   Programmes,
   SchemaChip,
 } from '../components/ui';
+import { ChangeBadge, ChangedProperties } from '../components/Change';
 import { href } from '../router';
 import { useSession } from '../session';
 import { useAsync } from '../useAsync';
@@ -386,17 +387,11 @@ function History({ id }: { id: string }) {
           {changes.data.map((c: Change, i) => (
             <li key={`${c.dataset}-${c.version}-${i}`}>
               <span className="date">{formatDate(c.date)}</span>{' '}
-              <Badge kind={c.kind === 'added' ? 'ok' : c.kind === 'removed' ? 'danger' : 'warn'}>{c.kind}</Badge>{' '}
+              <ChangeBadge kind={c.kind} />{' '}
               <span className="muted">
                 {c.dataset} v{c.version}
               </span>
-              {Object.entries(c.properties).map(([prop, d]) => (
-                <div key={prop} className="small">
-                  <strong>{prop}</strong>
-                  {d.added.length > 0 && <span className="added"> + {d.added.join('; ')}</span>}
-                  {d.removed.length > 0 && <span className="removed"> − {d.removed.join('; ')}</span>}
-                </div>
-              ))}
+              <ChangedProperties change={c} />
             </li>
           ))}
         </ol>
