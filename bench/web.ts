@@ -88,7 +88,7 @@ const url = `http://127.0.0.1:${typeof address === 'object' && address ? address
 const entities = (await store.stats()).entities;
 
 // Queries: captions of list entries spread over the lists, typed as their first two words.
-const all = (await (await fetch(`${url}/search/default?limit=500&schema=LegalEntity`)).json()) as {
+const all = (await (await fetch(`${url}/search/default?limit=500&schema=LegalEntity&datasets=us_ofac_sdn&datasets=un_sc_sanctions`)).json()) as {
   results: Array<{ caption: string }>;
 };
 const step = Math.max(1, Math.floor(all.results.length / QUERIES));

@@ -251,7 +251,13 @@ function Explorer({ start, startHops }: { start: string; startHops: number }) {
   }, [start, startHops, expand]);
 
   useEffect(() => {
-    sigmaRef.current?.refresh();
+    const renderer = sigmaRef.current;
+    if (!renderer) return;
+    // Thousands of parties: draw edges and labels only when the camera stops, so dragging stays smooth.
+    const large = graphRef.current.order > 1500;
+    renderer.setSetting('hideEdgesOnMove', large);
+    renderer.setSetting('hideLabelsOnMove', large);
+    renderer.refresh();
   }, [view, version]);
 
   // The camera fits the graph after it grows.
