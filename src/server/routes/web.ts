@@ -36,9 +36,9 @@ export async function registerWebRoutes(app: FastifyInstance, root = WEB_DIST): 
     await scope.register(fastifyStatic, {
       root,
       prefix: '/',
-      // Files are looked up per request (a rebuild needs no restart); a path that is no file
-      // falls through to the API's JSON 404.
-      wildcard: true,
+      // One route per built file, found at start-up (restart the server after a rebuild): any
+      // other path keeps the API's answers (JSON 404, 414 for an over-long segment).
+      wildcard: false,
       index: 'index.html',
       cacheControl: false,
       setHeaders: (reply, path) => {
