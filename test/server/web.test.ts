@@ -10,7 +10,9 @@ describe('web app routes', () => {
   let t: TestServer;
   beforeAll(async () => {
     t = await testServer({ withData: true, config: { readAccess: 'login' } });
-    await importFiles(t.store, { format: 'ofac-csv', paths: [join(FIXTURES, 'sdn-2024-05-03.csv')], allowMassRemoval: true });
+    // It drops 2 of the 17 entries: more than an import takes unasked where a removal guard is in place.
+    const force = { allowMassRemoval: true };
+    await importFiles(t.store, { format: 'ofac-csv', paths: [join(FIXTURES, 'sdn-2024-05-03.csv')], ...force });
   });
   afterAll(async () => {
     await t.app.close();

@@ -42,13 +42,26 @@ describe('screening', () => {
   it('screens a CSV book uploaded from disk', async () => {
     const { page } = web;
     await page.goto(web.url + '/#/screening');
-    await page.getByLabel(/Or a CSV book/).setInputFiles(join(ROOT, 'test', 'fixtures', 'screen', 'book.csv'));
+    await page.getByLabel('Or a CSV book').setInputFiles(join(ROOT, 'test', 'fixtures', 'screen', 'book.csv'));
     const rows = readFileSync(join(ROOT, 'test', 'fixtures', 'screen', 'book.csv'), 'utf8').trim().split('\n').length - 1;
     await page.getByText(`book.csv: ${rows} rows`).waitFor();
     expect(await page.getByLabel('Name column').inputValue()).toBe('1'); // "Full Name"
     await page.getByRole('button', { name: 'Screen' }).click();
     await page.getByText(`${rows} of ${rows} screened`).waitFor();
     expect(await page.getByRole('table', { name: 'Screening results' }).locator('tbody tr').count()).toBe(rows);
+    expect(web.errors).toEqual([]);
+  });
+
+  it('names the file, line and field of a bad row, and screens nothing', async () => {
+    const { page } = web;
+    await page.goto(web.url + '/#/screening');
+    await page
+      .getByLabel('Or a CSV book')
+      .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('id,name\n1,Acme Ltd\n2,\n') });
+    await page.getByText('bad.csv: 2 rows').waitFor();
+    await page.getByRole('button', { name: 'Screen' }).click();
+    await page.getByRole('alert').getByText('bad.csv line 3, field "name": empty').waitFor();
+    expect(await page.getByRole('table', { name: 'Screening results' }).count()).toBe(0);
     expect(web.errors).toEqual([]);
   });
 });

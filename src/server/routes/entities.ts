@@ -45,7 +45,7 @@ export function registerEntityRoutes(app: FastifyInstance, store: Store): void {
     {
       schema: {
         tags: ['entities'],
-        summary: 'the list changes that touched an entity, in every dataset, newest version first',
+        summary: 'the list changes that touched an entity, in every dataset, oldest version first',
         params: { type: 'object', properties: { id: { type: 'string', maxLength: 200 } } },
         querystring: {
           type: 'object',

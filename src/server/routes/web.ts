@@ -7,11 +7,17 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** web/dist from src/server/routes (tests) or dist/server/routes (the build): both three levels down. */
-export const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
+/** The package's root: the nearest folder above this file with a package.json (src/, dist/ or dist-bench/ below it). */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+export const WEB_DIST = join(packageRoot(), 'web', 'dist');
 
 export async function registerWebRoutes(app: FastifyInstance, root = WEB_DIST): Promise<void> {
   if (!existsSync(join(root, 'index.html'))) {
@@ -30,7 +36,8 @@ export async function registerWebRoutes(app: FastifyInstance, root = WEB_DIST): 
     await scope.register(fastifyStatic, {
       root,
       prefix: '/',
-      // One route per built file, found at start-up: unknown paths keep the API's JSON 404.
+      // One route per built file, found at start-up (restart the server after a rebuild): any
+      // other path keeps the API's answers (JSON 404, 414 for an over-long segment).
       wildcard: false,
       index: 'index.html',
       cacheControl: false,

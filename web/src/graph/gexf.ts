@@ -1,5 +1,5 @@
 /** GEXF 1.3 export of what the explorer shows: nodes and edges with their attributes, positions and colours. */
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 
 const xml = (s: string) =>
   s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
@@ -52,7 +52,7 @@ export function toGexf(graph: Graph): string {
     out.push(
       `      <edge id="${xml(id)}" source="${xml(source)}" target="${xml(target)}" weight="${Number(a.strength)}">`,
       '        <attvalues>',
-      `          <attvalue for="type" value="${xml(String(a.type))}"/>`,
+      `          <attvalue for="type" value="${xml(String(a.relation))}"/>`,
       `          <attvalue for="domain" value="${xml(String(a.domain))}"/>`,
       `          <attvalue for="strength" value="${Number(a.strength)}"/>`,
       `          <attvalue for="evidence" value="${xml(evidence)}"/>`,

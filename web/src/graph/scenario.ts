@@ -1,5 +1,5 @@
 /** Scenario mode: take nodes out and see which of the others lose their connection to the anchor. */
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 
 /** Nodes reachable from `from` without passing through any of `removed` (breadth-first). */
 export function reachable(graph: Graph, from: string, removed: Set<string>): Set<string> {

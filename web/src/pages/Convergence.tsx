@@ -102,7 +102,7 @@ export default function ConvergencePage({ query }: { query: URLSearchParams }) {
       )}
       {data.error && <ErrorBox error={data.error} />}
       {data.data !== null && (
-        <div className="card">
+        <div className="card form">
           <div className="grid-2">
             <EntityPicker label="Add a party" onPick={(r) => go([...new Set([...ids, r.id])])} />
             <label>
@@ -132,7 +132,7 @@ export default function ConvergencePage({ query }: { query: URLSearchParams }) {
       {result && (
         <>
           <p className="muted">
-            {result.selection.size.toLocaleString()} parties in the selection,{' '}
+            {result.selection.size.toLocaleString()} {result.selection.size === 1 ? 'party' : 'parties'} in the selection,{' '}
             {result.selection.with_categories.toLocaleString()} with a threat category.
           </p>
           {shown.length > 0 && (

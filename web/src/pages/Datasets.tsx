@@ -1,7 +1,8 @@
 /** Datasets, their versions, and what each version added, removed or changed. */
 import { useState } from 'react';
 import { api, type ChangeKind } from '../api/client';
-import { Badge, EntityLink, ErrorBox, formatDate, Loading, PageHeader, SchemaChip } from '../components/ui';
+import { EntityLink, ErrorBox, formatDate, Loading, PageHeader, SchemaChip } from '../components/ui';
+import { ChangeBadge, ChangedProperties } from '../components/Change';
 import { href } from '../router';
 import { useAsync } from '../useAsync';
 
@@ -87,7 +88,9 @@ export function DatasetPage({ name, query }: { name: string; query: URLSearchPar
                 <td className="num added">{v.added.toLocaleString()}</td>
                 <td className="num">{v.changed.toLocaleString()}</td>
                 <td className="num removed">{v.removed.toLocaleString()}</td>
-                <td className="small">{v.files.join(', ')}</td>
+                <td className="small" title={v.files.join('\n')}>
+                  {v.files.map((f) => f.split(/[\\/]/).pop()).join(', ')}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -126,19 +129,13 @@ export function DatasetPage({ name, query }: { name: string; query: URLSearchPar
                   <td>{formatDate(c.date)}</td>
                   <td>{c.version}</td>
                   <td>
-                    <Badge kind={c.kind === 'added' ? 'ok' : c.kind === 'removed' ? 'danger' : 'warn'}>{c.kind}</Badge>
+                    <ChangeBadge kind={c.kind} />
                   </td>
                   <td>
                     <EntityLink id={c.entityId} caption={c.caption} /> <SchemaChip schema={c.schema} />
                   </td>
                   <td className="small">
-                    {Object.entries(c.properties).map(([prop, d]) => (
-                      <div key={prop}>
-                        <strong>{prop}</strong>
-                        {d.added.length > 0 && <span className="added"> + {d.added.join('; ')}</span>}
-                        {d.removed.length > 0 && <span className="removed"> − {d.removed.join('; ')}</span>}
-                      </div>
-                    ))}
+                    <ChangedProperties change={c} />
                   </td>
                 </tr>
               ))}

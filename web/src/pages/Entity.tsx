@@ -25,6 +25,7 @@ import {
   Programmes,
   SchemaChip,
 } from '../components/ui';
+import { ChangeBadge, ChangedProperties } from '../components/Change';
 import { href } from '../router';
 import { useSession } from '../session';
 import { useAsync } from '../useAsync';
@@ -54,7 +55,8 @@ function EntityView({ entity }: { entity: Entity }) {
         title={entity.caption}
         sub={
           <>
-            <SchemaChip schema={entity.schema} /> {entity.target ? <Badge kind="danger">sanctioned</Badge> : null}{' '}
+            <SchemaChip schema={entity.schema} />{' '}
+            {entity.target ? <Badge kind="danger">listed</Badge> : <Badge kind="muted">delisted</Badge>}{' '}
             <span className="muted">
               in {entity.datasets.join(', ')} · first seen {formatDate(entity.first_seen)} · last changed{' '}
               {formatDate(entity.last_change)}
@@ -62,12 +64,19 @@ function EntityView({ entity }: { entity: Entity }) {
           </>
         }
       >
-        <a className="button" href={href('network', { id: entity.id })}>
-          Explore network
-        </a>
-        <a className="button secondary" href={href('timeline', { id: entity.id })}>
-          Timeline
-        </a>
+        {/* The network holds what the lists hold now: an entry they dropped is not in it. */}
+        {entity.target ? (
+          <>
+            <a className="button" href={href('network', { id: entity.id })}>
+              Explore network
+            </a>
+            <a className="button secondary" href={href('timeline', { id: entity.id })}>
+              Timeline
+            </a>
+          </>
+        ) : (
+          <Badge kind="muted">no longer listed: not in the network</Badge>
+        )}
       </PageHeader>
       {programmes.length > 0 && (
         <p>
@@ -83,7 +92,7 @@ function EntityView({ entity }: { entity: Entity }) {
         <div>
           <Sanctions sanctions={sanctions} />
           <Relationships relationships={others} />
-          <NetworkSections id={entity.id} />
+          {entity.target && <NetworkSections id={entity.id} />}
           <MentioningDocuments id={entity.id} />
           <Comments id={entity.id} />
         </div>
@@ -378,17 +387,11 @@ function History({ id }: { id: string }) {
           {changes.data.map((c: Change, i) => (
             <li key={`${c.dataset}-${c.version}-${i}`}>
               <span className="date">{formatDate(c.date)}</span>{' '}
-              <Badge kind={c.kind === 'added' ? 'ok' : c.kind === 'removed' ? 'danger' : 'warn'}>{c.kind}</Badge>{' '}
+              <ChangeBadge kind={c.kind} />{' '}
               <span className="muted">
                 {c.dataset} v{c.version}
               </span>
-              {Object.entries(c.properties).map(([prop, d]) => (
-                <div key={prop} className="small">
-                  <strong>{prop}</strong>
-                  {d.added.length > 0 && <span className="added"> + {d.added.join('; ')}</span>}
-                  {d.removed.length > 0 && <span className="removed"> − {d.removed.join('; ')}</span>}
-                </div>
-              ))}
+              <ChangedProperties change={c} />
             </li>
           ))}
         </ol>

@@ -14,7 +14,7 @@ import { EntityPicker } from '../components/EntityPicker';
 import { Evidence } from '../components/Evidence';
 import { Badge, EntityLink, ErrorBox, PageHeader, Programmes, SchemaChip } from '../components/ui';
 import { toGexf } from '../graph/gexf';
-import { placeAround } from '../graph/layout';
+import { placeAlong, placeAround } from '../graph/layout';
 import { disconnectedBy } from '../graph/scenario';
 import {
   CATEGORY_COLOURS,
@@ -25,6 +25,7 @@ import {
   SCHEMA_COLOURS,
   type ColourBy,
 } from '../graph/style';
+import { downloadBlob } from '../download';
 import { href, navigate } from '../router';
 
 interface View {
@@ -38,16 +39,7 @@ interface View {
   cut: Set<string>;
 }
 
-function downloadBlob(name: string, blob: Blob) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 
 export default function NetworkPage({ query }: { query: URLSearchParams }) {
   const start = query.get('id');
@@ -68,15 +60,28 @@ export default function NetworkPage({ query }: { query: URLSearchParams }) {
       )}
       {available && !start && (
         <div className="card narrow">
-          <EntityPicker label="Start from an entity" onPick={(r) => navigate(href('network', { id: r.id }))} />
+          <EntityPicker
+            label="Start from an entity"
+            onPick={(r) => navigate(href('network', { id: r.id }))}
+          />
         </div>
       )}
-      {available && start && <Explorer key={start} start={start} />}
+      {available && start && (
+        <Explorer
+          key={start}
+          start={start}
+          startHops={Math.min(3, Math.max(1, Number(query.get('hops') ?? 1)))}
+        />
+      )}
     </section>
   );
 }
 
-function Explorer({ start }: { start: string }) {
+/** Most parties one expansion brings (the server's own limit is 5,000). */
+const EXPAND_LIMIT = 5000;
+
+function Explorer({ start, startHops }: { start: string; startHops: number }) {
+  const [depth, setDepth] = useState(startHops);
   const container = useRef<HTMLDivElement>(null);
   const graphRef = useRef(new Graph({ multi: false, type: 'undirected' }));
   const sigmaRef = useRef<Sigma | null>(null);
@@ -95,9 +100,12 @@ function Explorer({ start }: { start: string }) {
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState('');
-  const [paths, setPaths] = useState<{ target: string; caption: string; paths: GraphPath[]; message?: string } | null>(
-    null,
-  );
+  const [paths, setPaths] = useState<{
+    target: string;
+    caption: string;
+    paths: GraphPath[];
+    message?: string;
+  } | null>(null);
   const [truncated, setTruncated] = useState(false);
   const expanded = useRef(new Set<string>());
 
@@ -118,12 +126,20 @@ function Explorer({ start }: { start: string }) {
   const addEdge = useCallback((e: GraphEdge) => {
     const graph = graphRef.current;
     if (!graph.hasNode(e.source) || !graph.hasNode(e.target) || e.source === e.target) return;
-    const attrs = { type: e.type, domain: e.domain, strength: e.strength, date: e.date ?? null, evidence: e.evidence };
+    // `relation`, not `type`: sigma reads an edge's `type` as the program that draws it.
+    const attrs = {
+      relation: e.type,
+      domain: e.domain,
+      strength: e.strength,
+      date: e.date ?? null,
+      evidence: e.evidence,
+    };
     const existing = graph.edge(e.source, e.target);
     if (existing) {
       // Two parties joined in several ways: keep the strongest link, pool the evidence.
       const old = graph.getEdgeAttributes(existing);
-      if (e.strength > (old.strength as number)) graph.mergeEdgeAttributes(existing, { ...attrs, evidence: [...e.evidence, ...(old.evidence as [])] });
+      if (e.strength > (old.strength as number))
+        graph.mergeEdgeAttributes(existing, { ...attrs, evidence: [...e.evidence, ...(old.evidence as [])] });
       return;
     }
     graph.addEdgeWithKey(e.id, e.source, e.target, attrs);
@@ -134,13 +150,17 @@ function Explorer({ start }: { start: string }) {
       setBusy(`Expanding…`);
       setError(undefined);
       try {
-        const hood = await api.neighbours(id, { hops, limit: 500 });
+        const hood = await api.neighbours(id, { hops, limit: EXPAND_LIMIT });
         const graph = graphRef.current;
         const fresh = hood.nodes.filter((n) => !graph.hasNode(n.id));
         addNode(hood.center);
         for (const n of hood.nodes) addNode(n);
         for (const e of hood.edges) addEdge(e);
-        placeAround(graph, hood.center.id, fresh.filter((n) => n.id !== hood.center.id));
+        placeAround(
+          graph,
+          hood.center.id,
+          fresh.filter((n) => n.id !== hood.center.id),
+        );
         expanded.current.add(id);
         setTruncated(hood.truncated);
         setVersion((v) => v + 1);
@@ -160,20 +180,28 @@ function Explorer({ start }: { start: string }) {
     const renderer = new Sigma(graph, container.current, {
       renderEdgeLabels: false,
       labelRenderedSizeThreshold: 7,
+      stagePadding: 80,
       labelFont: 'system-ui, sans-serif',
       zIndex: true,
       nodeReducer: (node, data) => {
         const v = viewRef.current;
         const programmes = data.programmes as string[];
+        // Sigma draws what the reducer returns: the node's own attributes (x, y…) with the view's changes.
         const out: Record<string, unknown> = {
-          label: data.sanctioned && programmes.length ? `${data.caption} ⚑ ${programmes.slice(0, 3).join(', ')}` : data.caption,
+          ...data,
+          label:
+            data.sanctioned && programmes.length
+              ? `${data.caption} ⚑ ${programmes.slice(0, 3).join(', ')}`
+              : data.caption,
           color: nodeColour(v.colourBy, data.schema as string, data.categories as string[]),
           size: node === start ? 12 : data.sanctioned ? 9 : 6,
           forceLabel: node === start || node === v.selected,
           zIndex: data.sanctioned ? 1 : 0,
         };
-        if (v.removed.has(node)) Object.assign(out, { color: '#d0d4da', label: `${data.caption} (removed)`, zIndex: 0 });
-        if (v.cut.has(node)) Object.assign(out, { color: '#ff6f00', forceLabel: true, highlighted: true, zIndex: 2 });
+        if (v.removed.has(node))
+          Object.assign(out, { color: '#d0d4da', label: `${data.caption} (removed)`, zIndex: 0 });
+        if (v.cut.has(node))
+          Object.assign(out, { color: '#ff6f00', forceLabel: true, highlighted: true, zIndex: 2 });
         if (v.path) {
           const onPath = v.path.steps.some((s) => s.source === node || s.target === node);
           if (onPath) Object.assign(out, { highlighted: true, forceLabel: true, zIndex: 3 });
@@ -195,6 +223,7 @@ function Explorer({ start }: { start: string }) {
           v.removed.has(t);
         const strength = data.strength as number;
         const out: Record<string, unknown> = {
+          ...data,
           hidden,
           color: edgeColour(domain),
           size: 0.6 + 3 * strength,
@@ -214,15 +243,21 @@ function Explorer({ start }: { start: string }) {
       void expand(e.node);
     });
     sigmaRef.current = renderer;
-    void expand(start);
+    void expand(start, startHops);
     return () => {
       renderer.kill();
       sigmaRef.current = null;
     };
-  }, [start, expand]);
+  }, [start, startHops, expand]);
 
   useEffect(() => {
-    sigmaRef.current?.refresh();
+    const renderer = sigmaRef.current;
+    if (!renderer) return;
+    // Thousands of parties: draw edges and labels only when the camera stops, so dragging stays smooth.
+    const large = graphRef.current.order > 1500;
+    renderer.setSetting('hideEdgesOnMove', large);
+    renderer.setSetting('hideLabelsOnMove', large);
+    renderer.refresh();
   }, [view, version]);
 
   // The camera fits the graph after it grows.
@@ -252,15 +287,32 @@ function Explorer({ start }: { start: string }) {
       const r = await api.path(source, target, { k: 3, max_hops: 6 });
       // Bring every party on the paths into the picture.
       const missing = new Set<string>();
-      for (const p of r.paths) for (const s of p.steps) for (const id of [s.source, s.target]) if (!graph.hasNode(id)) missing.add(id);
+      for (const p of r.paths)
+        for (const s of p.steps)
+          for (const id of [s.source, s.target]) if (!graph.hasNode(id)) missing.add(id);
       const centres = await Promise.all([...missing].map((id) => api.neighbours(id, { hops: 1, limit: 1 })));
       for (const c of centres) addNode(c.center);
-      const placed = [...missing];
-      placeAround(graph, source, placed.map((id, i) => ({ id, distance: 2 + (i % 3) })));
+      // Each path as a line outwards from its source; the second and third bend a little aside.
+      r.paths.forEach((p, i) =>
+        placeAlong(
+          graph,
+          p.nodes ?? [p.steps[0]?.source ?? source, ...p.steps.map((s) => s.target)],
+          missing,
+          i * 0.45,
+        ),
+      );
       for (const p of r.paths)
         for (const s of p.steps)
           if (!graph.hasEdge(s.source, s.target))
-            addEdge({ id: `path:${s.source}>${s.target}`, source: s.source, target: s.target, type: s.type, domain: 'path', strength: s.strength ?? 0.5, evidence: s.evidence });
+            addEdge({
+              id: `path:${s.source}>${s.target}`,
+              source: s.source,
+              target: s.target,
+              type: s.type,
+              domain: 'path',
+              strength: s.strength ?? 0.5,
+              evidence: s.evidence,
+            });
       setPaths({ target, caption, paths: r.paths, message: r.message });
       setView((v) => ({ ...v, path: r.paths[0] ?? null }));
       setVersion((x) => x + 1);
@@ -290,42 +342,60 @@ function Explorer({ start }: { start: string }) {
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     // Layers in order (edges, nodes, labels…), drawn in the same task as the render above.
-    for (const layer of Object.values(renderer.getCanvases())) ctx.drawImage(layer, 0, 0, canvas.width, canvas.height);
+    for (const layer of Object.values(renderer.getCanvases()))
+      ctx.drawImage(layer, 0, 0, canvas.width, canvas.height);
     canvas.toBlob((blob) => blob && downloadBlob('tangle-network.png', blob), 'image/png');
   };
 
   const legend =
     view.colourBy === 'schema'
       ? Object.entries(SCHEMA_COLOURS).filter(([k]) => graph.someNode((_n, a) => a.schema === k))
-      : Object.entries(CATEGORY_COLOURS).filter(([k]) => graph.someNode((_n, a) => (a.categories as string[]).includes(k)));
+      : Object.entries(CATEGORY_COLOURS).filter(([k]) =>
+          graph.someNode((_n, a) => (a.categories as string[]).includes(k)),
+        );
 
   return (
     <>
       {error && <ErrorBox error={error} />}
       <div className="explorer">
-        <div className="panel" aria-label="Controls">
+        <div className="panel" role="region" aria-label="Controls">
           <h2>Explore</h2>
           <p className="small muted" aria-live="polite">
-            {busy || `${graph.order.toLocaleString()} nodes · ${graph.size.toLocaleString()} links`}
+            {busy || `${plural(graph.order, 'node')} · ${plural(graph.size, 'link')}`}
             {truncated && ' · the last expansion was cut at its limit'}
           </p>
-          <label>
-            Node
-            <select
-              value={selected ?? ''}
-              onChange={(e) => setView((v) => ({ ...v, selected: e.target.value || null }))}
-            >
-              {nodes.map((n) => (
-                <option key={n.id} value={n.id}>
-                  {n.caption}
-                </option>
-              ))}
-            </select>
-          </label>
+          <label htmlFor="node-select">Node</label>
+          <select
+            id="node-select"
+            value={selected ?? ''}
+            onChange={(e) => setView((v) => ({ ...v, selected: e.target.value || null }))}
+          >
+            {nodes.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.caption}
+              </option>
+            ))}
+          </select>
           <div className="actions">
-            <button type="button" disabled={!selected || !!busy} onClick={() => selected && void expand(selected)}>
+            <button
+              type="button"
+              disabled={!selected || !!busy}
+              onClick={() => selected && void expand(selected, depth)}
+            >
               Expand neighbours
             </button>
+            <label className="inline">
+              by
+              <select
+                value={depth}
+                onChange={(e) => setDepth(Number(e.target.value))}
+                aria-label="Steps to expand by"
+              >
+                <option value={1}>1 step</option>
+                <option value={2}>2 steps</option>
+                <option value={3}>3 steps</option>
+              </select>
+            </label>
             <button
               type="button"
               className="secondary"
@@ -377,11 +447,19 @@ function Explorer({ start }: { start: string }) {
           </fieldset>
           <label>
             Links dated from
-            <input type="date" value={view.from} onChange={(e) => setView((v) => ({ ...v, from: e.target.value }))} />
+            <input
+              type="date"
+              value={view.from}
+              onChange={(e) => setView((v) => ({ ...v, from: e.target.value }))}
+            />
           </label>
           <label>
             until
-            <input type="date" value={view.to} onChange={(e) => setView((v) => ({ ...v, to: e.target.value }))} />
+            <input
+              type="date"
+              value={view.to}
+              onChange={(e) => setView((v) => ({ ...v, to: e.target.value }))}
+            />
           </label>
           <h3>Export</h3>
           <div className="actions">
@@ -391,14 +469,21 @@ function Explorer({ start }: { start: string }) {
             <button
               type="button"
               className="secondary"
-              onClick={() => downloadBlob('tangle-network.gexf', new Blob([toGexf(graph)], { type: 'application/xml' }))}
+              onClick={() =>
+                downloadBlob('tangle-network.gexf', new Blob([toGexf(graph)], { type: 'application/xml' }))
+              }
             >
               GEXF
             </button>
           </div>
         </div>
         <div className="graph-canvas">
-          <div ref={container} className="sigma-host" role="img" aria-label="Network graph; use the side panels to explore it" />
+          <div
+            ref={container}
+            className="sigma-host"
+            role="img"
+            aria-label="Network graph; use the side panels to explore it"
+          />
           {legend.length > 0 && (
             <div className="legend" aria-hidden="true">
               {legend.map(([k, c]) => (
@@ -411,12 +496,13 @@ function Explorer({ start }: { start: string }) {
             </div>
           )}
         </div>
-        <div className="panel" aria-label="Details">
+        <div className="panel" role="region" aria-label="Details">
           {sel && selected && (
             <section>
               <h2>{sel.caption as string}</h2>
               <p>
-                <SchemaChip schema={sel.schema as string} /> {sel.sanctioned ? <Badge kind="danger">sanctioned</Badge> : null}
+                <SchemaChip schema={sel.schema as string} />{' '}
+                {sel.sanctioned ? <Badge kind="danger">sanctioned</Badge> : null}
               </p>
               <Programmes values={sel.programmes as string[]} />
               {(sel.categories as string[]).length > 0 && (
@@ -434,7 +520,9 @@ function Explorer({ start }: { start: string }) {
             <EntityPicker label="Path to" onPick={(r) => void findPaths(r.id, r.caption)} />
             {paths && (
               <div aria-label="Paths">
-                {!paths.paths.length && <p className="muted">{paths.message ?? `No path to ${paths.caption}.`}</p>}
+                {!paths.paths.length && (
+                  <p className="muted">{paths.message ?? `No path to ${paths.caption}.`}</p>
+                )}
                 {paths.paths.map((p, i) => (
                   <div key={i} className="card">
                     <button
@@ -448,9 +536,23 @@ function Explorer({ start }: { start: string }) {
                     <ol className="plain">
                       {p.steps.map((s, k) => (
                         <li key={k} className="path-step">
-                          <EntityLink id={s.source} caption={graph.hasNode(s.source) ? (graph.getNodeAttribute(s.source, 'caption') as string) : s.source} />{' '}
+                          <EntityLink
+                            id={s.source}
+                            caption={
+                              graph.hasNode(s.source)
+                                ? (graph.getNodeAttribute(s.source, 'caption') as string)
+                                : s.source
+                            }
+                          />{' '}
                           <span className="muted">— {s.type} →</span>{' '}
-                          <EntityLink id={s.target} caption={graph.hasNode(s.target) ? (graph.getNodeAttribute(s.target, 'caption') as string) : s.target} />
+                          <EntityLink
+                            id={s.target}
+                            caption={
+                              graph.hasNode(s.target)
+                                ? (graph.getNodeAttribute(s.target, 'caption') as string)
+                                : s.target
+                            }
+                          />
                           <Evidence items={s.evidence} max={2} />
                         </li>
                       ))}
@@ -458,7 +560,11 @@ function Explorer({ start }: { start: string }) {
                   </div>
                 ))}
                 {view.path && (
-                  <button type="button" className="link" onClick={() => setView((v) => ({ ...v, path: null }))}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => setView((v) => ({ ...v, path: null }))}
+                  >
                     Clear path highlight
                   </button>
                 )}
@@ -469,17 +575,23 @@ function Explorer({ start }: { start: string }) {
             <section aria-label="Scenario">
               <h2>Scenario</h2>
               <p className="small">
-                Removed: {[...view.removed].map((id) => graph.getNodeAttribute(id, 'caption') as string).join(', ')}
+                Removed:{' '}
+                {[...view.removed].map((id) => graph.getNodeAttribute(id, 'caption') as string).join(', ')}
               </p>
               <p>
-                <strong>{view.cut.size}</strong> {view.cut.size === 1 ? 'party loses' : 'parties lose'} every link to the start.
+                <strong>{view.cut.size}</strong> {view.cut.size === 1 ? 'party loses' : 'parties lose'} every
+                link to the start.
               </p>
               <ul className="plain small">
                 {[...view.cut].slice(0, 30).map((id) => (
                   <li key={id}>{graph.getNodeAttribute(id, 'caption') as string}</li>
                 ))}
               </ul>
-              <button type="button" className="secondary" onClick={() => setView((v) => ({ ...v, removed: new Set(), cut: new Set() }))}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => setView((v) => ({ ...v, removed: new Set(), cut: new Set() }))}
+              >
                 Restore all
               </button>
             </section>

@@ -7,6 +7,7 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { api, ApiError, type MatchQuery, type MatchResult } from '../api/client';
 import { EntityLink, PageHeader, Programmes, SchemaChip, Badge } from '../components/ui';
 import { parseCsv, toCsv } from '../csv';
+import { downloadBlob } from '../download';
 
 const BATCH = 100;
 const MAX_ROWS = 20_000;
@@ -97,17 +98,6 @@ function explain(r: MatchResult): string {
     .filter(([, e]) => typeof e.detail === 'string' && e.detail)
     .map(([feature, e]) => `${feature}: ${e.detail}`)
     .join('\n');
-}
-
-function download(name: string, type: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export function ScreeningPage() {
@@ -204,9 +194,12 @@ export function ScreeningPage() {
           </label>
           <div>
             <label>
-              Or a CSV book (a header row; optional columns <code>id, schema, dob, country, ids</code>)
-              <input ref={fileInput} type="file" accept=".csv,text/csv" onChange={onFile} />
+              Or a CSV book
+              <input ref={fileInput} type="file" accept=".csv,text/csv" onChange={onFile} aria-describedby="book-hint" />
             </label>
+            <p id="book-hint" className="small muted">
+              With a header row. Optional columns: id, schema, dob, country, ids (separated by “;”).
+            </p>
             {book && (
               <>
                 <p className="muted">
@@ -225,7 +218,9 @@ export function ScreeningPage() {
               </>
             )}
             <label>
-              Threshold <output>{threshold.toFixed(2)}</output>
+              <span>
+                Threshold <output>{threshold.toFixed(2)}</output>
+              </span>
               <input
                 type="range"
                 min={0.5}
@@ -267,13 +262,13 @@ export function ScreeningPage() {
                 <input type="checkbox" checked={onlyMatches} onChange={(e) => setOnlyMatches(e.target.checked)} /> only
                 matches
               </label>
-              <button type="button" className="secondary" onClick={() => download('screening.csv', 'text/csv', csv())}>
+              <button type="button" className="secondary" onClick={() => downloadBlob('screening.csv', new Blob([csv()], { type: 'text/csv' }))}>
                 Download CSV
               </button>
               <button
                 type="button"
                 className="secondary"
-                onClick={() => download('screening.json', 'application/json', json())}
+                onClick={() => downloadBlob('screening.json', new Blob([json()], { type: 'application/json' }))}
               >
                 Download JSON
               </button>

@@ -89,7 +89,12 @@ export default function TimelinePage({ query }: { query: URLSearchParams }) {
         },
       },
       grid: { left: 220, right: 30, top: 20, bottom: 60 },
-      xAxis: { type: 'time' },
+      // Some room either side, so the first and last events are not on the axes.
+      xAxis: {
+        type: 'time',
+        min: (v: { min: number }) => v.min - 180 * 864e5,
+        max: (v: { max: number }) => v.max + 180 * 864e5,
+      },
       yAxis: { type: 'category', data: lanes, inverse: true },
       dataZoom: [{ type: 'slider', xAxisIndex: 0, bottom: 10 }],
       series: [
