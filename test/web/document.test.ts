@@ -1,11 +1,8 @@
 /** In Chromium: read a document (mentions linked, claims with hedged / negated badges) and review a claim. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiKeyHeader } from '../server/helpers.js';
-import { logIn, openWeb, type WebOptions, type WebSession } from './browser.js';
-
-// The fixed stand-in reader and the server's readerFactory option come with the document routes
-// (issue 15), which the web branch is merged with on main: named here so the file compiles alone.
-const FAKE_READER = '../helpers/fake-reader.js';
+import { createReader } from '../helpers/fake-reader.js';
+import { logIn, openWeb, type WebSession } from './browser.js';
 
 const TEXT =
   'Iran supplies drones to Venezuela. The Cartel de los Soles reportedly works with Hezbollah in 2024. ' +
@@ -14,9 +11,7 @@ const TEXT =
 describe('document reader and review', () => {
   let web: WebSession;
   beforeAll(async () => {
-    const { createReader } = (await import(FAKE_READER)) as { createReader: unknown };
-    const withReader = { readerFactory: createReader };
-    web = await openWeb({ ...withReader } as WebOptions);
+    web = await openWeb({ readerFactory: createReader });
     const key = await web.server.keyFor('analyst');
     const r = await web.server.app.inject({
       method: 'POST',
