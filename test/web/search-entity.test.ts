@@ -21,7 +21,7 @@ describe('search → entity', () => {
     // Facets: an empty query lists everything; the programme facet narrows it to two entries.
     await box.fill('');
     const programme = page.getByRole('group', { name: 'Programme' });
-    await programme.getByRole('checkbox', { name: /VENEZUELA/ }).check();
+    await programme.getByRole('checkbox', { name: /^VENEZUELA \d+$/ }).check();
     await page.getByText(/^2 results$/).waitFor();
     expect(await results.locator('tbody tr').count()).toBe(2);
     await web.screenshot('search');
