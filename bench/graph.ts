@@ -32,11 +32,15 @@ interface OursResult {
   edges: number;
   links: number;
   projection_ms: number;
+  /** Of which reading the store (bundled case). */
+  projection_read_ms: number | null;
   shortest_path_p50_ms: number;
   paths_with_evidence_p50_ms: number;
   hood3_p50_ms: number;
   exposure3_p50_ms: number;
   betweenness_ms: number;
+  /** CPU time of the process (all threads) during betweenness: what the run costs on an idle machine. */
+  betweenness_cpu_ms: number;
   betweenness_method: string;
   louvain_ms: number | null;
   communities: number | null;
@@ -51,8 +55,8 @@ interface PeerResult {
   shortest_path_p50_ms: number;
   hood3_p50_ms: number;
   betweenness_ms?: number;
+  betweenness_cpu_ms?: number;
   betweenness_sources?: number;
-  betweenness_per_source_ms?: number;
   betweenness_note?: string;
   louvain_ms?: number;
   communities?: number;
@@ -83,6 +87,7 @@ async function runCase(kind: 'bundled' | 'synthetic', dir: string): Promise<Ours
   type Net = import('../src/graph/network.js').Network;
   let net: Net;
   let projectionMs: number;
+  let readMs: number | null = null;
   let label: string;
   const queries = Number(arg('--queries') ?? (kind === 'bundled' ? 300 : 100));
   if (kind === 'bundled') {
@@ -91,14 +96,17 @@ async function runCase(kind: 'bundled' | 'synthetic', dir: string): Promise<Ours
     const store = new SqliteStore(arg('--db') ?? join(dir, 'bundled.sqlite'));
     if (await store.isEmpty()) await ensureBundledData(store);
     const runs: number[] = [];
+    const reads: number[] = [];
     let last;
     for (let i = 0; i < 3; i++) {
       const t = performance.now();
       last = await projectStore(store);
       runs.push(performance.now() - t);
+      reads.push(last.stats.readMs);
     }
     net = last!.network;
     projectionMs = percentile(runs, 50);
+    readMs = percentile(reads, 50);
     label = 'bundled lists (OFAC SDN 2024-05-03 + UN 2026-02-27)';
     await store.close();
   } else {
@@ -158,13 +166,16 @@ async function runCase(kind: 'bundled' | 'synthetic', dir: string): Promise<Ours
 
   const sp = pairs.map(([a, b]) => timeMs(() => shortestPath(net, a, b, 10)));
   const withEvidence = pairs
-    .slice(0, 50)
+    .slice(0, kind === 'bundled' ? 50 : 20)
     .map(([a, b]) => timeMs(() => findPaths(net, a, b, { k: 1, maxHops: 10 })));
   const hood = sources.map((s) => timeMs(() => net.withScratch((sc) => bfs(net, [s], { maxHops: 3 }, sc))));
   const exp = sources.map((s) => timeMs(() => exposure(net, s, net.nodes[s].id, { hops: 3 })));
   let bt = performance.now();
+  const cpu0 = process.cpuUsage();
   const br = await brokers(net, { top: 10, sampled: true, samples: 1000, seed: 1 });
   const betweennessMs = performance.now() - bt;
+  const cpu = process.cpuUsage(cpu0);
+  const betweennessCpuMs = (cpu.user + cpu.system) / 1000;
   let louvainMs: number | null = null;
   let communities: number | null = null;
   if (kind === 'bundled' || has('--louvain-1m')) {
@@ -202,11 +213,13 @@ async function runCase(kind: 'bundled' | 'synthetic', dir: string): Promise<Ours
     edges: net.edgeCount,
     links,
     projection_ms: projectionMs,
+    projection_read_ms: readMs,
     shortest_path_p50_ms: percentile(sp, 50),
     paths_with_evidence_p50_ms: percentile(withEvidence, 50),
     hood3_p50_ms: percentile(hood, 50),
     exposure3_p50_ms: percentile(exp, 50),
     betweenness_ms: betweennessMs,
+    betweenness_cpu_ms: betweennessCpuMs,
     betweenness_method: br.method,
     louvain_ms: louvainMs,
     communities,
@@ -246,7 +259,12 @@ function table(
   const rows: string[][] = [];
   const row = (what: string, o: number | null, n: number | null | undefined, i: number | null | undefined) =>
     rows.push([what, fmt(o), fmt(n), ratio(n, o), fmt(i), ratio(i, o)]);
-  row('load / projection (ms)', ours.projection_ms, nx?.load_ms, ig?.load_ms);
+  row(
+    'build the graph (ms): Tangle from the store, peers from the edge list',
+    ours.projection_ms,
+    nx?.load_ms,
+    ig?.load_ms,
+  );
   row(
     'shortest path p50 (ms)',
     ours.shortest_path_p50_ms,
@@ -254,13 +272,27 @@ function table(
     ig?.shortest_path_p50_ms,
   );
   row('3-hop neighbourhood p50 (ms)', ours.hood3_p50_ms, nx?.hood3_p50_ms, ig?.hood3_p50_ms);
-  row('betweenness, 1,000 sampled sources (ms)', ours.betweenness_ms, nx?.betweenness_ms, ig?.betweenness_ms);
+  row(
+    'betweenness, 1,000 sampled sources (ms, wall)',
+    ours.betweenness_ms,
+    nx?.betweenness_ms,
+    ig?.betweenness_ms,
+  );
+  row(
+    '  the same, CPU time of all threads (ms)',
+    ours.betweenness_cpu_ms,
+    nx?.betweenness_cpu_ms,
+    ig?.betweenness_cpu_ms,
+  );
   row('Louvain (ms)', ours.louvain_ms, nx?.louvain_ms, ig?.louvain_ms);
   row('peak memory (MB)', ours.rss_mb, nx?.max_rss_mb, ig?.max_rss_mb);
   const lines = [
     `### ${ours.label}`,
     '',
     `${ours.nodes.toLocaleString('en')} nodes, ${ours.edges.toLocaleString('en')} edges (${ours.links.toLocaleString('en')} distinct links). ` +
+      (ours.projection_read_ms !== null
+        ? `Projection ${fmt(ours.projection_ms)} ms, of which reading the store ${fmt(ours.projection_read_ms)} ms. `
+        : '') +
       `Tangle also: 3-hop exposure p50 ${fmt(ours.exposure3_p50_ms)} ms, path with evidence (k=1) p50 ${fmt(ours.paths_with_evidence_p50_ms)} ms; ${ours.betweenness_method}.`,
     '',
     '| query | Tangle | networkx | networkx / Tangle | igraph | igraph / Tangle |',
@@ -312,13 +344,22 @@ async function main(): Promise<void> {
       process.stderr.write('synthetic 1M: networkx, igraph…\n');
       const nxSources = 3;
       const snx = runPeer('networkx', synth, ['--betweenness-sources', String(nxSources)]);
-      const sig = runPeer('igraph', synth, ['--louvain', '--betweenness-sources', '20']);
+      // Louvain on the large graph only with --louvain-1m: igraph's ran for over 25 minutes here.
+      const sig = runPeer('igraph', synth, [
+        ...(has('--louvain-1m') ? ['--louvain'] : []),
+        '--betweenness-sources',
+        '20',
+      ]);
       // Betweenness time per source × 1,000 for the peers (too slow to run 1,000 sources here).
-      if (snx.betweenness_per_source_ms) snx.betweenness_ms = snx.betweenness_per_source_ms * 1000;
-      if (sig.betweenness_per_source_ms) sig.betweenness_ms = sig.betweenness_per_source_ms * 1000;
+      for (const p of [snx, sig]) {
+        if (!p.betweenness_sources || !p.betweenness_ms) continue;
+        const scale = 1000 / p.betweenness_sources;
+        p.betweenness_ms *= scale;
+        if (p.betweenness_cpu_ms) p.betweenness_cpu_ms *= scale;
+      }
       const section = table(synth, snx, sig, [
         `networkx betweenness: ${nxSources} sampled sources timed, × 1,000/${nxSources}; igraph: 20 BFS trees timed, × 2 per source, × 1,000/20 (estimates).`,
-        "networkx Louvain was not run on the 1M graph (it takes many minutes); Tangle's Louvain on 1M runs with `--louvain-1m`.",
+        'Louvain on the large graph runs only with `--louvain-1m` (Tangle and igraph; networkx never: it takes many minutes).',
       ]);
       out.push(section);
       process.stdout.write(`${section}\n`);

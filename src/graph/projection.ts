@@ -34,6 +34,8 @@ export interface ProjectionStats {
   claimEdges: number;
   /** Claims read but not used: negated, or an end that is no party. */
   claimsSkipped: number;
+  /** Reading the store's current entities (most of the time on list data). */
+  readMs: number;
   ms: number;
 }
 
@@ -143,6 +145,8 @@ export async function projectStore(store: Store, options: ProjectionOptions = {}
       }
     }
   }
+
+  const readMs = performance.now() - t0;
 
   const listEvidence = (record: EntityRecord): Evidence[] =>
     record.datasets.flatMap((dataset) =>
@@ -270,6 +274,7 @@ export async function projectStore(store: Store, options: ProjectionOptions = {}
       listEdges,
       claimEdges,
       claimsSkipped,
+      readMs: Math.round(readMs),
       ms: Math.round(performance.now() - t0),
     },
   };
