@@ -6,7 +6,7 @@
 import type { Store } from '../store/store.js';
 import type { ClaimSource } from './claims.js';
 import { projectStore, type Projection } from './projection.js';
-import { graphWiring } from './wiring.js';
+import { graphWiring, type GraphWiring } from './wiring.js';
 
 export interface GraphServiceOptions {
   claims?: ClaimSource;
@@ -25,6 +25,7 @@ export class GraphService {
   private cache = new Map<boolean, Cached>();
   private generation = 0;
   private marker: { value: string; at: number } | undefined;
+  private markerWiring: Promise<GraphWiring> | undefined;
 
   constructor(
     private readonly store: Store,
@@ -69,8 +70,12 @@ export class GraphService {
     const ttl = this.options.markerTtlMs ?? 2000;
     const now = Date.now();
     if (!this.marker || now - this.marker.at > ttl) {
-      const wiring = this.options.claims || this.options.canonicalId ? undefined : await graphWiring(this.store);
-      this.marker = { value: `${await this.store.versionMarker()}/${wiring?.marker?.() ?? ''}`, at: now };
+      // The claims' and judgements' marker: cheap counters, read through one wiring kept for it.
+      if (!this.markerWiring && !(this.options.claims || this.options.canonicalId)) {
+        this.markerWiring = graphWiring(this.store);
+      }
+      const extra = this.markerWiring ? ((await this.markerWiring).marker?.() ?? '') : '';
+      this.marker = { value: `${await this.store.versionMarker()}/${extra}`, at: now };
     }
     return this.marker.value;
   }
