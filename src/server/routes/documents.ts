@@ -179,6 +179,7 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
         throw err;
       }
       if (outcome.created) {
+        ctx.graph.invalidate();
         await audit(ctx, req, 'document_read', outcome.document.id, {
           title: outcome.document.title,
           version: outcome.document.version,
@@ -293,7 +294,6 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
     async (req, reply) => {
       const claim = await ctx.documents.getClaim(req.params.id);
       if (!claim) return notFound(reply, `claim ${req.params.id}`);
-      ctx.graph.invalidate();
       const [named] = await withNames(reading, [claim]);
       return { claim: named, history: await ctx.documents.claimHistory(claim.id) };
     },
@@ -329,6 +329,7 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
       const { action, ...edit } = req.body;
       const claim = await reviewClaim(reading, req.params.id, action, userOf(req).username, edit);
       if (!claim) return notFound(reply, `claim ${req.params.id}`);
+      ctx.graph.invalidate();
       const history = await ctx.documents.claimHistory(claim.id);
       await audit(ctx, req, 'claim_review', claim.id, {
         action,
