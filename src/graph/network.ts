@@ -10,6 +10,9 @@
  */
 import { strengthWeight } from './strength.js';
 
+/** Relation types that are acts of one party against another, not ties between them. */
+export const HOSTILE_TYPES: ReadonlySet<string> = new Set(['sanctions', 'strikes', 'threatens']);
+
 export interface ListEvidence {
   kind: 'list';
   dataset: string;
@@ -253,7 +256,12 @@ export class Network {
     this.incOffsets = inc;
     this.incEdges = incEdges;
 
-    // Neighbour table: parallel edges collapse into one entry with the lightest weight.
+    // Neighbour table: parallel edges collapse into one entry with the lightest weight. Hostile
+    // acts (one party sanctions, strikes or threatens another) are no tie between the two: they stay
+    // in the incidence table (evidence, timelines, filtered queries) but paths, exposure and
+    // centrality do not run through them, or every sanctioned party would sit two hops from OFAC.
+    const hostile = new Uint8Array(this.types.length);
+    this.types.forEach((t, i) => (hostile[i] = HOSTILE_TYPES.has(t) ? 1 : 0));
     const adjOffsets = new Int32Array(n + 1);
     const adj = new Int32Array(2 * m);
     const adjWeight = new Float32Array(2 * m);
@@ -264,6 +272,7 @@ export class Network {
       adjOffsets[u] = pos;
       for (let k = inc[u]; k < inc[u + 1]; k++) {
         const e = incEdges[k];
+        if (hostile[this.edgeType[e]]) continue;
         const v = this.edgeSource[e] === u ? this.edgeTarget[e] : this.edgeSource[e];
         const w = strengthWeight(this.edgeStrength[e]);
         if (owner[v] !== u) {
