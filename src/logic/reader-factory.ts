@@ -34,7 +34,9 @@ export const createStoreReader: ReaderFactory = async (store) => {
   try {
     engine = (await import(pathToFileURL(resolve(override)).href)) as { createReader?: ReaderFactory };
   } catch (err) {
-    throw new ReaderUnavailableError(`the reading engine ${override} cannot be loaded: ${(err as Error).message}`);
+    throw new ReaderUnavailableError(
+      `the reading engine ${override} cannot be loaded: ${(err as Error).message}`,
+    );
   }
   if (typeof engine.createReader !== 'function') {
     throw new ReaderUnavailableError(`the reading engine ${override} does not export createReader`);

@@ -19,8 +19,22 @@ const at = (id: string) => net.index.get(id)!;
 beforeAll(async () => {
   store = await fixtureStore();
   const hostile = [
-    { ...CLAIMS[0], id: 'h1', source_id: IDS.loner, target_id: IDS.leader, type: 'sanctions', domain: 'economic' },
-    { ...CLAIMS[0], id: 'h2', source_id: IDS.loner, target_id: IDS.vessel, type: 'strikes', domain: 'military' },
+    {
+      ...CLAIMS[0],
+      id: 'h1',
+      source_id: IDS.loner,
+      target_id: IDS.leader,
+      type: 'sanctions',
+      domain: 'economic',
+    },
+    {
+      ...CLAIMS[0],
+      id: 'h2',
+      source_id: IDS.loner,
+      target_id: IDS.vessel,
+      type: 'strikes',
+      domain: 'military',
+    },
   ];
   net = (await projectStore(store, { claims: fakeClaims([...CLAIMS, ...hostile]) })).network;
 });

@@ -56,7 +56,10 @@ describe('reading → review → resolution → graph', () => {
     expect(review.statusCode).toBe(200);
     const [edge] = await edgesAround(supplies.source_id);
     expect(edge.type).toBe('supplies');
-    expect(edge.evidence[0]).toMatchObject({ kind: 'document', sentence: 'Iran supplies drones to Venezuela.' });
+    expect(edge.evidence[0]).toMatchObject({
+      kind: 'document',
+      sentence: 'Iran supplies drones to Venezuela.',
+    });
   });
 
   it('never makes a link of a negated claim, even when it is accepted', async () => {
@@ -88,4 +91,3 @@ describe('reading → review → resolution → graph', () => {
     expect(edges.every((e) => e.source !== party && e.target !== party)).toBe(true);
   });
 });
-

@@ -16,7 +16,11 @@ describe('judging a document party against a list entry', () => {
     const documents = openDocuments(store);
     await readDocument(
       { store, documents, reader: async () => reader },
-      { name: 'report.txt', text: 'The Cartel de los Soles reportedly works with Hezbollah in 2024.', format: 'text' },
+      {
+        name: 'report.txt',
+        text: 'The Cartel de los Soles reportedly works with Hezbollah in 2024.',
+        format: 'text',
+      },
       {},
       {},
     );
