@@ -6,7 +6,7 @@
 import { UsageError } from '../errors.js';
 import { edgeJson, MAX_EVIDENCE, nodeJson, round, type NodeJson } from './json.js';
 import { LIMITS } from './limits.js';
-import type { Evidence, Network } from './network.js';
+import { HOSTILE_TYPES, type Evidence, type Network } from './network.js';
 
 export interface PathStep {
   source: string;
@@ -276,8 +276,11 @@ export function strongestPath(
 
 function describeStep(net: Network, u: number, v: number): PathStep & { w: number } {
   const edges = net.edgesBetween(u, v);
-  let best = edges[0];
-  for (const e of edges) if (net.edgeStrength[e] > net.edgeStrength[best]) best = e;
+  // The step is named after its strongest tie; a hostile act between the two is evidence, never the tie.
+  const ties = edges.filter((e) => !HOSTILE_TYPES.has(net.types[net.edgeType[e]]));
+  const candidates = ties.length ? ties : edges;
+  let best = candidates[0];
+  for (const e of candidates) if (net.edgeStrength[e] > net.edgeStrength[best]) best = e;
   const directed = net.edgeDirected[best] === 1;
   const evidence: Evidence[] = [];
   const seen = new Set<string>();

@@ -54,7 +54,7 @@ describe('hostile acts in the network', () => {
   });
 
   it('give no exposure: the sanctioning party is not close to what it sanctions', () => {
-    const r = exposure(net, at(IDS.loner), { hops: 3 });
+    const r = exposure(net, at(IDS.loner), IDS.loner, { hops: 3 });
     expect(r.exposures.map((x) => x.entity_id)).not.toContain(IDS.leader);
   });
 });

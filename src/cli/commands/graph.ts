@@ -128,7 +128,14 @@ export function registerGraph(program: Command): void {
               : ev.kind === 'list'
                 ? `${ev.dataset} ${ev.version ?? ''} record ${ev.record_id}`
                 : `"${ev.sentence}" (${ev.title ?? ev.document_id})`;
-            process.stdout.write(`  ${p.captions[i]} —${s.type}→ ${p.captions[i + 1]}   [${cite}]\n`);
+            // The arrow shows the claim's own direction, which may run against the path's.
+            const arrow =
+              s.direction === 'backward'
+                ? `←${s.type}—`
+                : s.direction === 'undirected'
+                  ? `—${s.type}—`
+                  : `—${s.type}→`;
+            process.stdout.write(`  ${p.captions[i]} ${arrow} ${p.captions[i + 1]}   [${cite}]\n`);
           }
         }
       });
