@@ -16,4 +16,4 @@ export const HEDGE_NEAR = /\b(?:reportedly|allegedly|alleged|suspected|purported
 export const NEGATION_BEFORE = /\b(?:not|never|no longer|n't|neither|nor|denied|denies|deny|denying|refused to|declined to|failed to|without)\b/i;
 export const NEGATION_AFTER = /^\s*(?:no|none of|neither)\b/i;
 /** A clause that says a relation has no evidence behind it. */
-export const NEGATION_CLAUSE = /\b(?:no evidence (?:that|of)|there is no (?:sign|indication|evidence)|did not find|found no|rejected (?:claims|allegations|reports) that)\b/i;
+export const NEGATION_CLAUSE = /\b(?:no evidence (?:that|of)|there is no (?:sign|indication|evidence)|did not find|found no|rejected (?:claims|allegations|reports) that|(?:denied|denies|deny|denying) that)\b/i;
