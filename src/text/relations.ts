@@ -158,6 +158,7 @@ function verbClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[], paraText: s
     const listedAs = /^list/.test(w) && /^\s+(?:\S+\s+){0,5}as\s+(?:an?\s+)?(?:\w+\s+)?(?:terrorist|sanctioned|designated|specially)/i.test(doc.text.slice(t.end, t.end + 80));
     if (cue.needsSanctionContext && !listedAs && !SANCTION_CONTEXT.test(paraText)) continue;
     // "raised money for": raising is financing only when money is raised.
+    if (cue.objectWords && !cue.objectWords.test(doc.text.slice(t.end, t.end + 60))) continue;
     if (/^rais/.test(w) && !/^\s+(?:\S+\s+){0,2}(?:money|funds|cash|millions?|\$)/i.test(doc.text.slice(t.end, t.end + 40))) continue;
     const found = claimsForVerb(doc, ts, args, k, cue, spans, sentenceText, previousSubjects, previousCue);
     if (found.length > 0) {
@@ -238,6 +239,8 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
     }
   }
   if (subjects.length === 0) return claims;
+  // A person who flies travels ("flew home to Beirut"); a carrier that flies somewhere transports.
+  if (cue.subtype === 'flies' && (subjects.every((a) => a.clusters.every((c) => c.schema === 'Person')) || ts[k + 1]?.text === 'home')) return claims;
   if (objects.length === 0) {
     const o = objectsOf(ts, args, k, spans, cue.targetPrep);
     if (cue.fromPrep && o.from.length > 0) {
@@ -251,12 +254,12 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
       return claims;
     }
     // A cue that needs its preposition ("launched … against", "imposed … on") takes no direct object.
-    const prepOnly = cue.targetPrep !== undefined && (cue.type === 'strikes' || cue.targetPrep === 'on' || (cue.targetPrep === 'for' && cue.type !== 'finances'));
+    const prepOnly = cue.prepOnly || (cue.targetPrep !== undefined && (cue.type === 'strikes' || cue.targetPrep === 'on' || (cue.targetPrep === 'for' && cue.type !== 'finances')));
     objects = cue.targetPrep && o.prep.length > 0 ? o.prep : prepOnly ? o.prep : o.direct;
     if (cue.type === 'supplies' || cue.type === 'transports') {
       // "sent him to Washington": moving a person is not a supply.
       if (o.direct.some((a) => a.clusters.every((c) => c.schema === 'Person'))) return claims;
-      objects = o.prep.length > 0 ? o.prep : o.direct.slice(0, 1);
+      objects = o.prep.length > 0 || cue.prepOnly ? o.prep : o.direct.slice(0, 1);
     }
     if (cue.type === 'associate' && cue.targetPrep === 'with' && o.prep.length === 0) objects = [];
   }

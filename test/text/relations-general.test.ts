@@ -23,4 +23,33 @@ describe('general reading patterns', () => {
     const out = rels('Peru has not listed the Islamic Revolutionary Guard Corps as a terrorist group.');
     expect(out.map((r) => [r.type, r.negated])).toEqual([['sanctions', true]]);
   });
+
+  it('"froze the assets of X": the holder is the object', () => {
+    expect(list('In May 2019 Peru froze the assets of Karim Vahedi.')).toEqual(['Peru sanctions Karim Vahedi']);
+  });
+
+  it('cue verbs gated by their object: moved funds to, arranged shipments to, extended sanctions to', () => {
+    expect(list('Karim Vahedi moved funds to Hizballah through a bank in Dubai.')).toEqual(['Karim Vahedi pays Hizballah']);
+    expect(list('Karim Vahedi moved to Hizballah territory.')).toEqual([]);
+    expect(list('Bluefin Trading arranged the shipments to Syria.')).toEqual(['Bluefin Trading supplies Syria']);
+    expect(list('In 2021 the Treasury extended its sanctions to Nova Marine.')).toEqual(['U.S. Department of the Treasury sanctions Nova Marine']);
+  });
+
+  it('lending is financing; a carrier flying somewhere transports, a person flying home does not', () => {
+    expect(list('Bluefin Trading lent $40 million to Nova Marine in 2018.')).toEqual(['Bluefin Trading finances Nova Marine']);
+    expect(list('Mahar Airways flew to Syria with spare parts in 2020.').filter((c) => c.includes('transports'))).toEqual(['Mahar Airways transports Syria']);
+    expect(list('Karim Vahedi flew home to Syria.')).toEqual([]);
+  });
+
+  it('"linked to" and the role nouns figure, fundraiser and arm', () => {
+    expect(list('Karim Vahedi, a trader linked to Hizballah, was arrested.')).toContain('Karim Vahedi associate Hizballah');
+    expect(list('Karim Vahedi, a senior Hizballah figure, spoke.')).toEqual(['Karim Vahedi membership Hizballah']);
+    expect(list('Karim Vahedi is a Hizballah fundraiser.')).toEqual(['Karim Vahedi finances Hizballah']);
+    expect(list('The Nova Brigade is the foreign arm of the Islamic Revolutionary Guard Corps.')).toContain('Nova Brigade membership Islamic Revolutionary Guard Corps');
+  });
+
+  it('the subject of a verb after an appositive is the name the appositive describes', () => {
+    expect(list('Karim Vahedi, a broker close to Hizballah, had arranged shipments to Syria.')).toEqual(['Karim Vahedi supplies Syria']);
+    expect(list('Bluefin Trading, the firm run by Karim Vahedi, owned the Sea Breeze.')).toContain('Bluefin Trading ownership Sea Breeze');
+  });
 });
