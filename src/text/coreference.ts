@@ -36,6 +36,11 @@ const DESCRIPTION_HEADS: Record<string, Schema[]> = {
   militants: ['Organization'],
   foundation: ['Organization'],
   charity: ['Organization'],
+  office: ['PublicBody'],
+  gang: ['Organization'],
+  syndicate: ['Organization'],
+  prison: [],
+  port: [],
 };
 
 /** Descriptions that stand for several people at once. */

@@ -112,7 +112,7 @@ function inherited(claim: Claim, dates: DateMention[], paragraphDate: string | u
 function plausible(claim: Claim): boolean {
   const s = claim.source.schema;
   const t = claim.target.schema;
-  if ((s === 'Location' && claim.type !== 'strikes') || (t === 'Location' && !['supplies', 'transports', 'trades_with', 'strikes'].includes(claim.type))) return false;
+  if ((s === 'Location' && claim.type !== 'strikes') || (t === 'Location' && !['supplies', 'transports', 'trades_with', 'strikes', 'sanctions', 'ownership'].includes(claim.type))) return false;
   switch (claim.type) {
     case 'family':
       return s === 'Person' && t === 'Person';
@@ -281,6 +281,8 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
       item = goods;
     } else item = /\bgold\b/i.test(between || sentenceText) ? ['gold', 'economic'] : ['money', 'economic'];
   }
+  // Sending or providing money is financing ("sent money to the group").
+  if ((type === 'supplies' || type === 'transports') && item?.[0] === 'money') type = 'finances';
   let subtype = cue.subtype;
   // "worked with X": an associate, not an employee.
   if (cue.type === 'employment' && ts[k + 1]?.text === 'with') {

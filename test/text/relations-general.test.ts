@@ -52,4 +52,28 @@ describe('general reading patterns', () => {
     expect(list('Karim Vahedi, a broker close to Hizballah, had arranged shipments to Syria.')).toEqual(['Karim Vahedi supplies Syria']);
     expect(list('Bluefin Trading, the firm run by Karim Vahedi, owned the Sea Breeze.')).toContain('Bluefin Trading ownership Sea Breeze');
   });
+
+  it('"The office" refers back to a named office; a facility noun after a name is part of it', () => {
+    const out = read('The Treasury\'s Office of Foreign Assets Control acted in May. The office said Karim Vahedi ran the Harran refinery.');
+    const ofac = out.entities.find((e) => e.name === 'Office of Foreign Assets Control');
+    expect(ofac?.mentions.map((m) => m.text)).toContain('The office');
+    expect(out.entities.find((e) => e.mentions.some((m) => m.text === 'Harran refinery'))?.schema).toBe('Location');
+  });
+
+  it('a capitalised name after "the" is a group, not a person, and keeps its own place name apart', () => {
+    const out = read('The Banda del Norte began in the state of Norte. In 2022 Peru designated the Banda del Norte as a terrorist group.');
+    const gang = out.entities.find((e) => e.name === 'Banda del Norte');
+    expect(gang?.schema).toBe('Organization');
+    expect(gang?.mentions.map((m) => m.text)).not.toContain('Norte');
+  });
+
+  it('"known as "Alias"" restates a name; a former army lieutenant is a person', () => {
+    const out = read('Karim Vahedi, known as "El Zorro", fled. Soon El Zorro returned. Omar Haddad, a former army lieutenant, spoke.');
+    expect(out.entities.find((e) => e.name === 'Karim Vahedi')?.mentions.map((m) => m.text)).toContain('El Zorro');
+    expect(out.entities.find((e) => e.name === 'Omar Haddad')?.schema).toBe('Person');
+  });
+
+  it('sending money to a group is financing', () => {
+    expect(list('Karim Vahedi sent money to Hizballah in 2019.')).toEqual(['Karim Vahedi finances Hizballah']);
+  });
 });
