@@ -41,7 +41,7 @@ export const VERB_CUES: VerbCue[] = [
   { re: /^(?:traffic(?:s|ked|king)?)$/, type: 'supplies', subtype: 'traffics', domain: 'criminal', targetPrep: 'to' },
   { re: /^(?:transport(?:s|ed|ing)?|smuggl(?:e|es|ed|ing)|ferr(?:y|ies|ied|ying)|carr(?:y|ies|ied|ying))$/, type: 'transports', subtype: null, domain: 'economic', targetPrep: 'to' },
   { re: /^(?:b(?:uy|uys|ought|uying)|purchas(?:e|es|ed|ing)|import(?:s|ed|ing)?|acquir(?:e|es|ed|ing))$/, type: 'trades_with', subtype: 'buys', domain: 'economic', fromPrep: true },
-  { re: /^(?:trad(?:e|es|ed|ing))$/, type: 'trades_with', subtype: null, domain: 'economic', targetPrep: 'with' },
+  { re: /^(?:trad(?:e|es|ed|ing))$/, type: 'trades_with', subtype: null, domain: 'economic', targetPrep: 'with', prepOnly: true },
   { re: /^(?:pa(?:y|ys|id|ying))$/, type: 'pays', subtype: null, domain: 'economic', targetPrep: 'to' },
   { re: /^(?:transferr?(?:s|ed|ing)?|wir(?:e|es|ed|ing))$/, type: 'pays', subtype: 'transfer', domain: 'economic', targetPrep: 'to' },
   { re: /^(?:financ(?:e|es|ed|ing)|fund(?:s|ed|ing)?|bankroll(?:s|ed|ing)?|raised|rais(?:e|es|ing))$/, type: 'finances', subtype: null, domain: 'economic', targetPrep: 'for' },
@@ -72,7 +72,7 @@ export const VERB_CUES: VerbCue[] = [
 ];
 
 /** Cue words that are as often nouns ("restricted trade with"): verbs only after a subject or an auxiliary. */
-export const NOUN_OR_VERB = /^(?:trade|head|list|fund|funds|control|support|back|aid|target|ship|supply|export|exports|import|imports|run|lead|command|partner|attack|strike|raid|transport|deal|order|freeze|ban|help|work|pay)$/;
+export const NOUN_OR_VERB = /^(?:trade|trading|head|list|fund|funds|control|support|back|aid|target|ship|supply|export|exports|import|imports|run|lead|command|partner|attack|strike|raid|transport|deal|order|freeze|ban|help|work|pay)$/;
 
 const verbCache = new Map<string, VerbCue | null>();
 

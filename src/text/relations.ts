@@ -196,7 +196,14 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
     const named = agents.filter((a) => !a.pronoun);
     const afterBy = by > 0 ? (named[0] ?? agents[0]) : undefined;
     if (by > 0 && afterBy) subjects = [afterBy];
-    const patient = by > 0 && !aux ? nearestHead(ts, args, k) : subjectOf(ts, args, k, spans);
+    let patient = by > 0 && !aux ? nearestHead(ts, args, k) : subjectOf(ts, args, k, spans);
+    // "a carrier that the Treasury says is controlled by X": the relative's antecedent is the patient.
+    const said = ts.slice(Math.max(0, j - 3), j).findIndex((t) => REPORTING.test(t.text));
+    if (aux && said >= 0) {
+      const at = Math.max(0, j - 3) + said;
+      const r = [at - 1, at - 2, at - 3, at - 4].find((i) => i >= 0 && RELATIVE.test(ts[i]!.text));
+      if (r !== undefined) patient = relativeAntecedent(ts, args, r).slice(-1);
+    }
     objects = patient;
     if (by > 0 && !aux && patient.length === 0) return claims;
   }

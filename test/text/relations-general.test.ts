@@ -76,4 +76,24 @@ describe('general reading patterns', () => {
   it('sending money to a group is financing', () => {
     expect(list('Karim Vahedi sent money to Hizballah in 2019.')).toEqual(['Karim Vahedi finances Hizballah']);
   });
+
+  it('"X, whom it calls the leader of Y" and "whom it described as a Y fundraiser": the antecedent holds the role', () => {
+    expect(list('Peru sought Karim Vahedi, whom it calls the leader of Hizballah.')).toContain('Karim Vahedi controls Hizballah');
+    expect(list('The Treasury sanctioned Karim Vahedi, whom it described as a Hizballah fundraiser.')).toContain('Karim Vahedi finances Hizballah');
+  });
+
+  it('"its Indian captain, Z": a nationality between possessive and role noun', () => {
+    expect(list('The Sea Breeze sailed on under its Indian captain, Karim Vahedi.')).toContain('Karim Vahedi operates Sea Breeze');
+  });
+
+  it('"a carrier that the Treasury says is controlled by X": the carrier is controlled', () => {
+    expect(list('Karim Vahedi ran Nova Marine, a carrier that the Treasury says is controlled by Bluefin Trading.')).toContain('Bluefin Trading controls Nova Marine');
+    expect(list('Karim Vahedi ran Nova Marine, a carrier that the Treasury says is controlled by Bluefin Trading.')).not.toContain('Bluefin Trading controls Karim Vahedi');
+  });
+
+  it('"trading" before a noun is no verb: "owned the trading arm and a second unit, X"', () => {
+    const out = list('Bluefin Trading owned the Dubai-based trading arm and a second unit, Nova Marine.');
+    expect(out).toContain('Bluefin Trading ownership Nova Marine');
+    expect(out.filter((c) => c.includes('trades_with'))).toEqual([]);
+  });
 });
