@@ -143,6 +143,8 @@ export function nearestHead(ts: Token[], args: Arg[], k: number): Arg[] {
 /** Is the arg the subject of a new clause ("…, and the Treasury later designated")? */
 export function startsClause(ts: Token[], a: Arg): boolean {
   const next = ts[a.last + 1]?.text.toLowerCase() ?? '';
+  // "…, and the State Department warned ports": a past-tense verb that is no participle ("based in").
+  if (/^[a-z]{3,}ed$/.test(next) && !/^(?:by|in|as|to|on|at|from|with|for|under)$/i.test(ts[a.last + 2]?.text ?? '')) return true;
   return /^(?:has|have|had|was|were|is|are|later|also|then|said|says|will|would|did|does|never|not|first|separately|itself)$/.test(next) || verbCue(next) !== undefined;
 }
 

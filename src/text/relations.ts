@@ -61,7 +61,7 @@ export function extractRelations(doc: DocumentAnalysis, ids: Map<number, string>
     if (args.length < 1) return;
     const paraText = paragraphText(si);
     const unpaid: Array<{ payers: Arg[]; cue: number; item: string | null }> = [];
-    const claims = [...verbClaims(doc, ts, args, paraText, unpaid), ...nounClaims(doc, ts, args), ...groupClaims(doc, ts, args), ...listClaims(ts, args), ...attachedClaims(doc, args)];
+    const claims = [...verbClaims(doc, ts, args, paraText, unpaid), ...nounClaims(doc, ts, args), ...groupClaims(doc, ts, args), ...listClaims(ts, args), ...attachedClaims(doc, args), ...linkClaims(doc, ts, args)];
     fillPayments(claims, unpaid);
     const text = doc.text.slice(sentence.start, sentence.end);
     for (const claim of claims) {
@@ -279,6 +279,8 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
   }
   const between = objects.length > 0 ? doc.text.slice(ts[k]!.start, objects[objects.length - 1]!.end + 60) : '';
   let item = ['supplies', 'transports', 'trades_with'].includes(cue.type) ? itemOf(between || sentenceText) : undefined;
+  // "collected funds … and sent them to X": the pronoun object is the goods named before the verb.
+  if (!item && ['supplies', 'transports'].includes(cue.type) && /^(?:them|it)$/i.test(ts[k + 1]?.text ?? '')) item = itemOf(doc.text.slice(ts[0]!.start, ts[k]!.start));
   // A payment is money, or the gold it was made in; a transfer of goods is transport.
   let type = cue.type;
   if (cue.type === 'pays') {
@@ -374,6 +376,33 @@ function attachedClaims(doc: DocumentAnalysis, args: Arg[]): Claim[] {
         if (s === t) continue;
         const sentence = doc.text.slice(a.start, head.end);
         claims.push({ source: s, target: t, type: rel[0], subtype: rel[1], domain: domainOf(rel[0], 'economic', s, t, sentence), item: null, cue: a.last, targetArg: head, stative: true });
+      }
+    }
+  }
+  return claims;
+}
+
+/**
+ * "X has close ties to Y", "Caracas denies any link to the gang", "denied any business with Y": a
+ * link noun ties the clause's subject to the party after its preposition.
+ */
+function linkClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[]): Claim[] {
+  const claims: Claim[] = [];
+  let spans: Array<[number, number]> | undefined;
+  for (let k = 1; k < ts.length - 1; k++) {
+    const w = ts[k]!.text.toLowerCase();
+    const link = /^(?:links?|ties|connections?)$/.test(w) && /^(?:to|with)$/.test(ts[k + 1]!.text);
+    const dealings = /^(?:business|dealings)$/.test(w) && ts[k + 1]!.text === 'with' && /^(?:any|no)$/i.test(ts[k - 1]!.text);
+    if (!link && !dealings) continue;
+    const target = args.find((a) => a.first > k + 1 && a.first <= k + 4 && !a.source && !a.demonym && !a.possessive);
+    if (!target) continue;
+    spans ??= relativeSpans(ts);
+    const subjects = subjectOf(ts, args, k, spans);
+    for (const s of subjects) {
+      for (const a of s.clusters) {
+        for (const b of target.clusters) {
+          if (a !== b) claims.push({ source: a, target: b, type: 'associate', subtype: 'linked', domain: domainOf('associate', 'economic', a, b, doc.text.slice(s.start, target.end)), item: null, cue: k, targetArg: target, stative: true });
+        }
       }
     }
   }

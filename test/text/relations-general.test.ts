@@ -96,4 +96,18 @@ describe('general reading patterns', () => {
     expect(out).toContain('Bluefin Trading ownership Nova Marine');
     expect(out.filter((c) => c.includes('trades_with'))).toEqual([]);
   });
+
+  it('link nouns: "has close ties to Y", "denies any link to Y", "denied any business with Y"', () => {
+    expect(list('Karim Vahedi has close ties to Hizballah.')).toEqual(['Karim Vahedi associate Hizballah']);
+    expect(list('Bluefin Trading denies any link to Hizballah.')).toEqual(['Bluefin Trading associate (not) Hizballah']);
+    expect(list('Nova Marine has denied any business with Hizballah.')).toEqual(['Nova Marine associate (not) Hizballah']);
+  });
+
+  it('", and <name> <past verb>" starts a new clause that ends the object list', () => {
+    expect(list('In 2019 Peru sanctioned Nova Marine and Karim Vahedi, and the Treasury warned banks.')).toEqual(['Peru sanctions Nova Marine', 'Peru sanctions Karim Vahedi']);
+  });
+
+  it('"collected funds and sent them to X": the pronoun carries the money', () => {
+    expect(list('Karim Vahedi collected funds from traders and sent them to Hizballah.')).toEqual(['Karim Vahedi finances Hizballah']);
+  });
 });
