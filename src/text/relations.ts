@@ -8,7 +8,7 @@
  * carries its sentence and offsets, hedged and negated flags, a date, a domain and, for flows,
  * the item.
  */
-import { REPORTING, sentenceArgs, type Arg } from './arguments.js';
+import { REPORTING, sentenceArgs, STATE_ACTORS, type Arg } from './arguments.js';
 import { dateOf, isHedged, isNegated } from './attribution.js';
 import { domainOf, itemOf, type Claim } from './claim.js';
 import { AUX_ADVERB, BE, nearestHead, objectsOf, relativeAntecedent, RELATIVE, relativeSpans, subjectOf } from './clauses.js';
@@ -61,7 +61,7 @@ export function extractRelations(doc: DocumentAnalysis, ids: Map<number, string>
     if (args.length < 1) return;
     const paraText = paragraphText(si);
     const unpaid: Array<{ payers: Arg[]; cue: number; item: string | null }> = [];
-    const claims = [...verbClaims(doc, ts, args, paraText, unpaid), ...nounClaims(doc, ts, args), ...groupClaims(doc, ts, args), ...listClaims(ts, args), ...attachedClaims(doc, args), ...linkClaims(doc, ts, args)];
+    const claims = [...verbClaims(doc, ts, args, paraText, unpaid), ...nounClaims(doc, ts, args), ...groupClaims(doc, ts, args), ...listClaims(ts, args), ...attachedClaims(doc, args), ...linkClaims(doc, ts, args), ...sanctionNounClaims(ts, args)];
     fillPayments(claims, unpaid);
     const text = doc.text.slice(sentence.start, sentence.end);
     for (const claim of claims) {
@@ -403,6 +403,23 @@ function linkClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[]): Claim[] {
         for (const b of target.clusters) {
           if (a !== b) claims.push({ source: a, target: b, type: 'associate', subtype: 'linked', domain: domainOf('associate', 'economic', a, b, doc.text.slice(s.start, target.end)), item: null, cue: k, targetArg: target, stative: true });
         }
+      }
+    }
+  }
+  return claims;
+}
+
+/** "European Union sanctions on the Syrian government", "Canada's sanctions against X": a sanctions noun with its owner. */
+function sanctionNounClaims(ts: Token[], args: Arg[]): Claim[] {
+  const claims: Claim[] = [];
+  for (let k = 1; k < ts.length - 2; k++) {
+    if (ts[k]!.text !== 'sanctions' || !/^(?:on|against)$/.test(ts[k + 1]!.text)) continue;
+    const owner = args.find((a) => a.last === k - 1 && !a.demonym && !a.pronoun);
+    const target = args.find((a) => a.first > k + 1 && a.first <= k + 4 && !a.source && (!a.demonym || STATE_ACTORS.test(ts[a.last + 1]?.text ?? '')));
+    if (!owner || !target) continue;
+    for (const s of owner.clusters) {
+      for (const o of target.clusters) {
+        if (s !== o) claims.push({ source: s, target: o, type: 'sanctions', subtype: null, domain: 'economic', item: null, cue: k, targetArg: target, stative: false });
       }
     }
   }

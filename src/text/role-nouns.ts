@@ -149,6 +149,8 @@ function holderOf(ts: Token[], args: Arg[], k: number, holders: Map<number, Arg[
     for (const [q, h] of [...holders].reverse()) if (q < p) return h;
     return [];
   }
+  // "he served as a Qods Force official", "worked as a manager of X": the subject of the verb.
+  if (w === 'as' && /^(?:served|serves|serving|serve|acted|acts|worked|works|working)$/i.test(ts[p - 1]?.text ?? '')) return subjectOf(ts, args, p - 1, spans);
   if (w === 'as') {
     // "named Diosdado Cabello and Hugo Carvajal, a former …, as alleged leaders of the cartel".
     let v = p - 1;

@@ -110,4 +110,12 @@ describe('general reading patterns', () => {
   it('"collected funds and sent them to X": the pronoun carries the money', () => {
     expect(list('Karim Vahedi collected funds from traders and sent them to Hizballah.')).toEqual(['Karim Vahedi finances Hizballah']);
   });
+
+  it('"served as a Y official": the subject of "served" is a member', () => {
+    expect(list('Karim Vahedi served as a Hizballah official for a decade.')).toEqual(['Karim Vahedi employment Hizballah']);
+  });
+
+  it('"European Union sanctions on the Syrian government": a sanctions noun with its owner', () => {
+    expect(list('The tanker sailed for Syria in breach of European Union sanctions on the Syrian government.')).toEqual(['European Union sanctions Syria']);
+  });
 });
