@@ -7,7 +7,7 @@
 
 /** Cues that hedge what follows them in their clause. */
 export const HEDGE_BEFORE =
-  /\b(?:according to|says?|said|say|claims?|claimed|alleges?|alleged|accused|accuses|suggested|suggests|believed|believes|reportedly|allegedly|suspected|suspects|purportedly|apparently|possibly|probably|likely|may|might|could|calling|called|described|describes|named [^,.;]* as|reports?|reported that|is thought|are thought|is said|are said|charged that|testified|told)\b/i;
+  /\b(?:according to|says?|said|say|claims?|claimed|alleges?|alleged|accused|accuses|suggested|suggests|believed|believes|reportedly|allegedly|suspected|suspects|purportedly|apparently|possibly|probably|likely|may|might|could|calling|called|saying|described|describes|named [^,.;]* as|reports?|reported that|is thought|are thought|is said|are said|charged that|testified|told)\b/i;
 
 /** Cues right at the claim ("alleged leaders", "reportedly bought", "suspected of"). */
 export const HEDGE_NEAR = /\b(?:reportedly|allegedly|alleged|suspected|purported|apparently|possibly|presumably|may have|might have|could have|believed to|said to|thought to|accused of)\b/i;

@@ -118,4 +118,14 @@ describe('general reading patterns', () => {
   it('"European Union sanctions on the Syrian government": a sanctions noun with its owner', () => {
     expect(list('The tanker sailed for Syria in breach of European Union sanctions on the Syrian government.')).toEqual(['European Union sanctions Syria']);
   });
+
+  it('", saying …" hedges what was said and does not date it; "whom it calls" hedges the label', () => {
+    const said = rels('The Treasury sanctioned Karim Vahedi in May 2019, saying he had raised money for Hizballah.');
+    const financing = said.find((r) => r.type === 'finances');
+    expect(financing).toMatchObject({ hedged: true, date: null });
+    const called = rels('Peru sought Karim Vahedi, whom it calls the leader of Hizballah.').find((r) => r.type === 'controls');
+    expect(called?.hedged).toBe(true);
+    const own = rels('Karim Vahedi calls Hizballah a fiction and denies ever belonging to it.').find((r) => r.type === 'membership');
+    expect(own?.hedged).toBe(false);
+  });
 });
