@@ -128,4 +128,9 @@ describe('general reading patterns', () => {
     const own = rels('Karim Vahedi calls Hizballah a fiction and denies ever belonging to it.').find((r) => r.type === 'membership');
     expect(own?.hedged).toBe(false);
   });
+
+  it('"The refinery is run by its director": "its" is the place the sentence is about, not an earlier body', () => {
+    const out = list('The Treasury inspected the Harran refinery in May. The refinery is run by its director, Omar Haddad.');
+    expect(out.filter((c) => c.startsWith('Omar Haddad') && c.includes('Treasury'))).toEqual([]);
+  });
 });
