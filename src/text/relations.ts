@@ -157,8 +157,9 @@ function verbClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[], paraText: s
     // "which Washington lists as a terrorist organization" carries its own context.
     const listedAs = /^list/.test(w) && /^\s+(?:\S+\s+){0,5}as\s+(?:an?\s+)?(?:\w+\s+)?(?:terrorist|sanctioned|designated|specially)/i.test(doc.text.slice(t.end, t.end + 80));
     if (cue.needsSanctionContext && !listedAs && !SANCTION_CONTEXT.test(paraText)) continue;
-    // "raised money for": raising is financing only when money is raised.
+    // "moved funds to", "arranged shipments to": cues that need their object's words.
     if (cue.objectWords && !cue.objectWords.test(doc.text.slice(t.end, t.end + 60))) continue;
+    // "raised money for": raising is financing only when money is raised.
     if (/^rais/.test(w) && !/^\s+(?:\S+\s+){0,2}(?:money|funds|cash|millions?|\$)/i.test(doc.text.slice(t.end, t.end + 40))) continue;
     const found = claimsForVerb(doc, ts, args, k, cue, spans, sentenceText, previousSubjects, previousCue);
     if (found.length > 0) {
@@ -409,7 +410,7 @@ function linkClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[]): Claim[] {
   return claims;
 }
 
-/** "European Union sanctions on the Syrian government", "Canada's sanctions against X": a sanctions noun with its owner. */
+/** "European Union sanctions on the Syrian government": a sanctions noun with its owner right before it. */
 function sanctionNounClaims(ts: Token[], args: Arg[]): Claim[] {
   const claims: Claim[] = [];
   for (let k = 1; k < ts.length - 2; k++) {
