@@ -48,7 +48,9 @@ export function isHedged(ts: Token[], k: number, args: Arg[]): boolean {
     const w = ts[h]!.text;
     if (ts[h - 1]?.text === ',' && /^(?:which|who)$/i.test(w)) return false;
     const phrase = `${w} ${ts[h + 1]?.text ?? ''}`;
-    if (/^(?:calling|called|naming)$/i.test(w)) {
+    // "whom it calls the leader": a label the source gives (not "Maduro calls the cartel an invention").
+    const labelled = /^calls$/i.test(w) && /^(?:whom|which)$/i.test(ts[h - 2]?.text ?? '');
+    if (/^(?:calling|called|naming)$/i.test(w) || labelled) {
       if (ts.slice(h, k).some((t) => t.text === ',')) continue;
       return true;
     }
@@ -66,7 +68,8 @@ export function dateOf(doc: DocumentAnalysis, ts: Token[], claim: Claim, dates: 
   const spans = relativeSpans(ts);
   const cueSpan = inside(spans, k);
   // Dates in the clause that reports the claim ("reported … in early 2024 suggested that") do not date it.
-  const reportEnd = ts.findIndex((t, i) => i < k && /^(?:suggested|said|says|say|reported)$/i.test(t.text) && ts[i + 1]?.text === 'that');
+  // ", saying he had raised money": the date of the saying does not date what was said.
+  const reportEnd = ts.findIndex((t, i) => i < k && ((/^(?:suggested|said|says|say|reported)$/i.test(t.text) && ts[i + 1]?.text === 'that') || (t.text === 'saying' && ts[i - 1]?.text === ',')));
   const usable = dates.filter((d) => {
     const i = ts.findIndex((t) => t.start >= d.start);
     if (reportEnd >= 0 && i <= reportEnd) return false;

@@ -10,6 +10,8 @@ import type { Token } from './tokens.js';
 export const BE = /^(?:is|are|was|were|been|be|being|has been|had been)$/i;
 export const AUX_ADVERB = /^(?:believed|thought|known|reported|alleged|suspected|understood|expected|had|has|have|was|were|is|are|been|be|also|later|then|not|never|no|always|reportedly|allegedly|separately|publicly|long|still|first|already|once|previously|formerly|itself|since|ever|now|subsequently|jointly|secretly|repeatedly|would|will|could|may|might|did|does|do|to|began|begun|continued|helped|agreed|tried|sought|kept|said|says|say|they|officials|that|U\.S\.)$/i;
 export const PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'for', 'by', 'on', 'with', 'against', 'over', 'under', 'across', 'through', 'via', 'of', 'beside', 'outside', 'inside', 'between', 'among', 'about', 'than', 'like']);
+/** Things held whose "X of Y" makes Y the object of a freeze or seizure. */
+const HOLDINGS_OF = /^(?:assets|property|properties|accounts|funds|holdings|shares|cargoes|cargo|vessels|ships|aircraft|planes|shipments)$/i;
 export const RELATIVE = /^(?:which|who|that)$/i;
 
 /** Token spans of relative clauses ", which … ," / ", who … ,". */
@@ -75,6 +77,8 @@ export function subjectOf(ts: Token[], args: Arg[], cue: number, spans: Array<[n
       if (!(prev === 'of' && /^(?:agents|officials|officers|forces|troops|authorities)$/i.test(prev2))) continue;
     }
     if (a.demonym && !STATE_ACTORS.test(ts[a.last + 1]?.text ?? '')) continue;
+    const head = appositiveHead(ts, args, a, cue);
+    if (head) return [head];
     const out = [a];
     for (let j = i - 1; j >= 0; j--) {
       const b = args[j]!;
@@ -88,6 +92,20 @@ export function subjectOf(ts: Token[], args: Arg[], cue: number, spans: Array<[n
     return out;
   }
   return [];
+}
+
+/**
+ * "X, an Iranian businessman linked to Y, had arranged …": when the arg nearest the verb sits in an
+ * appositive set off by commas, the verb's subject is the name the appositive describes.
+ */
+function appositiveHead(ts: Token[], args: Arg[], a: Arg, cue: number): Arg | undefined {
+  let c = a.last + 1;
+  while (c < cue && ts[c]!.text !== ',') c++;
+  if (c >= cue || !ts.slice(c + 1, cue).every((t) => AUX_ADVERB.test(t.text))) return undefined;
+  let o = a.first - 1;
+  while (o >= 0 && a.first - o <= 12 && ts[o]!.text !== ',' && ts[o]!.text !== ';' && !RELATIVE.test(ts[o]!.text)) o--;
+  if (o < 1 || ts[o]!.text !== ',' || !/^(?:a|an|the)$/i.test(ts[o + 1]?.text ?? '')) return undefined;
+  return args.find((h) => h.last === o - 1 && !h.source && !h.possessive && !h.demonym && !h.pronoun);
 }
 
 /** What a relative pronoun refers to: the name right before it, or before its appositive ("X, a Russian drone maker that"). */
@@ -125,6 +143,8 @@ export function nearestHead(ts: Token[], args: Arg[], k: number): Arg[] {
 /** Is the arg the subject of a new clause ("…, and the Treasury later designated")? */
 export function startsClause(ts: Token[], a: Arg): boolean {
   const next = ts[a.last + 1]?.text.toLowerCase() ?? '';
+  // "…, and the State Department warned ports": a past-tense verb that is no participle ("based in").
+  if (/^[a-z]{3,}ed$/.test(next) && !/^(?:by|in|as|to|on|at|from|with|for|under)$/i.test(ts[a.last + 2]?.text ?? '')) return true;
   return /^(?:has|have|had|was|were|is|are|later|also|then|said|says|will|would|did|does|never|not|first|separately|itself)$/.test(next) || verbCue(next) !== undefined;
 }
 
@@ -190,6 +210,8 @@ export function objectsOf(ts: Token[], args: Arg[], cue: number, spans: Array<[n
     lastRole = p;
     if (a.possessive) continue;
     if (p === 'from') from.push(a);
+    // "froze the assets of X", "seized the cargoes of X": the holder is the object.
+    else if (p === 'of' && !wantPrep?.split('|').includes('of') && HOLDINGS_OF.test(ts[a.first - 2]?.text === 'of' ? ts[a.first - 3]?.text ?? '' : ts[a.first - 2]?.text ?? '')) direct.push(a);
     else if (p && wantPrep?.split('|').includes(p)) prep.push(a);
     else if (!p) direct.push(a);
   }

@@ -36,6 +36,11 @@ const DESCRIPTION_HEADS: Record<string, Schema[]> = {
   militants: ['Organization'],
   foundation: ['Organization'],
   charity: ['Organization'],
+  office: ['PublicBody'],
+  gang: ['Organization'],
+  syndicate: ['Organization'],
+  prison: [],
+  port: [],
 };
 
 /** Descriptions that stand for several people at once. */
@@ -198,9 +203,11 @@ export function resolveReference(doc: DocumentAnalysis, si: number, phrase: stri
     }
   }
   if (p === 'it' || p === 'its' || p === 'itself') {
+    // A place described as acting ("The zone is run by its director") is the topic too.
+    const subjectPlace = (m: Mention) => live(m).schema === 'Location' && m.kind === 'description' && m.sentence === si && m.start === doc.sentences[si]!.start;
     const orgs = before.filter((m) => {
       const c = live(m);
-      return c.schema === 'Company' || c.schema === 'Organization' || c.schema === 'PublicBody' || c.schema === 'Vessel';
+      return c.schema === 'Company' || c.schema === 'Organization' || c.schema === 'PublicBody' || c.schema === 'Vessel' || subjectPlace(m);
     });
     if (orgs.length === 0) return [];
     const inSentence = orgs.filter((m) => m.sentence === si && !m.possessive && !byAgent(doc, m));

@@ -19,7 +19,14 @@ export interface VerbCue {
   needsSanctionContext?: boolean;
   /** Relation only holds between coordinated subjects ("Moscow and Tehran agreed"). */
   mutual?: boolean;
+  /** A cue only when the next few words match ("moved funds to", "arranged shipments to"). */
+  objectWords?: RegExp;
+  /** Takes its target only through targetPrep, never a direct object ("flew to Caracas"). */
+  prepOnly?: boolean;
 }
+
+/** The first words after a cue name money ("moved funds to", "lent $2 million to"). */
+const MONEY_NEXT = /^\s+(?:\S+\s+){0,3}(?:money|funds|cash|millions?|billions?|loans?|credit|payments?|\$)/i;
 
 export const VERB_CUES: VerbCue[] = [
   { re: /^(?:sanction(?:s|ed|ing)?|designat(?:e|es|ed|ing)|blacklist(?:s|ed|ing)?)$/, type: 'sanctions', subtype: null, domain: 'economic' },
@@ -34,7 +41,7 @@ export const VERB_CUES: VerbCue[] = [
   { re: /^(?:traffic(?:s|ked|king)?)$/, type: 'supplies', subtype: 'traffics', domain: 'criminal', targetPrep: 'to' },
   { re: /^(?:transport(?:s|ed|ing)?|smuggl(?:e|es|ed|ing)|ferr(?:y|ies|ied|ying)|carr(?:y|ies|ied|ying))$/, type: 'transports', subtype: null, domain: 'economic', targetPrep: 'to' },
   { re: /^(?:b(?:uy|uys|ought|uying)|purchas(?:e|es|ed|ing)|import(?:s|ed|ing)?|acquir(?:e|es|ed|ing))$/, type: 'trades_with', subtype: 'buys', domain: 'economic', fromPrep: true },
-  { re: /^(?:trad(?:e|es|ed|ing))$/, type: 'trades_with', subtype: null, domain: 'economic', targetPrep: 'with' },
+  { re: /^(?:trad(?:e|es|ed|ing))$/, type: 'trades_with', subtype: null, domain: 'economic', targetPrep: 'with', prepOnly: true },
   { re: /^(?:pa(?:y|ys|id|ying))$/, type: 'pays', subtype: null, domain: 'economic', targetPrep: 'to' },
   { re: /^(?:transferr?(?:s|ed|ing)?|wir(?:e|es|ed|ing))$/, type: 'pays', subtype: 'transfer', domain: 'economic', targetPrep: 'to' },
   { re: /^(?:financ(?:e|es|ed|ing)|fund(?:s|ed|ing)?|bankroll(?:s|ed|ing)?|raised|rais(?:e|es|ing))$/, type: 'finances', subtype: null, domain: 'economic', targetPrep: 'for' },
@@ -53,13 +60,19 @@ export const VERB_CUES: VerbCue[] = [
   { re: /^(?:help(?:s|ed|ing)?|assist(?:s|ed|ing)?|aid(?:s|ed|ing)?)$/, type: 'associate', subtype: 'helps', domain: 'economic' },
   { re: /^(?:agree(?:s|d)?|allied|ally)$/, type: 'allied_with', subtype: null, domain: 'diplomatic', mutual: true },
   { re: /^(?:recogni[sz](?:e|es|ed|ing)|back(?:s|ed|ing)?|support(?:s|ed|ing)?|endors(?:e|es|ed|ing)|urg(?:e|es|ed|ing))$/, type: 'allied_with', subtype: 'supports', domain: 'political' },
+  { re: /^(?:len(?:d|ds|t|ding)|loan(?:s|ed|ing)?)$/, type: 'finances', subtype: 'lends', domain: 'economic', targetPrep: 'to' },
+  { re: /^(?:mov(?:e|es|ed|ing)|channel(?:s|l?ed|l?ing)?|funnel(?:s|l?ed|l?ing)?)$/, type: 'pays', subtype: 'moves money', domain: 'economic', targetPrep: 'to', objectWords: MONEY_NEXT, prepOnly: true },
+  { re: /^(?:arrang(?:e|es|ed|ing)|organi[sz](?:e|es|ed|ing))$/, type: 'supplies', subtype: 'arranges', domain: 'economic', targetPrep: 'to', objectWords: /^\s+(?:\S+\s+){0,2}(?:shipments?|deliver(?:y|ies)|consignments?|sales?|transfers?)\b/i, prepOnly: true },
+  { re: /^(?:extend(?:s|ed|ing)?)$/, type: 'sanctions', subtype: null, domain: 'economic', targetPrep: 'to', objectWords: /^\s+(?:\S+\s+){0,1}(?:sanctions|designations?|asset freezes?|blacklisting)\b/i, prepOnly: true },
+  { re: /^(?:fl(?:y|ies|ew|own|ying))$/, type: 'transports', subtype: 'flies', domain: 'economic', targetPrep: 'to', prepOnly: true },
+  { re: /^(?:linked|tied|connected)$/, type: 'associate', subtype: 'linked', domain: 'economic', targetPrep: 'to', prepOnly: true },
   // Deploying forces or advisers to a place reads as supplying them (the annotated vocabulary has
   // no "deploys"); a threat is no relation in it at all.
   { re: /^(?:deploy(?:s|ed|ing)?|dispatch(?:es|ed|ing)?)$/, type: 'supplies', subtype: 'deploys', domain: 'military', targetPrep: 'to' },
 ];
 
 /** Cue words that are as often nouns ("restricted trade with"): verbs only after a subject or an auxiliary. */
-export const NOUN_OR_VERB = /^(?:trade|head|list|fund|funds|control|support|back|aid|target|ship|supply|export|exports|import|imports|run|lead|command|partner|attack|strike|raid|transport|deal|order|freeze|ban|help|work|pay)$/;
+export const NOUN_OR_VERB = /^(?:trade|trading|head|list|fund|funds|control|support|back|aid|target|ship|supply|export|exports|import|imports|run|lead|command|partner|attack|strike|raid|transport|deal|order|freeze|ban|help|work|pay)$/;
 
 const verbCache = new Map<string, VerbCue | null>();
 
@@ -136,6 +149,9 @@ export const NOUN_CUES: Record<string, NounCue> = {
   employee: { type: 'employment', subtype: null, domain: 'economic' },
   agent: { type: 'employment', subtype: 'agent', domain: 'political' },
   financier: { type: 'finances', subtype: 'financier', domain: 'economic' },
+  fundraiser: { type: 'finances', subtype: 'fundraiser', domain: 'economic' },
+  figure: { type: 'membership', subtype: null, domain: 'political' },
+  arm: { type: 'membership', subtype: 'unit of', domain: 'military' },
   donor: { type: 'finances', subtype: null, domain: 'economic' },
   supplier: { type: 'supplies', subtype: null, domain: 'economic' },
   partner: { type: 'associate', subtype: 'partner', domain: 'economic' },
@@ -150,6 +166,8 @@ const NOUN_CUE_MAP = new Map(Object.entries(NOUN_CUES));
 export function nounCue(word: string): NounCue | undefined {
   if (word.length < 3 || word.length > 16) return undefined;
   const w = word.toLowerCase();
+  // "arms" are weapons, not branches.
+  if (w === 'arms') return undefined;
   return NOUN_CUE_MAP.get(w) ?? (w.endsWith('s') ? NOUN_CUE_MAP.get(w.slice(0, -1)) : undefined);
 }
 

@@ -187,6 +187,7 @@ export function scoreArticle(article: GoldArticle, pred: Extraction): ArticleSco
     s.relations.tp++;
     if (g.negated && !r.negated) s.negatedAsPositive++;
     if (g.negated === r.negated) s.negatedAgree++;
+    else errors.push(`negated: ${nameOf(r.source)} -${r.type}-> ${nameOf(r.target)} got ${r.negated}`);
     if (g.hedged === r.hedged) s.hedgedAgree++;
     else errors.push(`hedged: ${nameOf(r.source)} -${r.type}-> ${nameOf(r.target)} got ${r.hedged}`);
     if (g.date === r.date) s.dateAgree++;

@@ -59,6 +59,8 @@ export const PLACE_HEADS = words(`
 
 /** Lower-case words that, after a capitalised name, make it a place ("Bolívar state"). */
 export const PLACE_TAILS = words('state province region district county oblast governorate');
+/** Facilities named by a proper noun and a common noun ("the Abadan refinery"): the noun is part of the name. */
+export const FACILITY_TAILS = words('refinery prison airport airfield terminal oilfield');
 
 /** Nouns after "the town of", "the port of": the proper noun that follows is a place. */
 export const PLACE_NOUNS = words(`town city village port province region state district capital county island
@@ -73,6 +75,7 @@ export const PERSON_NOUNS = words(`
   ambassador diplomat journalist reporter professor scholar expert investigator activist member deputy
   militant fighter operative agent citizen national resident associate partner secretary governor mayor
   lawmaker senator politician cleric pilot captain engineer accountant heir tycoon magnate kingpin boss
+  lieutenant sergeant major soldier admiral brigadier marshal corporal private inmate fundraiser
 `);
 
 export const COMPANY_NOUNS = words(`

@@ -22,7 +22,7 @@ import {
   PERSON_NOUNS,
   PLACE_HEADS,
   PLACE_NOUNS,
-  PLACE_TAILS,
+  FACILITY_TAILS, PLACE_TAILS,
   PRODUCT,
   PUBLIC_BODY_HEADS,
   SENTENCE_STARTERS,
@@ -335,7 +335,7 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     // Extend "Bolívar state", "Sinaloa province".
     let tailPlace = false;
     const next = ts[last + 1];
-    if (next && next.word && PLACE_TAILS.has(next.text) && !possessive && !attached) {
+    if (next && next.word && (PLACE_TAILS.has(next.text) || (FACILITY_TAILS.has(next.text) && words.length <= 2)) && !possessive && !attached) {
       end = next.end;
       tailPlace = true;
     }
@@ -392,7 +392,8 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     if (options.givenNames?.has(words[0]!.toLowerCase()) && words.length >= 2 && !own) b.vote(c, 'Person', 1.5);
     // Two to four capitalised words are a person's name by default, unless a place starts them ("Beirut Diam").
     const placeFirst = countryOf(words[0]!) !== undefined || isKnownPlace(words[0]!);
-    if (!own && !placeFirst && words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(?:de|del|la|los|al|bin|ibn|da|van|von)$/.test(w)))
+    // A person's name takes no article ("the Tren de Aragua" is a group).
+    if (!own && !placeFirst && !/^the$/i.test(before) && words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(?:de|del|la|los|al|bin|ibn|da|van|von)$/.test(w)))
       b.vote(c, 'Person', 1);
     // Reporting verbs: "said Iryna Tkachuk", "Tkachuk said".
     if (before === 'said' || ts[last + 1]?.text === 'said') b.vote(c, 'Person', 1);
@@ -472,7 +473,7 @@ function mergeVariants(b: Builder, text: string): void {
   for (const c of live()) {
     for (const m of c.mentions) {
       const after = text.slice(m.end, m.end + 40);
-      const re = /^,\s+(?:formally|officially|formerly|also known as|known as|or|a\.k\.a\.|aka)\s+/.exec(after);
+      const re = /^,\s+(?:formally|officially|formerly|also known as|known as|or|a\.k\.a\.|aka)\s+["“]?/.exec(after);
       if (!re) continue;
       const at = m.end + re[0].length;
       const other = b.mentions.find((x) => x.start === at && x.kind === 'name');
@@ -495,7 +496,8 @@ function mergeVariants(b: Builder, text: string): void {
       const head = lw.slice(0, sw.length).join(' ') === sw.join(' ');
       const longFirst = Math.min(...long.mentions.map((m) => m.start));
       const personish = (long.votes.get('Person') ?? 0) >= Math.max(...[...long.votes.values()], 0) * 0.99;
-      if (personish) return (tail || (head && sw.length === 1)) && longFirst < firstAt + 1e9;
+      // "the state of Aragua" is a place, not the short name of a person or group ending in it.
+      if (personish) return !short.strongPlace && (tail || (head && sw.length === 1)) && longFirst < firstAt + 1e9;
       if (tail && (long.votes.get('Location') ?? 0) >= 3) return true;
       // Organisations: the distinctive first word ("Alabuga"), not a generic head ("Force").
       return head && sw.length === 1 && !COMPANY_HEADS.has(sw[0]!) && !ORGANIZATION_HEADS.has(sw[0]!) && longFirst < firstAt;

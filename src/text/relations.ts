@@ -8,7 +8,7 @@
  * carries its sentence and offsets, hedged and negated flags, a date, a domain and, for flows,
  * the item.
  */
-import { REPORTING, sentenceArgs, type Arg } from './arguments.js';
+import { REPORTING, sentenceArgs, STATE_ACTORS, type Arg } from './arguments.js';
 import { dateOf, isHedged, isNegated } from './attribution.js';
 import { domainOf, itemOf, type Claim } from './claim.js';
 import { AUX_ADVERB, BE, nearestHead, objectsOf, relativeAntecedent, RELATIVE, relativeSpans, subjectOf } from './clauses.js';
@@ -61,7 +61,7 @@ export function extractRelations(doc: DocumentAnalysis, ids: Map<number, string>
     if (args.length < 1) return;
     const paraText = paragraphText(si);
     const unpaid: Array<{ payers: Arg[]; cue: number; item: string | null }> = [];
-    const claims = [...verbClaims(doc, ts, args, paraText, unpaid), ...nounClaims(doc, ts, args), ...groupClaims(doc, ts, args), ...listClaims(ts, args), ...attachedClaims(doc, args)];
+    const claims = [...verbClaims(doc, ts, args, paraText, unpaid), ...nounClaims(doc, ts, args), ...groupClaims(doc, ts, args), ...listClaims(ts, args), ...attachedClaims(doc, args), ...linkClaims(doc, ts, args), ...sanctionNounClaims(ts, args)];
     fillPayments(claims, unpaid);
     const text = doc.text.slice(sentence.start, sentence.end);
     for (const claim of claims) {
@@ -112,7 +112,7 @@ function inherited(claim: Claim, dates: DateMention[], paragraphDate: string | u
 function plausible(claim: Claim): boolean {
   const s = claim.source.schema;
   const t = claim.target.schema;
-  if ((s === 'Location' && claim.type !== 'strikes') || (t === 'Location' && !['supplies', 'transports', 'trades_with', 'strikes'].includes(claim.type))) return false;
+  if ((s === 'Location' && claim.type !== 'strikes') || (t === 'Location' && !['supplies', 'transports', 'trades_with', 'strikes', 'sanctions', 'ownership'].includes(claim.type))) return false;
   switch (claim.type) {
     case 'family':
       return s === 'Person' && t === 'Person';
@@ -155,8 +155,10 @@ function verbClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[], paraText: s
     if (w === 'sanctions' && !(args.some((a) => a.last === k - 1) || /^(?:also|later|then|now|never|still)$/.test(prev))) continue;
     if (w === 'sanction' && !/^(?:to|would|will|not|must|could|may|might)$/.test(prev)) continue;
     // "which Washington lists as a terrorist organization" carries its own context.
-    const listedAs = /^list/.test(w) && /^\s+(?:\S+\s+){0,3}as\s+(?:an?\s+)?(?:\w+\s+)?(?:terrorist|sanctioned|designated|specially)/i.test(doc.text.slice(t.end, t.end + 80));
+    const listedAs = /^list/.test(w) && /^\s+(?:\S+\s+){0,5}as\s+(?:an?\s+)?(?:\w+\s+)?(?:terrorist|sanctioned|designated|specially)/i.test(doc.text.slice(t.end, t.end + 80));
     if (cue.needsSanctionContext && !listedAs && !SANCTION_CONTEXT.test(paraText)) continue;
+    // "moved funds to", "arranged shipments to": cues that need their object's words.
+    if (cue.objectWords && !cue.objectWords.test(doc.text.slice(t.end, t.end + 60))) continue;
     // "raised money for": raising is financing only when money is raised.
     if (/^rais/.test(w) && !/^\s+(?:\S+\s+){0,2}(?:money|funds|cash|millions?|\$)/i.test(doc.text.slice(t.end, t.end + 40))) continue;
     const found = claimsForVerb(doc, ts, args, k, cue, spans, sentenceText, previousSubjects, previousCue);
@@ -195,7 +197,14 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
     const named = agents.filter((a) => !a.pronoun);
     const afterBy = by > 0 ? (named[0] ?? agents[0]) : undefined;
     if (by > 0 && afterBy) subjects = [afterBy];
-    const patient = by > 0 && !aux ? nearestHead(ts, args, k) : subjectOf(ts, args, k, spans);
+    let patient = by > 0 && !aux ? nearestHead(ts, args, k) : subjectOf(ts, args, k, spans);
+    // "a carrier that the Treasury says is controlled by X": the relative's antecedent is the patient.
+    const said = ts.slice(Math.max(0, j - 3), j).findIndex((t) => REPORTING.test(t.text));
+    if (aux && said >= 0) {
+      const at = Math.max(0, j - 3) + said;
+      const r = [at - 1, at - 2, at - 3, at - 4].find((i) => i >= 0 && RELATIVE.test(ts[i]!.text));
+      if (r !== undefined) patient = relativeAntecedent(ts, args, r).slice(-1);
+    }
     objects = patient;
     if (by > 0 && !aux && patient.length === 0) return claims;
   }
@@ -238,6 +247,8 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
     }
   }
   if (subjects.length === 0) return claims;
+  // A person who flies travels ("flew home to Beirut"); a carrier that flies somewhere transports.
+  if (cue.subtype === 'flies' && (subjects.every((a) => a.clusters.every((c) => c.schema === 'Person')) || ts[k + 1]?.text === 'home')) return claims;
   if (objects.length === 0) {
     const o = objectsOf(ts, args, k, spans, cue.targetPrep);
     if (cue.fromPrep && o.from.length > 0) {
@@ -251,12 +262,12 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
       return claims;
     }
     // A cue that needs its preposition ("launched … against", "imposed … on") takes no direct object.
-    const prepOnly = cue.targetPrep !== undefined && (cue.type === 'strikes' || cue.targetPrep === 'on' || (cue.targetPrep === 'for' && cue.type !== 'finances'));
+    const prepOnly = cue.prepOnly || (cue.targetPrep !== undefined && (cue.type === 'strikes' || cue.targetPrep === 'on' || (cue.targetPrep === 'for' && cue.type !== 'finances')));
     objects = cue.targetPrep && o.prep.length > 0 ? o.prep : prepOnly ? o.prep : o.direct;
     if (cue.type === 'supplies' || cue.type === 'transports') {
       // "sent him to Washington": moving a person is not a supply.
       if (o.direct.some((a) => a.clusters.every((c) => c.schema === 'Person'))) return claims;
-      objects = o.prep.length > 0 ? o.prep : o.direct.slice(0, 1);
+      objects = o.prep.length > 0 || cue.prepOnly ? o.prep : o.direct.slice(0, 1);
     }
     if (cue.type === 'associate' && cue.targetPrep === 'with' && o.prep.length === 0) objects = [];
   }
@@ -269,6 +280,8 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
   }
   const between = objects.length > 0 ? doc.text.slice(ts[k]!.start, objects[objects.length - 1]!.end + 60) : '';
   let item = ['supplies', 'transports', 'trades_with'].includes(cue.type) ? itemOf(between || sentenceText) : undefined;
+  // "collected funds … and sent them to X": the pronoun object is the goods named before the verb.
+  if (!item && ['supplies', 'transports'].includes(cue.type) && /^(?:them|it)$/i.test(ts[k + 1]?.text ?? '')) item = itemOf(doc.text.slice(ts[0]!.start, ts[k]!.start));
   // A payment is money, or the gold it was made in; a transfer of goods is transport.
   let type = cue.type;
   if (cue.type === 'pays') {
@@ -278,6 +291,8 @@ function claimsForVerb(doc: DocumentAnalysis, ts: Token[], args: Arg[], k: numbe
       item = goods;
     } else item = /\bgold\b/i.test(between || sentenceText) ? ['gold', 'economic'] : ['money', 'economic'];
   }
+  // Sending or providing money is financing ("sent money to the group").
+  if ((type === 'supplies' || type === 'transports') && item?.[0] === 'money') type = 'finances';
   let subtype = cue.subtype;
   // "worked with X": an associate, not an employee.
   if (cue.type === 'employment' && ts[k + 1]?.text === 'with') {
@@ -362,6 +377,50 @@ function attachedClaims(doc: DocumentAnalysis, args: Arg[]): Claim[] {
         if (s === t) continue;
         const sentence = doc.text.slice(a.start, head.end);
         claims.push({ source: s, target: t, type: rel[0], subtype: rel[1], domain: domainOf(rel[0], 'economic', s, t, sentence), item: null, cue: a.last, targetArg: head, stative: true });
+      }
+    }
+  }
+  return claims;
+}
+
+/**
+ * "X has close ties to Y", "Caracas denies any link to the gang", "denied any business with Y": a
+ * link noun ties the clause's subject to the party after its preposition.
+ */
+function linkClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[]): Claim[] {
+  const claims: Claim[] = [];
+  let spans: Array<[number, number]> | undefined;
+  for (let k = 1; k < ts.length - 1; k++) {
+    const w = ts[k]!.text.toLowerCase();
+    const link = /^(?:links?|ties|connections?)$/.test(w) && /^(?:to|with)$/.test(ts[k + 1]!.text);
+    const dealings = /^(?:business|dealings)$/.test(w) && ts[k + 1]!.text === 'with' && /^(?:any|no)$/i.test(ts[k - 1]!.text);
+    if (!link && !dealings) continue;
+    const target = args.find((a) => a.first > k + 1 && a.first <= k + 4 && !a.source && !a.demonym && !a.possessive);
+    if (!target) continue;
+    spans ??= relativeSpans(ts);
+    const subjects = subjectOf(ts, args, k, spans);
+    for (const s of subjects) {
+      for (const a of s.clusters) {
+        for (const b of target.clusters) {
+          if (a !== b) claims.push({ source: a, target: b, type: 'associate', subtype: 'linked', domain: domainOf('associate', 'economic', a, b, doc.text.slice(s.start, target.end)), item: null, cue: k, targetArg: target, stative: true });
+        }
+      }
+    }
+  }
+  return claims;
+}
+
+/** "European Union sanctions on the Syrian government": a sanctions noun with its owner right before it. */
+function sanctionNounClaims(ts: Token[], args: Arg[]): Claim[] {
+  const claims: Claim[] = [];
+  for (let k = 1; k < ts.length - 2; k++) {
+    if (ts[k]!.text !== 'sanctions' || !/^(?:on|against)$/.test(ts[k + 1]!.text)) continue;
+    const owner = args.find((a) => a.last === k - 1 && !a.demonym && !a.pronoun);
+    const target = args.find((a) => a.first > k + 1 && a.first <= k + 4 && !a.source && (!a.demonym || STATE_ACTORS.test(ts[a.last + 1]?.text ?? '')));
+    if (!owner || !target) continue;
+    for (const s of owner.clusters) {
+      for (const o of target.clusters) {
+        if (s !== o) claims.push({ source: s, target: o, type: 'sanctions', subtype: null, domain: 'economic', item: null, cue: k, targetArg: target, stative: false });
       }
     }
   }

@@ -4,12 +4,20 @@
  */
 import type { Arg } from './arguments.js';
 import { domainOf, type Claim } from './claim.js';
-import { BE, PREPOSITIONS, relativeSpans, subjectOf } from './clauses.js';
+import { BE, PREPOSITIONS, RELATIVE, relativeAntecedent, relativeSpans, subjectOf } from './clauses.js';
 import { nounCue } from './cues.js';
 import type { DocumentAnalysis } from './mentions.js';
 import type { Token } from './tokens.js';
 
-const LABEL_VERBS = /^(?:named|calling|called|described|identified|designated|lists?|listed|labell?ed|branded|naming)$/i;
+const LABEL_VERBS = /^(?:named|calling|called|calls|described|describes|identified|designated|lists?|listed|labell?ed|branded|naming|considers|considered)$/i;
+
+/** "X, whom it calls the leader of Y", "X, whom it described as a Y fundraiser": the holder is the relative's antecedent. */
+function labelledByRelative(ts: Token[], args: Arg[], v: number): Arg[] {
+  for (let r = v - 1; r >= 0 && r >= v - 3; r--) {
+    if (RELATIVE.test(ts[r]!.text) || /^whom$/i.test(ts[r]!.text)) return relativeAntecedent(ts, args, r).slice(-1);
+  }
+  return [];
+}
 
 /** Role nouns: "nephews of Y", "a subsidiary of Y", "Y's president, Z", "a former Y commander". */
 export function nounClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[]): Claim[] {
@@ -49,6 +57,10 @@ export function nounClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[]): Cla
     if (!y) {
       let p = k - 1;
       if (ts[p]?.text.toLowerCase() === 'general' || /^(?:former|two|other|new)$/i.test(ts[p]?.text ?? '')) p--;
+      // "its Indian captain, Z": a nationality between the possessive and the noun.
+      const demonym = args.find((a) => a.last === p && a.demonym);
+      if (demonym) p = demonym.first - 1;
+      else if (/^\p{Lu}\p{Ll}+(?:an|ese|ish|i|ic)$/u.test(ts[p]?.text ?? '') && !args.some((a) => a.first <= p && p <= a.last)) p--;
       possessor = args.find((a) => a.last === p && a.possessive);
       if (!possessor) continue;
     }
@@ -137,17 +149,24 @@ function holderOf(ts: Token[], args: Arg[], k: number, holders: Map<number, Arg[
     for (const [q, h] of [...holders].reverse()) if (q < p) return h;
     return [];
   }
+  // "he served as a Qods Force official", "worked as a manager of X": the subject of the verb.
+  if (w === 'as' && /^(?:served|serves|serving|serve|acted|acts|worked|works|working)$/i.test(ts[p - 1]?.text ?? '')) return subjectOf(ts, args, p - 1, spans);
   if (w === 'as') {
     // "named Diosdado Cabello and Hugo Carvajal, a former …, as alleged leaders of the cartel".
     let v = p - 1;
     while (v >= 0 && !LABEL_VERBS.test(ts[v]!.text)) v--;
     if (v < 0) return [];
     const named = args.filter((a) => a.first > v && a.last < p && !a.source && !a.demonym && !a.possessive);
+    if (named.length === 0) return labelledByRelative(ts, args, v);
     return named.filter((a) => {
       // Leave out args inside an appositive ", a former military intelligence chief,".
       const prevComma = ts.slice(v, a.first).map((t) => t.text).lastIndexOf(',');
       return prevComma < 0 || !/^(?:a|an|the)$/i.test(ts[v + prevComma + 1]?.text ?? '');
     });
+  }
+  if (/^(?:calls|called|describes|considers)$/i.test(w)) {
+    const held = labelledByRelative(ts, args, p);
+    if (held.length > 0) return held;
   }
   if (/^(?:calling|called|naming)$/i.test(w)) {
     const z = args.find((a) => a.first === p + 1);

@@ -26,6 +26,9 @@ function abbreviationDot(text: string, dot: number): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
+/** Words that open a sentence and do not continue a name after an abbreviation. */
+const SENTENCE_OPENER = /^\s+(?:The|It|He|She|They|We|In|On|At|But|This|These|Those|Its|His|Her|Their|After|Before|When|While|Since|Until|Last|Earlier|Later)\s/;
+
 const END = /[.!?]+["'”’)\]]*(?=\s+["'“‘([]?[\p{Lu}\p{N}])/gu;
 
 /** The paragraph spans (non-empty lines) of a text. */
@@ -54,8 +57,9 @@ function splitParagraph(text: string, para: Sentence, out: Sentence[]): void {
   while ((m = END.exec(body)) !== null) {
     const punct = m[0];
     if (punct.startsWith('.') && abbreviationDot(body, m.index)) {
-      // "U.S. Treasury", "Gen. Soleimani": keep going, unless the abbreviation closes a quote.
-      if (!/["'”’)]$/.test(punct)) continue;
+      // "U.S. Treasury", "Gen. Soleimani": keep going, unless the abbreviation closes a quote or the
+      // next word is one that opens sentences, not names ("… TNK Trading S.A. The Treasury …").
+      if (!/["'”’)]$/.test(punct) && !SENTENCE_OPENER.test(body.slice(m.index + punct.length))) continue;
     }
     const end = m.index + punct.length;
     out.push({ start: para.start + start, end: para.start + end });
