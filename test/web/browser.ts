@@ -83,7 +83,8 @@ export async function openWeb(options: WebOptions = {}): Promise<WebSession> {
   page.setDefaultTimeout(10_000);
   const errors: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
+    // A failed request's message does not say which: add its address, so a failure names it.
+    if (m.type() === 'error') errors.push(m.location().url ? `${m.text()} (${m.location().url})` : m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
   mkdirSync(SCREENSHOTS, { recursive: true });
