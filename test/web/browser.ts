@@ -50,9 +50,16 @@ export async function openWeb(options: WebOptions = {}): Promise<WebSession> {
   // A second version of the list, so that datasets and entities have changes to show.
   // It drops 2 of the 17 entries: more than an import takes unasked where a removal guard is in place.
   const force = { allowMassRemoval: true };
-  await importFiles(server.store, { format: 'ofac-csv', paths: [join(FIXTURES, 'sdn-2024-05-03.csv')], ...force });
+  await importFiles(server.store, {
+    format: 'ofac-csv',
+    paths: [join(FIXTURES, 'sdn-2024-05-03.csv')],
+    ...force,
+  });
   // People and companies with aliases and links, and a UN list, for the entity page's sections.
-  await importFiles(server.store, { format: 'ftm', paths: [join(ROOT, 'test', 'fixtures', 'ftm-json', 'entities.ftm.json')] });
+  await importFiles(server.store, {
+    format: 'ftm',
+    paths: [join(ROOT, 'test', 'fixtures', 'ftm-json', 'entities.ftm.json')],
+  });
   // A small network of its own (a chain of owners and directors to a vessel, a hostile name).
   await importFiles(server.store, {
     format: 'ftm',
