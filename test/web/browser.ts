@@ -87,7 +87,8 @@ export async function openWeb(options: WebOptions = {}): Promise<WebSession> {
     acceptDownloads: true,
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(10_000);
+  // Generous: CI machines have two cores and run other test files beside the browser.
+  page.setDefaultTimeout(30_000);
   const errors: string[] = [];
   page.on('console', (m) => {
     // A failed request's message does not say which: add its address, so a failure names it.
