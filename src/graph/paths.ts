@@ -14,6 +14,8 @@ export interface PathStep {
   /** Type of the strongest edge between the two; `types` lists all. */
   type: string;
   types: string[];
+  /** The domain of the tie the step is named after (economic, energy, military…). */
+  domain: string;
   /** 'forward' when the edge runs source → target, 'backward' when against, 'undirected'. */
   direction: 'forward' | 'backward' | 'undirected';
   strength: number;
@@ -297,6 +299,7 @@ function describeStep(net: Network, u: number, v: number): PathStep & { w: numbe
     target: net.nodes[v].id,
     type: net.types[net.edgeType[best]],
     types: [...new Set(edges.map((e) => net.types[net.edgeType[e]]))],
+    domain: net.domains[net.edgeDomain[best]],
     direction: !directed ? 'undirected' : net.edgeSource[best] === u ? 'forward' : 'backward',
     strength: round(net.edgeStrength[best]),
     evidence,

@@ -70,6 +70,7 @@ describe('paths', () => {
       source: IDS.leader,
       target: IDS.guard,
       type: 'supplies',
+      domain: 'military',
       direction: 'backward',
       evidence: [{ kind: 'document', sentence: 'The Guard Corps sent drones to the Leader.' }],
     });

@@ -239,6 +239,7 @@ export interface PathStep {
   source: string;
   target: string;
   type: string;
+  domain?: string;
   strength?: number;
   evidence: Evidence[];
 }
@@ -490,10 +491,11 @@ export const api = {
   timeline: (id: string, other?: string | null) =>
     request<TimelineResponse>('GET', `/graph/timeline/${enc(id)}`, { params: { with: other, limit: 1000 } }),
 
-  documents: () =>
-    request<{ documents: DocumentSummary[] }>('GET', '/documents').then((r) => r.documents),
+  documents: () => request<{ documents: DocumentSummary[] }>('GET', '/documents').then((r) => r.documents),
   claims: (params: { entity?: string; document?: string; status?: string; limit?: number }) =>
-    request<{ total: number; claims: Array<Claim & { document: DocumentRef }> }>('GET', '/claims', { params }),
+    request<{ total: number; claims: Array<Claim & { document: DocumentRef }> }>('GET', '/claims', {
+      params,
+    }),
   document: (id: string) => request<DocumentDetail>('GET', `/documents/${enc(id)}`),
   reviewClaim: (id: string, review: ClaimReview) =>
     request<{ claim: Claim }>('POST', `/claims/${enc(id)}/review`, { body: review }).then((r) => r.claim),

@@ -309,7 +309,7 @@ function Explorer({ start, startHops }: { start: string; startHops: number }) {
               source: s.source,
               target: s.target,
               type: s.type,
-              domain: 'path',
+              domain: s.domain ?? 'unspecified',
               strength: s.strength ?? 0.5,
               evidence: s.evidence,
             });
