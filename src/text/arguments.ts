@@ -3,7 +3,7 @@
  * state ("Russian forces"), pronouns and plural descriptions resolved by coreference, each marked
  * when it only reports the claim ("U.S. officials say", "according to Washington").
  */
-import { resolveReference } from './coreference.js';
+import { kindGroup, resolveReference } from './coreference.js';
 import type { Cluster, DocumentAnalysis, Mention } from './mentions.js';
 import type { Token } from './tokens.js';
 
@@ -24,14 +24,26 @@ export interface Arg {
   attached?: string;
 }
 
-
 export const PRONOUNS = /^(?:he|him|his|she|her|it|its|they|them|their)$/i;
-export const GROUP_PHRASES = [/^both men$/i, /^the two men$/i, /^the cousins$/i, /^the brothers$/i, /^the pair$/i, /^either nephew$/i, /^each of them$/i, /^the men$/i];
+export const GROUP_PHRASES = [
+  /^both men$/i,
+  /^the two men$/i,
+  /^the cousins$/i,
+  /^the brothers$/i,
+  /^the pair$/i,
+  /^either nephew$/i,
+  /^each of them$/i,
+  /^the men$/i,
+];
 /** First words of pronouns and plural descriptions (a cheap test before building phrases). */
-export const REFERENCE_START = /^(?:he|him|his|she|her|it|its|they|them|their|both|the|either|each)$/i;
-export const STATE_ACTORS = /^(?:forces|troops|military|army|navy|officers|government|authorities|police|intelligence|agents|soldiers|security|regime|administration|leadership|junta|coast guard)$/i;
-export const SOURCE_NOUNS = /^(?:officials|authorities|prosecutors|sources|data|media|investigators|diplomats|analysts|documents|records|lawmakers|officers)$/i;
-export const REPORTING = /^(?:says?|said|claims?|claimed|alleges?|alleged|reports?|reported|suggested|suggests|believes?|thinks?|told|argued|insists?|noted|stressed)$/i;
+export const REFERENCE_START =
+  /^(?:he|him|his|she|her|it|its|they|them|their|both|the|either|neither|each|all)$/i;
+export const STATE_ACTORS =
+  /^(?:forces|troops|military|army|navy|officers|government|authorities|police|intelligence|agents|soldiers|security|regime|administration|leadership|junta|coast guard)$/i;
+export const SOURCE_NOUNS =
+  /^(?:officials|authorities|prosecutors|sources|data|media|investigators|diplomats|analysts|documents|records|lawmakers|officers)$/i;
+export const REPORTING =
+  /^(?:says?|said|claims?|claimed|alleges?|alleged|reports?|reported|suggested|suggests|believes?|thinks?|told|argued|insists?|noted|stressed)$/i;
 
 /** The arguments of a sentence: mentions, demonyms standing for states, pronouns, plural descriptions. */
 export function sentenceArgs(doc: DocumentAnalysis, si: number, ts: Token[], mentions: Mention[]): Arg[] {
@@ -58,7 +70,18 @@ export function sentenceArgs(doc: DocumentAnalysis, si: number, ts: Token[], men
     if (demonym && !stateActor) continue;
     // "Iran's navy seized …": a country's organ acts for the country.
     const possessive = m.possessive && !(c.country && stateActor);
-    args.push({ first, last, start: m.start, end: m.end, clusters: [c], possessive, source: false, demonym, pronoun: false, attached: m.attached });
+    args.push({
+      first,
+      last,
+      start: m.start,
+      end: m.end,
+      clusters: [c],
+      possessive,
+      source: false,
+      demonym,
+      pronoun: false,
+      attached: m.attached,
+    });
   }
   for (let i = 0; i < ts.length; i++) {
     const t = ts[i]!;
@@ -66,8 +89,11 @@ export function sentenceArgs(doc: DocumentAnalysis, si: number, ts: Token[], men
     if (args.some((a) => a.first <= i && i <= a.last)) continue;
     let phraseEnd = -1;
     for (const len of [3, 2]) {
-      const phrase = ts.slice(i, i + len).map((x) => x.text).join(' ');
-      if (GROUP_PHRASES.some((re) => re.test(phrase))) {
+      const phrase = ts
+        .slice(i, i + len)
+        .map((x) => x.text)
+        .join(' ');
+      if (GROUP_PHRASES.some((re) => re.test(phrase)) || kindGroup(phrase)) {
         phraseEnd = i + len - 1;
         break;
       }
@@ -76,23 +102,41 @@ export function sentenceArgs(doc: DocumentAnalysis, si: number, ts: Token[], men
     const last = phraseEnd < 0 ? i : phraseEnd;
     // "among them Tajco": the pronoun points at the list that follows.
     if (phraseEnd < 0 && /^them$/i.test(t.text) && /^(?:among|of)$/i.test(ts[i - 1]?.text ?? '')) continue;
-    const phrase = ts.slice(i, last + 1).map((x) => x.text).join(' ');
+    const phrase = ts
+      .slice(i, last + 1)
+      .map((x) => x.text)
+      .join(' ');
     // "they say", "that they say": the reporters, not a party.
     if (/^they$/i.test(phrase) && REPORTING.test(ts[i + 1]?.text ?? '')) continue;
     const clusters = resolveReference(doc, si, phrase, t.start);
     if (clusters.length === 0) continue;
-    args.push({ first: i, last, start: t.start, end: ts[last]!.end, clusters, possessive: /^(?:his|her|its|their)$/i.test(phrase), source: false, demonym: false, pronoun: true });
+    args.push({
+      first: i,
+      last,
+      start: t.start,
+      end: ts[last]!.end,
+      clusters,
+      possessive: /^(?:his|her|its|their)$/i.test(phrase),
+      source: false,
+      demonym: false,
+      pronoun: true,
+    });
     i = last;
   }
   args.sort((a, b) => a.first - b.first);
   // Sources of the claim: "according to X", "X officials say", "X says".
   for (const a of args) {
-    const prev = ts.slice(Math.max(0, a.first - 2), a.first).map((t) => t.text.toLowerCase()).join(' ');
+    const prev = ts
+      .slice(Math.max(0, a.first - 2), a.first)
+      .map((t) => t.text.toLowerCase())
+      .join(' ');
     const next1 = ts[a.last + 1]?.text ?? '';
     const next2 = ts[a.last + 2]?.text ?? '';
     if (/according to$/.test(prev) || /according to (?:the|u\.s\.)$/.test(prev)) a.source = true;
-    else if (ts[a.first - 1]?.text === 'and' && args.some((b) => b.source && b.last === a.first - 2)) a.source = true;
-    else if (SOURCE_NOUNS.test(next1) && (REPORTING.test(next2) || /^(?:have|had|has)$/.test(next2))) a.source = true;
+    else if (ts[a.first - 1]?.text === 'and' && args.some((b) => b.source && b.last === a.first - 2))
+      a.source = true;
+    else if (SOURCE_NOUNS.test(next1) && (REPORTING.test(next2) || /^(?:have|had|has)$/.test(next2)))
+      a.source = true;
     else if (REPORTING.test(next1) && !a.pronoun) a.source = true;
   }
   // "According to U.S. and Ukrainian officials": every arg before the comma is a source.
@@ -102,4 +146,3 @@ export function sentenceArgs(doc: DocumentAnalysis, si: number, ts: Token[], men
   }
   return args;
 }
-

@@ -44,11 +44,13 @@ const DESCRIPTION_HEADS: Record<string, Schema[]> = {
 };
 
 /** Descriptions that stand for several people at once. */
-const GROUP_WORDS = /^(?:both men|the two men|the men|the cousins|the brothers|the pair|the nephews|the two|each of them|either nephew|both|the couple|the sisters)$/i;
+const GROUP_WORDS =
+  /^(?:both men|the two men|the men|the cousins|the brothers|the pair|the nephews|the two|each of them|either nephew|both|the couple|the sisters)$/i;
 
 const MODIFIER = /^[a-z][a-z-]*$/;
 /** Capitalised adjectives of nationality also modify descriptions ("the Lebanese group"). */
-const DEMONYM_MODIFIER = /^(?:\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ic)|[\p{L}.]+-(?:backed|linked|controlled|owned|based|run|funded|led|affiliated|aligned|sponsored|financed|operated|connected|tied))$/u;
+const DEMONYM_MODIFIER =
+  /^(?:\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ic)|[\p{L}.]+-(?:backed|linked|controlled|owned|based|run|funded|led|affiliated|aligned|sponsored|financed|operated|connected|tied))$/u;
 
 const nameWordCache = new WeakMap<Cluster, { count: number; words: Set<string> }>();
 
@@ -58,7 +60,8 @@ function nameHas(c: Cluster, word: string): boolean {
   let cached = nameWordCache.get(c);
   if (!cached || cached.count !== c.mentions.length) {
     const words = new Set<string>();
-    for (const m of c.mentions) if (m.kind === 'name') for (const x of m.text.toLowerCase().split(/[\s-]+/)) words.add(x);
+    for (const m of c.mentions)
+      if (m.kind === 'name') for (const x of m.text.toLowerCase().split(/[\s-]+/)) words.add(x);
     cached = { count: c.mentions.length, words };
     nameWordCache.set(c, cached);
   }
@@ -81,7 +84,13 @@ function mentionIndex(doc: DocumentAnalysis, at: number): number {
 }
 
 /** The last mention of a party (before `at`) that fits the description. */
-function antecedent(doc: DocumentAnalysis, at: number, sentence: number, head: string, modifiers: string[]): Cluster | undefined {
+function antecedent(
+  doc: DocumentAnalysis,
+  at: number,
+  sentence: number,
+  head: string,
+  modifiers: string[],
+): Cluster | undefined {
   const kinds = DESCRIPTION_HEADS[head]!;
   let byKind: Cluster | undefined;
   for (let i = mentionIndex(doc, at) - 1; i >= 0; i--) {
@@ -91,18 +100,25 @@ function antecedent(doc: DocumentAnalysis, at: number, sentence: number, head: s
     const c = doc.clusters[m.cluster]!;
     if (c.country) continue;
     // "the central bank": the modifiers that are name words must be in the name too.
-    const named = nameHas(c, head) && modifiers.filter((x) => !x.includes('-')).every((x) => nameHas(c, x) || !/^(?:central|national)$/.test(x));
+    const named =
+      nameHas(c, head) &&
+      modifiers
+        .filter((x) => !x.includes('-'))
+        .every((x) => nameHas(c, x) || !/^(?:central|national)$/.test(x));
     if (named) return c;
     // By kind only from an earlier sentence: "the EU had listed the company" is not the EU.
     // A reporter ("Reuters reported") is not what the next sentence describes.
     const reporter = /^\s+(?:reported|said|says|reports)\b/.test(doc.text.slice(m.end, m.end + 12));
-    if (!byKind && !reporter && kinds.includes(c.schema) && at - m.start < 1200 && m.sentence < sentence) byKind = c;
+    if (!byKind && !reporter && kinds.includes(c.schema) && at - m.start < 1200 && m.sentence < sentence)
+      byKind = c;
   }
   // A body the text names by a known form: "the Treasury" → "The department".
   if (byKind) return byKind;
   for (const body of KNOWN_BODIES) {
     if (!body.heads.includes(head)) continue;
-    const c = doc.clusters.find((x) => x.mergedInto === undefined && x.body === body && x.mentions.some((m) => m.start < at));
+    const c = doc.clusters.find(
+      (x) => x.mergedInto === undefined && x.body === body && x.mentions.some((m) => m.start < at),
+    );
     if (c) return c;
   }
   return undefined;
@@ -116,7 +132,12 @@ export function resolveDescriptions(doc: DocumentAnalysis): void {
       if (!/^the$/i.test(ts[i]!.text)) continue;
       const modifiers: string[] = [];
       let k = i + 1;
-      while (k < ts.length && modifiers.length < 2 && (MODIFIER.test(ts[k]!.text) || DEMONYM_MODIFIER.test(ts[k]!.text)) && !(ts[k]!.text in DESCRIPTION_HEADS)) {
+      while (
+        k < ts.length &&
+        modifiers.length < 2 &&
+        (MODIFIER.test(ts[k]!.text) || DEMONYM_MODIFIER.test(ts[k]!.text)) &&
+        !(ts[k]!.text in DESCRIPTION_HEADS)
+      ) {
         modifiers.push(ts[k]!.text);
         k++;
       }
@@ -127,12 +148,23 @@ export function resolveDescriptions(doc: DocumentAnalysis): void {
       // "the company Tajco", "the group's leader" are fine; "the bank of X" names another.
       const next = ts[k + 1];
       if (next && (/^\p{Lu}/u.test(next.text) || next.text === 'of')) continue;
-      if (modifiers.some((m) => !DEMONYM_MODIFIER.test(m) && !/^(?:central|state-owned|state|national|same|former|russian|iranian|sanctioned|militant|armed|trading|holding|parent|front|drone|mining|investment|shipping|oil|main|whole)$/.test(m))) continue;
+      if (
+        modifiers.some(
+          (m) =>
+            !DEMONYM_MODIFIER.test(m) &&
+            !/^(?:central|state-owned|state|national|same|former|russian|iranian|sanctioned|militant|armed|trading|holding|parent|front|drone|mining|investment|shipping|oil|main|whole)$/.test(
+              m,
+            ),
+        )
+      )
+        continue;
       // "Petroleos de Venezuela (PDVSA), the state oil company,": an appositive names its neighbour.
       const prevText = doc.text.slice(Math.max(0, ts[i]!.start - 3), ts[i]!.start);
       let c: Cluster | undefined;
       if (/,\s*$/.test(prevText)) {
-        const left = doc.mentions.filter((m) => m.end <= ts[i]!.start && ts[i]!.start - m.end <= 4 && m.kind !== 'demonym');
+        const left = doc.mentions.filter(
+          (m) => m.end <= ts[i]!.start && ts[i]!.start - m.end <= 4 && m.kind !== 'demonym',
+        );
         const near = left[left.length - 1];
         if (near && !doc.clusters[near.cluster]!.country) c = doc.clusters[near.cluster];
       }
@@ -153,7 +185,9 @@ export function resolveDescriptions(doc: DocumentAnalysis): void {
       added.push(m);
       if (head === 'company' || head === 'firm') c.votes.set('Company', (c.votes.get('Company') ?? 0) + 2.5);
       // "The state-owned company, formally CVG Compañía General…": the name that follows is the same party.
-      const restated = /^,\s+(?:formally|officially|formerly|also known as|known as)\s+/.exec(doc.text.slice(end, end + 40));
+      const restated = /^,\s+(?:formally|officially|formerly|also known as|known as)\s+/.exec(
+        doc.text.slice(end, end + 40),
+      );
       if (restated) {
         const other = doc.mentions.find((x) => x.start === end + restated[0].length && x.kind === 'name');
         if (other && other.cluster !== c.index) mergeClusters(c, doc.clusters[other.cluster]!);
@@ -170,14 +204,21 @@ export function resolveReference(doc: DocumentAnalysis, si: number, phrase: stri
   const live = (m: Mention) => doc.clusters[m.cluster]!;
   const upto = mentionIndex(doc, at);
   const before: Mention[] = [];
-  for (let i = upto - 1; i >= 0 && at - doc.mentions[i]!.start <= REACH; i--) if (doc.mentions[i]!.kind !== 'demonym') before.push(doc.mentions[i]!);
+  for (let i = upto - 1; i >= 0 && at - doc.mentions[i]!.start <= REACH; i--)
+    if (doc.mentions[i]!.kind !== 'demonym') before.push(doc.mentions[i]!);
   before.reverse();
   if (GROUP_WORDS.test(p) || p === 'they' || p === 'them' || p === 'their') {
     const group = lastPeople(doc, before);
     // "they", "them": only for people named in this or the previous sentence (else it is things).
-    if (/^(?:they|them|their)$/.test(p) && !before.some((m) => group.includes(live(m)) && m.sentence >= si - 1)) return [];
+    if (
+      /^(?:they|them|their)$/.test(p) &&
+      !before.some((m) => group.includes(live(m)) && m.sentence >= si - 1)
+    )
+      return [];
     return group;
   }
+  const kind = kindGroup(p);
+  if (kind) return groupOfKind(doc, before, kind.schema, kind.count);
   if (p === 'he' || p === 'him' || p === 'his' || p === 'she' || p === 'her') {
     const people = before.filter((m) => live(m).schema === 'Person');
     if (people.length === 0) return [];
@@ -193,34 +234,63 @@ export function resolveReference(doc: DocumentAnalysis, si: number, phrase: stri
   }
   if (p === 'it') {
     // "Caracas said it had paid", "Tehran denied that it had": the reporter speaks of itself.
-    const lead = /\b(said|says|say|denied|denies|claimed|claims|insisted|argued|added|stated)\s+(?:that\s+)?$/.exec(doc.text.slice(Math.max(0, at - 30), at));
+    const lead =
+      /\b(said|says|say|denied|denies|claimed|claims|insisted|argued|added|stated)\s+(?:that\s+)?$/.exec(
+        doc.text.slice(Math.max(0, at - 30), at),
+      );
     if (lead) {
       const verbAt = at - (doc.text.slice(Math.max(0, at - 30), at).length - lead.index);
       const speaker = before.filter((m) => m.sentence === si && m.end <= verbAt && verbAt - m.end <= 3);
       // Unless an organisation is the topic before it ("Qods …; Washington says it sold").
-      const topic = before.some((m) => m.sentence === si && m.end < verbAt - 3 && ['Company', 'Organization', 'PublicBody', 'Vessel'].includes(live(m).schema));
+      const topic = before.some(
+        (m) =>
+          m.sentence === si &&
+          m.end < verbAt - 3 &&
+          ['Company', 'Organization', 'PublicBody', 'Vessel'].includes(live(m).schema),
+      );
       if (speaker.length > 0 && !topic) return [live(speaker[speaker.length - 1]!)];
     }
   }
   if (p === 'it' || p === 'its' || p === 'itself') {
     // A place described as acting ("The zone is run by its director") is the topic too.
-    const subjectPlace = (m: Mention) => live(m).schema === 'Location' && m.kind === 'description' && m.sentence === si && m.start === doc.sentences[si]!.start;
+    const subjectPlace = (m: Mention) =>
+      live(m).schema === 'Location' &&
+      m.kind === 'description' &&
+      m.sentence === si &&
+      m.start === doc.sentences[si]!.start;
     const orgs = before.filter((m) => {
       const c = live(m);
-      return c.schema === 'Company' || c.schema === 'Organization' || c.schema === 'PublicBody' || c.schema === 'Vessel' || subjectPlace(m);
+      return (
+        c.schema === 'Company' ||
+        c.schema === 'Organization' ||
+        c.schema === 'PublicBody' ||
+        c.schema === 'Vessel' ||
+        subjectPlace(m)
+      );
     });
     if (orgs.length === 0) return [];
     const inSentence = orgs.filter((m) => m.sentence === si && !m.possessive && !byAgent(doc, m));
     // "its president", "designated it": the nearest one; "it sold": the topic of the sentence.
-    const objectPosition = p === 'its' || (p === 'it' && /\b(?!(?:and|but|that|which|as|when|after|before|because|so|then|said|says|say|claims|claimed|noted|reported|believes|thinks|argued|insisted)\b)[a-z]+\s+$/.test(doc.text.slice(Math.max(0, at - 20), at)));
+    const objectPosition =
+      p === 'its' ||
+      (p === 'it' &&
+        /\b(?!(?:and|but|that|which|as|when|after|before|because|so|then|said|says|say|claims|claimed|noted|reported|believes|thinks|argued|insisted)\b)[a-z]+\s+$/.test(
+          doc.text.slice(Math.max(0, at - 20), at),
+        ));
     if (inSentence.length > 0) {
       if (!objectPosition) {
         // "the Treasury said … as it sanctioned": the nearest party that is itself a subject.
-        const subjects = inSentence.filter((m) => /^\s+(?:\w+\s+)?(?:said|says|has|had|have|is|was|were|are|will|would|did|also)\b/.test(doc.text.slice(m.end, m.end + 25)));
+        const subjects = inSentence.filter((m) =>
+          /^\s+(?:\w+\s+)?(?:said|says|has|had|have|is|was|were|are|will|would|did|also)\b/.test(
+            doc.text.slice(m.end, m.end + 25),
+          ),
+        );
         return [live(subjects.length > 0 ? subjects[subjects.length - 1]! : inSentence[0]!)];
       }
       // The object is not the verb's own subject ("the Treasury later designated it").
-      const candidates = inSentence.filter((m) => !/^\s*(?:\w+\s+){0,2}\w+\s*$/.test(doc.text.slice(m.end, at)) || p === 'its');
+      const candidates = inSentence.filter(
+        (m) => !/^\s*(?:\w+\s+){0,2}\w+\s*$/.test(doc.text.slice(m.end, at)) || p === 'its',
+      );
       if (candidates.length > 0) return [live(candidates[candidates.length - 1]!)];
     }
     const lastSentence = orgs[orgs.length - 1]!.sentence;
@@ -234,6 +304,75 @@ export function resolveReference(doc: DocumentAnalysis, si: number, phrase: stri
 /** "controlled by X": X is an agent inside a participle phrase, not the topic of the sentence. */
 function byAgent(doc: DocumentAnalysis, m: Mention): boolean {
   return /\bby\s+(?:the\s+)?(?:\S+\s+)?$/.test(doc.text.slice(Math.max(0, m.start - 20), m.start));
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+const KIND_NOUNS: Array<[RegExp, Schema]> = [
+  [/^(?:countries|country|governments|government|nations|nation|states)$/, 'Country'],
+  [/^(?:companies|company|firms|firm)$/, 'Company'],
+  [/^(?:ships|ship|tankers|tanker|vessels|vessel)$/, 'Vessel'],
+];
+
+/**
+ * "both countries", "either government", "the two firms", "all five ships", "the tankers": a plural
+ * description of parties of one kind, with how many it counts when it says so.
+ */
+export function kindGroup(phrase: string): { schema: Schema; count?: number } | undefined {
+  const words = phrase.toLowerCase().split(/\s+/);
+  const noun = words.pop()!;
+  const schema = KIND_NOUNS.find(([re]) => re.test(noun))?.[1];
+  if (!schema) return undefined;
+  const plural = /s$/.test(noun);
+  const q = words.join(' ');
+  if (q === 'both' || q === 'the two' || q === 'all two') return plural ? { schema, count: 2 } : undefined;
+  if (q === 'either' || q === 'neither') return plural ? undefined : { schema, count: 2 };
+  const n = /^(?:all|the|all the) (\w+)$/.exec(q);
+  if (n && NUMBER_WORDS[n[1]!] && plural) return { schema, count: NUMBER_WORDS[n[1]!] };
+  if ((q === 'the' || q === 'all the') && plural && schema !== 'Country') return { schema };
+  return undefined;
+}
+
+/**
+ * The parties of a kind a plural description means: the last list of them joined by commas and
+ * "and" ("Moscow and Tehran agreed", "the Aldo, the Brisa and the Cetus") when its size fits,
+ * else the last ones named.
+ */
+function groupOfKind(doc: DocumentAnalysis, before: Mention[], schema: Schema, count?: number): Cluster[] {
+  const of = before.filter((m) => doc.clusters[m.cluster]!.schema === schema && !m.dateline);
+  for (let i = of.length - 1; i > 0; i--) {
+    const run: Cluster[] = [doc.clusters[of[i]!.cluster]!];
+    let j = i;
+    while (j > 0) {
+      const a = of[j - 1]!;
+      const b = of[j]!;
+      if (
+        a.sentence !== b.sentence ||
+        !/^\s*(?:,|,?\s*(?:and|or))\s+(?:the\s+)?$/.test(doc.text.slice(a.end, b.start))
+      )
+        break;
+      const c = doc.clusters[a.cluster]!;
+      if (!run.includes(c)) run.unshift(c);
+      j--;
+    }
+    if (run.length >= 2 && (count === undefined || run.length === count)) return run;
+  }
+  if (count === undefined) return [];
+  const out: Cluster[] = [];
+  for (let i = of.length - 1; i >= 0 && out.length < count; i--) {
+    const c = doc.clusters[of[i]!.cluster]!;
+    if (!out.includes(c)) out.unshift(c);
+  }
+  return out.length === count ? out : [];
 }
 
 /** The people a plural reference means: the last pair joined by "and", else the last two named. */

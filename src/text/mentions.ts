@@ -22,7 +22,8 @@ import {
   PERSON_NOUNS,
   PLACE_HEADS,
   PLACE_NOUNS,
-  FACILITY_TAILS, PLACE_TAILS,
+  FACILITY_TAILS,
+  PLACE_TAILS,
   PRODUCT,
   PUBLIC_BODY_HEADS,
   SENTENCE_STARTERS,
@@ -85,7 +86,21 @@ export interface DocumentAnalysis {
   headline: number;
 }
 
-const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'from', 'to', 'into', 'across', 'around', 'through', 'via', 'towards', 'toward']);
+const LOCATIVE = new Set([
+  'in',
+  'at',
+  'near',
+  'outside',
+  'from',
+  'to',
+  'into',
+  'across',
+  'around',
+  'through',
+  'via',
+  'towards',
+  'toward',
+]);
 
 /** "DUBAI" → "Dubai", "NEW YORK" → "New York" (datelines are written in capitals). */
 function titleCase(phrase: string): string {
@@ -102,7 +117,15 @@ class Builder {
   cluster(key: string, name: string, schema: Schema): Cluster {
     const existing = this.byKey.get(key);
     if (existing !== undefined) return this.root(existing);
-    const c: Cluster = { index: this.clusters.length, name, schema, votes: new Map(), mentions: [], names: [], hits: [] };
+    const c: Cluster = {
+      index: this.clusters.length,
+      name,
+      schema,
+      votes: new Map(),
+      mentions: [],
+      names: [],
+      hits: [],
+    };
     this.clusters.push(c);
     this.byKey.set(key, c.index);
     return c;
@@ -141,14 +164,16 @@ class Builder {
 }
 
 /** Words of listed organisations that are not businesses: movements, parties, armed groups. */
-const NON_BUSINESS = /\b(?:Front|Movement|Party|Council|Union|Nations|Cartel|Organi[sz]ation|Committee|Jihad|Jehad|Resistance|Command|Brotherhood|Mujahideen|Taliban|Hamas|Hizballah|Qa'?ida|Brigades?|Battalion|Army)\b/i;
+const NON_BUSINESS =
+  /\b(?:Front|Movement|Party|Council|Union|Nations|Cartel|Organi[sz]ation|Committee|Jihad|Jehad|Resistance|Command|Brotherhood|Mujahideen|Taliban|Hamas|Hizballah|Qa'?ida|Brigades?|Battalion|Army)\b/i;
 
 /** Schema a store entry suggests for a document party. */
 export function schemaOfStore(storeSchema: string, name: string, programs: readonly string[] = []): Schema {
   if (storeSchema === 'Person') return 'Person';
   if (storeSchema === 'Vessel') return 'Vessel';
   if (/\b(?:Forces?|Army|Navy|Guards?|Corps|Brigades?|Militia)\b/i.test(name)) return 'Organization';
-  if (/\b(?:Central Bank|Banco Central|Ministry|Ministerio|Department|Agency)\b/i.test(name)) return 'PublicBody';
+  if (/\b(?:Central Bank|Banco Central|Ministry|Ministerio|Department|Agency)\b/i.test(name))
+    return 'PublicBody';
   if (storeSchema === 'PublicBody') return 'PublicBody';
   if (programs.includes('FTO') || NON_BUSINESS.test(name)) return 'Organization';
   // Most listed "entities" that are not armed groups or agencies are businesses.
@@ -162,13 +187,23 @@ function schemaOfWords(words: readonly string[]): Schema | undefined {
   if (/\bCentral Bank\b|\bBanco Central\b/.test(all)) return 'PublicBody';
   // "Bank of England", "Bank of Russia": a country's central bank.
   const bankOf = /^Bank of (.+)$/.exec(all);
-  if (bankOf && bankOf[1] !== 'America' && (countryOf(bankOf[1]!)?.role === 'name' || /^(?:England|Scotland)$/.test(bankOf[1]!))) return 'PublicBody';
+  if (
+    bankOf &&
+    bankOf[1] !== 'America' &&
+    (countryOf(bankOf[1]!)?.role === 'name' || /^(?:England|Scotland)$/.test(bankOf[1]!))
+  )
+    return 'PublicBody';
   if (COMPANY_STARTS.has(words[0]!)) return 'Company';
   if (PLACE_HEADS.has(head) || /^Republic of /.test(all)) return 'Location';
   if (PUBLIC_BODY_HEADS.has(words[0]!) || PUBLIC_BODY_HEADS.has(head)) return 'PublicBody';
   if (ORGANIZATION_HEADS.has(head)) return 'Organization';
   if (COMPANY_HEADS.has(head)) return 'Company';
-  if (words.some((w) => COMPANY_HEADS.has(w) && /^(?:Bank|Group|Holdings?|Trading|Industries|Company|Corporation)$/.test(w)))
+  if (
+    words.some(
+      (w) =>
+        COMPANY_HEADS.has(w) && /^(?:Bank|Group|Holdings?|Trading|Industries|Company|Corporation)$/.test(w),
+    )
+  )
     return 'Company';
   if (words[0] === 'Cartel' || words[0] === 'Ministry' || words[0] === 'Office') {
     return words[0] === 'Cartel' ? 'Organization' : 'PublicBody';
@@ -202,7 +237,12 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
 
   // A first line without final punctuation, followed by a blank line, is a headline: its capitals
   // are style, so its phrases count only when the body confirms them.
-  const headline = paras.length > 1 && /\n\s*\n/.test(text.slice(paras[0]!.end, paras[1]!.start)) && !/[.!?]["”’]?$/.test(text.slice(paras[0]!.start, paras[0]!.end)) ? 0 : -1;
+  const headline =
+    paras.length > 1 &&
+    /\n\s*\n/.test(text.slice(paras[0]!.end, paras[1]!.start)) &&
+    !/[.!?]["”’]?$/.test(text.slice(paras[0]!.start, paras[0]!.end))
+      ? 0
+      : -1;
   const body = headline === 0 ? text.slice(paras[1]!.start) : text;
 
   // Document-wide evidence: words seen in lower case, and capitalised words seen mid-sentence.
@@ -212,17 +252,21 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     ts.forEach((t, i) => {
       if (!t.word) return;
       if (t.text === t.text.toLowerCase()) lowerSeen.add(t.text);
-      else if (i > 0 && si !== headline && !/^["“‘(]$/.test(ts[i - 1]!.text)) capitalMid.add(t.text.replace(/['’]s$/, ''));
+      else if (i > 0 && si !== headline && !/^["“‘(]$/.test(ts[i - 1]!.text))
+        capitalMid.add(t.text.replace(/['’]s$/, ''));
     });
   });
   // Acronyms the text defines: acronym → expansion phrase.
   const definitions = new Map<string, string>();
   const chunksOf = tokens.map((ts) => properNounChunks(text, ts));
   chunksOf.forEach((chunks, si) => {
-    for (const d of acronymDefinitions(tokens[si]!, chunks)) definitions.set(d.acronym, d.expansion.text.replace(/^(?:The|the|A|An)\s+/, ''));
+    for (const d of acronymDefinitions(tokens[si]!, chunks))
+      definitions.set(d.acronym, d.expansion.text.replace(/^(?:The|the|A|An)\s+/, ''));
   });
   const products = new Set<string>();
-  for (const ts of tokens) for (const t of ts) if (t.word && /\d/.test(t.text) && PRODUCT.test(t.text)) products.add(t.text.split(/[- ]/)[0]!);
+  for (const ts of tokens)
+    for (const t of ts)
+      if (t.word && /\d/.test(t.text) && PRODUCT.test(t.text)) products.add(t.text.split(/[- ]/)[0]!);
 
   const taggedProper = options.properNounStarts?.(text);
   const isCommonStart = (w: string) =>
@@ -241,10 +285,16 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     let titled = false;
     let demonymCountry: Country | undefined;
     const sentenceStart = (i: number) => i === 0 || /^["“‘(]$/.test(ts[i - 1]!.text);
-    const phraseOf = (a: number, z: number) => text.slice(ts[a]!.start, z === chunk.last ? chunk.end : ts[z]!.end);
+    const phraseOf = (a: number, z: number) =>
+      text.slice(ts[a]!.start, z === chunk.last ? chunk.end : ts[z]!.end);
     const recognised = (a: number, z: number) => {
       const p = phraseOf(a, z);
-      return Boolean(countryOf(p) || knownBody(p) || definitions.has(p) || (z > a && b.lookup(p).some((h) => h.kind !== 'weak')));
+      return Boolean(
+        countryOf(p) ||
+        knownBody(p) ||
+        definitions.has(p) ||
+        (z > a && b.lookup(p).some((h) => h.kind !== 'weak')),
+      );
     };
     // Strip words that start the phrase without belonging to the name.
     while (first <= last && !recognised(first, last)) {
@@ -261,7 +311,11 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
         first++;
         continue;
       }
-      if (SENTENCE_STARTERS.has(w) || (sentenceStart(first) && isCommonStart(w)) || (first > chunk.first && /^(?:of|the|and|de|del|la|los|al|el|for)$/.test(w))) {
+      if (
+        SENTENCE_STARTERS.has(w) ||
+        (sentenceStart(first) && isCommonStart(w)) ||
+        (first > chunk.first && /^(?:of|the|and|de|del|la|los|al|el|for)$/.test(w))
+      ) {
         first++;
         continue;
       }
@@ -281,14 +335,29 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     const following = ts[last + 1];
     if (words.length === 1 && CAPITALISED_ADJECTIVES.has(phrase)) return;
     // "Shahed drones", "Kalibr missiles": a model name before what it names.
-    if (words.length <= 2 && following && /^(?:drones?|missiles?|rockets?|rifles?|jets?|fighters?|aircraft|helicopters?|tanks?|engines?|systems?|UAVs?|munitions|warheads?)$/.test(following.text) && !recognised(first, last))
+    if (
+      words.length <= 2 &&
+      following &&
+      /^(?:drones?|missiles?|rockets?|rifles?|jets?|fighters?|aircraft|helicopters?|tanks?|engines?|systems?|UAVs?|munitions|warheads?)$/.test(
+        following.text,
+      ) &&
+      !recognised(first, last)
+    )
       return;
     // "the Tajideen brothers": a surname used as a modifier.
     if (words.length === 1 && following && FAMILY_PLURALS.has(following.text)) return;
     // "the Anatolian town": an adjective of place before a common noun.
-    if (words.length === 1 && !countryOf(phrase) && /(?:ian|ean|ese|ish)$/.test(phrase) && following?.word && following.text === following.text.toLowerCase() && b.lookup(phrase).length === 0)
+    if (
+      words.length === 1 &&
+      !countryOf(phrase) &&
+      /(?:ian|ean|ese|ish)$/.test(phrase) &&
+      following?.word &&
+      following.text === following.text.toLowerCase() &&
+      b.lookup(phrase).length === 0
+    )
       return;
-    if (words.length === 1 && sentenceStart(first) && isCommonStart(phrase) && !recognised(first, last)) return;
+    if (words.length === 1 && sentenceStart(first) && isCommonStart(phrase) && !recognised(first, last))
+      return;
     if (taggedProper && !taggedProper.has(start) && !recognised(first, last)) return;
     const possessive = last === chunk.last && chunk.possessive;
     const attached = last === chunk.last ? chunk.attached : undefined;
@@ -309,13 +378,28 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
         addCountry(si, s, end, t, hit.country, 'demonym', false, attached);
         return;
       }
-      addCountry(si, s, end, t, hit.country, hit.role === 'capital' ? 'capital' : 'country', possessive, attached);
+      addCountry(
+        si,
+        s,
+        end,
+        t,
+        hit.country,
+        hit.role === 'capital' ? 'capital' : 'country',
+        possessive,
+        attached,
+      );
       return;
     }
     // A country name followed by a body or name: "U.S. Treasury" is a known body; "Iran Air" is a
     // name the gazetteer may know; otherwise split "U.S." off.
     const lead = countryOf(words[0]!);
-    if (lead && lead.role === 'name' && words.length > 1 && !knownBody(phrase) && b.lookup(phrase).length === 0) {
+    if (
+      lead &&
+      lead.role === 'name' &&
+      words.length > 1 &&
+      !knownBody(phrase) &&
+      b.lookup(phrase).length === 0
+    ) {
       const rest = words.slice(1).join(' ');
       if (knownBody(rest) || b.lookup(rest).length > 0 || schemaOfWords(words.slice(1))) {
         addCountry(si, start, start + words[0]!.length, words[0]!, lead.country, 'country', false);
@@ -326,8 +410,14 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     const pStart = end - phrase.length;
     words.splice(0, words.length, ...phrase.split(/\s+/));
 
-    // "the tanker Adrian Darya 1": vessel names carry numbers.
-    if (VESSEL_NOUNS.has(before) && !possessive && /^\d{1,3}$/.test(ts[last + 1]?.text ?? '')) {
+    // "the tanker Adrian Darya 1", "boarded the Grace 1": vessel names carry numbers.
+    const numbered = /^\d{1,3}$/.test(ts[last + 1]?.text ?? '') && !possessive;
+    const theNumbered =
+      numbered &&
+      /^the$/i.test(before) &&
+      /^\d{1,2}$/.test(ts[last + 1]!.text) &&
+      !NUMBER_UNITS.test(ts[last + 2]?.text ?? '');
+    if ((VESSEL_NOUNS.has(before) && numbered) || theNumbered) {
       last++;
       end = ts[last]!.end;
       phrase = text.slice(pStart, end);
@@ -335,7 +425,13 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     // Extend "Bolívar state", "Sinaloa province".
     let tailPlace = false;
     const next = ts[last + 1];
-    if (next && next.word && (PLACE_TAILS.has(next.text) || (FACILITY_TAILS.has(next.text) && words.length <= 2)) && !possessive && !attached) {
+    if (
+      next &&
+      next.word &&
+      (PLACE_TAILS.has(next.text) || (FACILITY_TAILS.has(next.text) && words.length <= 2)) &&
+      !possessive &&
+      !attached
+    ) {
       end = next.end;
       tailPlace = true;
     }
@@ -346,7 +442,16 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
       const c = b.cluster(`b:${body0.name}`, body0.name, body0.schema);
       c.body = body0;
       b.vote(c, body0.schema, 5);
-      b.add(c, { start: pStart, end, text: mentionText, sentence: si, kind: isAllCaps(phrase) ? 'acronym' : 'name', possessive, attached, output: true });
+      b.add(c, {
+        start: pStart,
+        end,
+        text: mentionText,
+        sentence: si,
+        kind: isAllCaps(phrase) ? 'acronym' : 'name',
+        possessive,
+        attached,
+        output: true,
+      });
       return;
     }
     // Acronyms: defined in the text, or a well-known one.
@@ -359,7 +464,16 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
         // A well-known acronym the text never spells out: its expansion's words type it.
         if (own && !definitions.has(phrase)) b.vote(c, own, 1);
         if (KNOWN_ACRONYMS[phrase]) c.names.push(KNOWN_ACRONYMS[phrase]!);
-        b.add(c, { start: pStart, end, text: mentionText, sentence: si, kind: 'acronym', possessive, attached, output: true });
+        b.add(c, {
+          start: pStart,
+          end,
+          text: mentionText,
+          sentence: si,
+          kind: 'acronym',
+          possessive,
+          attached,
+          output: true,
+        });
         c.names.push(phrase);
         return;
       }
@@ -367,33 +481,73 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     const key = `n:${nameWords(phrase).join(' ')}`;
     const c = b.cluster(key, phrase, 'Organization');
     c.names.push(phrase);
-    b.add(c, { start: pStart, end, text: mentionText, sentence: si, kind: 'name', possessive, attached, output: true });
+    b.add(c, {
+      start: pStart,
+      end,
+      text: mentionText,
+      sentence: si,
+      kind: 'name',
+      possessive,
+      attached,
+      output: true,
+    });
 
     // Type votes from the name itself, the store, and the neighbours.
     const own = schemaOfWords(words);
     if (tailPlace) b.vote(c, 'Location', 4);
-    if (tailPlace || isKnownPlace(phrase) || isKnownPlace(titleCase(phrase)) || attached === 'based' || (before === 'of' && PLACE_NOUNS.has(before2))) c.strongPlace = true;
+    if (
+      tailPlace ||
+      isKnownPlace(phrase) ||
+      isKnownPlace(titleCase(phrase)) ||
+      attached === 'based' ||
+      (before === 'of' && PLACE_NOUNS.has(before2))
+    )
+      c.strongPlace = true;
     if (own) b.vote(c, own, 3);
     if (isKnownPlace(phrase) || isKnownPlace(titleCase(phrase))) b.vote(c, 'Location', 4);
     // "Gibraltar authorities", "the Baniyas refinery": a place with its government or facility.
-    if (next && /^(?:authorities|refinery|terminal|airfield|airport|port|harbou?r|oilfield|field|base|province|governorate|oblast)$/.test(next.text) && words.length <= 2 && !own)
+    if (
+      next &&
+      /^(?:authorities|refinery|terminal|airfield|airport|port|harbou?r|oilfield|field|base|province|governorate|oblast)$/.test(
+        next.text,
+      ) &&
+      words.length <= 2 &&
+      !own
+    )
       b.vote(c, 'Location', 3);
     // "the Maduro government", "the Biden administration": a leader's name.
-    if (next && /^(?:government|regime|administration|cabinet|family)$/.test(next.text) && words.length === 1 && before.toLowerCase() === 'the') b.vote(c, 'Person', 3);
+    if (
+      next &&
+      /^(?:government|regime|administration|cabinet|family)$/.test(next.text) &&
+      words.length === 1 &&
+      before.toLowerCase() === 'the'
+    )
+      b.vote(c, 'Person', 3);
     if (titled) b.vote(c, 'Person', 4);
     if (demonymCountry && !own && words.length >= 2) b.vote(c, 'Person', 0.5);
-    if (PLACE_NOUNS.has(before) && /^of$/.test(ts[first - 1]?.text ?? '') === false && before2 === 'the') b.vote(c, 'Location', 2);
+    if (PLACE_NOUNS.has(before) && /^of$/.test(ts[first - 1]?.text ?? '') === false && before2 === 'the')
+      b.vote(c, 'Location', 2);
     if (before === 'of' && PLACE_NOUNS.has(before2)) b.vote(c, 'Location', 4);
-    if (VESSEL_NOUNS.has(before)) b.vote(c, 'Vessel', 4);
+    if (VESSEL_NOUNS.has(before) || inVesselList(ts, first)) b.vote(c, 'Vessel', 4);
+    else if (theNumbered) b.vote(c, 'Vessel', 2);
     if (COMPANY_NOUNS.has(before) && !PLACE_NOUNS.has(before)) b.vote(c, 'Company', 1.5);
     if (PERSON_NOUNS.has(before)) b.vote(c, 'Person', 2);
     if (attached === 'based') b.vote(c, 'Location', 3);
-    if (LOCATIVE.has(before) && before2.toLowerCase() !== 'according' && words.length <= 2 && !own) b.vote(c, 'Location', 1.2);
-    if (options.givenNames?.has(words[0]!.toLowerCase()) && words.length >= 2 && !own) b.vote(c, 'Person', 1.5);
+    if (LOCATIVE.has(before) && before2.toLowerCase() !== 'according' && words.length <= 2 && !own)
+      b.vote(c, 'Location', 1.2);
+    if (options.givenNames?.has(words[0]!.toLowerCase()) && words.length >= 2 && !own)
+      b.vote(c, 'Person', 1.5);
     // Two to four capitalised words are a person's name by default, unless a place starts them ("Beirut Diam").
     const placeFirst = countryOf(words[0]!) !== undefined || isKnownPlace(words[0]!);
     // A person's name takes no article ("the Tren de Aragua" is a group).
-    if (!own && !placeFirst && !/^the$/i.test(before) && words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(?:de|del|la|los|al|bin|ibn|da|van|von)$/.test(w)))
+    if (
+      !own &&
+      !placeFirst &&
+      !/^the$/i.test(before) &&
+      words.length >= 2 &&
+      words.length <= 4 &&
+      words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(?:de|del|la|los|al|bin|ibn|da|van|von)$/.test(w))
+    )
       b.vote(c, 'Person', 1);
     // Reporting verbs: "said Iryna Tkachuk", "Tkachuk said".
     if (before === 'said' || ts[last + 1]?.text === 'said') b.vote(c, 'Person', 1);
@@ -401,7 +555,11 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     for (const h of b.lookup(phrase)) {
       c.hits.push(h);
       const e = options.gazetteer!.entities[h.entity]!;
-      b.vote(c, schemaOfStore(e.schema, e.caption, e.programs), h.kind === 'weak' ? 0.5 : h.kind === 'partial' ? 1 : 2);
+      b.vote(
+        c,
+        schemaOfStore(e.schema, e.caption, e.programs),
+        h.kind === 'weak' ? 0.5 : h.kind === 'partial' ? 1 : 2,
+      );
     }
   }
 
@@ -416,7 +574,12 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     let head: Schema | undefined;
     for (let k = last + 3; k < Math.min(ts.length, last + 10); k++) {
       const w = ts[k]!.text.toLowerCase();
-      if (!ts[k]!.word || /^(?:that|which|who|whose|and|or|in|of|with|from|for|at|on|by|based|born|since|whose)$/.test(w) || (/ed$/.test(w) && head)) break;
+      if (
+        !ts[k]!.word ||
+        /^(?:that|which|who|whose|and|or|in|of|with|from|for|at|on|by|based|born|since|whose)$/.test(w) ||
+        (/ed$/.test(w) && head)
+      )
+        break;
       if (PERSON_NOUNS.has(w)) head = 'Person';
       else if (COMPANY_NOUNS.has(w)) head = 'Company';
       else if (ORGANIZATION_NOUNS.has(w)) head = 'Organization';
@@ -426,7 +589,16 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     if (head) b.vote(c, head, 3);
   }
 
-  function addCountry(si: number, start: number, end: number, t: string, country: Country, kind: MentionKind, possessive: boolean, attached?: string): void {
+  function addCountry(
+    si: number,
+    start: number,
+    end: number,
+    t: string,
+    country: Country,
+    kind: MentionKind,
+    possessive: boolean,
+    attached?: string,
+  ): void {
     const c = b.cluster(`c:${country.iso}`, country.name, 'Country');
     c.country = country;
     b.vote(c, 'Country', 10);
@@ -443,8 +615,12 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
   b.mentions.sort((x, y) => x.start - y.start);
   // "KYIV — …": the dateline names where the story was filed, never a party to its claims.
   const firstBody = paras[headline === 0 ? 1 : 0];
-  const dash = firstBody ? /^([^\n—–-]{2,40}?)\s+[—–-]{1,2}\s/.exec(text.slice(firstBody.start, firstBody.end)) : null;
-  if (dash && firstBody) for (const m of b.mentions) if (m.start >= firstBody.start && m.end <= firstBody.start + dash[1]!.length) m.dateline = true;
+  const dash = firstBody
+    ? /^([^\n—–-]{2,40}?)\s+[—–-]{1,2}\s/.exec(text.slice(firstBody.start, firstBody.end))
+    : null;
+  if (dash && firstBody)
+    for (const m of b.mentions)
+      if (m.start >= firstBody.start && m.end <= firstBody.start + dash[1]!.length) m.dateline = true;
   return { text, sentences, paragraphOf, tokens, mentions: b.mentions, clusters, headline };
 }
 
@@ -473,7 +649,9 @@ function mergeVariants(b: Builder, text: string): void {
   for (const c of live()) {
     for (const m of c.mentions) {
       const after = text.slice(m.end, m.end + 40);
-      const re = /^,\s+(?:formally|officially|formerly|also known as|known as|or|a\.k\.a\.|aka)\s+["“]?/.exec(after);
+      const re = /^,\s+(?:formally|officially|formerly|also known as|known as|or|a\.k\.a\.|aka)\s+["“]?/.exec(
+        after,
+      );
       if (!re) continue;
       const at = m.end + re[0].length;
       const other = b.mentions.find((x) => x.start === at && x.kind === 'name');
@@ -497,22 +675,70 @@ function mergeVariants(b: Builder, text: string): void {
       const longFirst = Math.min(...long.mentions.map((m) => m.start));
       const personish = (long.votes.get('Person') ?? 0) >= Math.max(...[...long.votes.values()], 0) * 0.99;
       // "the state of Aragua" is a place, not the short name of a person or group ending in it.
-      if (personish) return !short.strongPlace && (tail || (head && sw.length === 1)) && longFirst < firstAt + 1e9;
+      if (personish)
+        return !short.strongPlace && (tail || (head && sw.length === 1)) && longFirst < firstAt + 1e9;
       if (tail && (long.votes.get('Location') ?? 0) >= 3) return true;
       // Organisations: the distinctive first word ("Alabuga"), not a generic head ("Force").
-      return head && sw.length === 1 && !COMPANY_HEADS.has(sw[0]!) && !ORGANIZATION_HEADS.has(sw[0]!) && longFirst < firstAt;
+      return (
+        head &&
+        sw.length === 1 &&
+        !COMPANY_HEADS.has(sw[0]!) &&
+        !ORGANIZATION_HEADS.has(sw[0]!) &&
+        longFirst < firstAt
+      );
     });
     if (candidates.length === 1) b.merge(candidates[0]!, short);
     else if (candidates.length > 1) {
       // Prefer the candidate mentioned last before the short form.
       const before = candidates
-        .map((c) => ({ c, at: Math.max(...c.mentions.filter((m) => m.start < firstAt).map((m) => m.start), -1) }))
+        .map((c) => ({
+          c,
+          at: Math.max(...c.mentions.filter((m) => m.start < firstAt).map((m) => m.start), -1),
+        }))
         .filter((x) => x.at >= 0)
         .sort((x, y) => y.at - x.at);
-      if (before.length > 0 && (before.length === 1 || wordsOf(before[0]!.c).slice(-sw.length).join(' ') === sw.join(' ')))
+      if (
+        before.length > 0 &&
+        (before.length === 1 || wordsOf(before[0]!.c).slice(-sw.length).join(' ') === sw.join(' '))
+      )
         b.merge(before[0]!.c, short);
     }
   }
+}
+
+/** Words after a number that make it a quantity, not part of a name ("the Group 5 percent"). */
+const NUMBER_UNITS =
+  /^(?:percent|per|%|million|billion|thousand|tonnes?|tons?|barrels?|kilometres?|kilometers?|miles?|km|kg|years?|months?|days?|hours?|times)$/i;
+
+/**
+ * "five tankers, the Fortune, the Forest and the Clavel", "four more tankers bound for Syria,
+ * among them the Bering and the Luna": a name in a list that a plural vessel noun introduces.
+ */
+function inVesselList(ts: Token[], first: number): boolean {
+  let k = first - 1;
+  const listWord = (t: Token) =>
+    /^(?:the|,|and|or)$/i.test(t.text) || /^\p{Lu}/u.test(t.text) || /^\d{1,3}$/.test(t.text);
+  while (k >= 0 && listWord(ts[k]!)) k--;
+  if (k < 0) return false;
+  const plural = (w: string) => /s$/.test(w) && VESSEL_NOUNS.has(w.replace(/s$/, ''));
+  // The list follows the noun at once (after its comma or colon)…
+  if (
+    plural(ts[k]!.text.toLowerCase()) ||
+    (/^:$/.test(ts[k]!.text) && k > 0 && plural(ts[k - 1]!.text.toLowerCase()))
+  )
+    return true;
+  // …or after "among them", "including", with a short phrase between ("bound for Syria").
+  const lead = ts[k]!.text.toLowerCase();
+  const afterLead =
+    lead === 'them' && ts[k - 1]?.text.toLowerCase() === 'among'
+      ? k - 2
+      : /^(?:including|namely|notably)$/.test(lead)
+        ? k - 1
+        : -1;
+  if (afterLead < 0) return false;
+  for (let j = afterLead; j >= Math.max(0, afterLead - 8); j--)
+    if (plural(ts[j]!.text.toLowerCase())) return true;
+  return false;
 }
 
 /**

@@ -9,7 +9,11 @@ const rels = (text: string) => read(text).relations;
 describe('general reading patterns', () => {
   it('a company suffix abbreviation ends the sentence before a sentence-opening word', () => {
     const text = 'Regulators fined Norvik Trading S.A. The firm appealed. Later it paid.';
-    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['Regulators fined Norvik Trading S.A.', 'The firm appealed.', 'Later it paid.']);
+    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      'Regulators fined Norvik Trading S.A.',
+      'The firm appealed.',
+      'Later it paid.',
+    ]);
     const keep = 'The U.S. Treasury acted.';
     expect(splitSentences(keep)).toHaveLength(1);
   });
@@ -25,70 +29,118 @@ describe('general reading patterns', () => {
   });
 
   it('"froze the assets of X": the holder is the object', () => {
-    expect(list('In May 2019 Peru froze the assets of Karim Vahedi.')).toEqual(['Peru sanctions Karim Vahedi']);
+    expect(list('In May 2019 Peru froze the assets of Karim Vahedi.')).toEqual([
+      'Peru sanctions Karim Vahedi',
+    ]);
   });
 
   it('cue verbs gated by their object: moved funds to, arranged shipments to, extended sanctions to', () => {
-    expect(list('Karim Vahedi moved funds to Hizballah through a bank in Dubai.')).toEqual(['Karim Vahedi pays Hizballah']);
+    expect(list('Karim Vahedi moved funds to Hizballah through a bank in Dubai.')).toEqual([
+      'Karim Vahedi pays Hizballah',
+    ]);
     expect(list('Karim Vahedi moved to Hizballah territory.')).toEqual([]);
-    expect(list('Bluefin Trading arranged the shipments to Syria.')).toEqual(['Bluefin Trading supplies Syria']);
-    expect(list('In 2021 the Treasury extended its sanctions to Nova Marine.')).toEqual(['U.S. Department of the Treasury sanctions Nova Marine']);
+    expect(list('Bluefin Trading arranged the shipments to Syria.')).toEqual([
+      'Bluefin Trading supplies Syria',
+    ]);
+    expect(list('In 2021 the Treasury extended its sanctions to Nova Marine.')).toEqual([
+      'U.S. Department of the Treasury sanctions Nova Marine',
+    ]);
   });
 
   it('lending is financing; a carrier flying somewhere transports, a person flying home does not', () => {
-    expect(list('Bluefin Trading lent $40 million to Nova Marine in 2018.')).toEqual(['Bluefin Trading finances Nova Marine']);
-    expect(list('Mahar Airways flew to Syria with spare parts in 2020.').filter((c) => c.includes('transports'))).toEqual(['Mahar Airways transports Syria']);
+    expect(list('Bluefin Trading lent $40 million to Nova Marine in 2018.')).toEqual([
+      'Bluefin Trading finances Nova Marine',
+    ]);
+    expect(
+      list('Mahar Airways flew to Syria with spare parts in 2020.').filter((c) => c.includes('transports')),
+    ).toEqual(['Mahar Airways transports Syria']);
     expect(list('Karim Vahedi flew home to Syria.')).toEqual([]);
   });
 
   it('"linked to" and the role nouns figure, fundraiser and arm', () => {
-    expect(list('Karim Vahedi, a trader linked to Hizballah, was arrested.')).toContain('Karim Vahedi associate Hizballah');
-    expect(list('Karim Vahedi, a senior Hizballah figure, spoke.')).toEqual(['Karim Vahedi membership Hizballah']);
+    expect(list('Karim Vahedi, a trader linked to Hizballah, was arrested.')).toContain(
+      'Karim Vahedi associate Hizballah',
+    );
+    expect(list('Karim Vahedi, a senior Hizballah figure, spoke.')).toEqual([
+      'Karim Vahedi membership Hizballah',
+    ]);
     expect(list('Karim Vahedi is a Hizballah fundraiser.')).toEqual(['Karim Vahedi finances Hizballah']);
-    expect(list('The Nova Brigade is the foreign arm of the Islamic Revolutionary Guard Corps.')).toContain('Nova Brigade membership Islamic Revolutionary Guard Corps');
+    expect(list('The Nova Brigade is the foreign arm of the Islamic Revolutionary Guard Corps.')).toContain(
+      'Nova Brigade membership Islamic Revolutionary Guard Corps',
+    );
   });
 
   it('the subject of a verb after an appositive is the name the appositive describes', () => {
-    expect(list('Karim Vahedi, a broker close to Hizballah, had arranged shipments to Syria.')).toEqual(['Karim Vahedi supplies Syria']);
-    expect(list('Bluefin Trading, the firm run by Karim Vahedi, owned the Sea Breeze.')).toContain('Bluefin Trading ownership Sea Breeze');
+    expect(list('Karim Vahedi, a broker close to Hizballah, had arranged shipments to Syria.')).toEqual([
+      'Karim Vahedi supplies Syria',
+    ]);
+    expect(list('Bluefin Trading, the firm run by Karim Vahedi, owned the Sea Breeze.')).toContain(
+      'Bluefin Trading ownership Sea Breeze',
+    );
   });
 
   it('"The office" refers back to a named office; a facility noun after a name is part of it', () => {
-    const out = read('The Treasury\'s Office of Foreign Assets Control acted in May. The office said Karim Vahedi ran the Harran refinery.');
+    const out = read(
+      "The Treasury's Office of Foreign Assets Control acted in May. The office said Karim Vahedi ran the Harran refinery.",
+    );
     const ofac = out.entities.find((e) => e.name === 'Office of Foreign Assets Control');
     expect(ofac?.mentions.map((m) => m.text)).toContain('The office');
-    expect(out.entities.find((e) => e.mentions.some((m) => m.text === 'Harran refinery'))?.schema).toBe('Location');
+    expect(out.entities.find((e) => e.mentions.some((m) => m.text === 'Harran refinery'))?.schema).toBe(
+      'Location',
+    );
   });
 
   it('a capitalised name after "the" is a group, not a person, and keeps its own place name apart', () => {
-    const out = read('The Banda del Norte began in the state of Norte. In 2022 Peru designated the Banda del Norte as a terrorist group.');
+    const out = read(
+      'The Banda del Norte began in the state of Norte. In 2022 Peru designated the Banda del Norte as a terrorist group.',
+    );
     const gang = out.entities.find((e) => e.name === 'Banda del Norte');
     expect(gang?.schema).toBe('Organization');
     expect(gang?.mentions.map((m) => m.text)).not.toContain('Norte');
   });
 
   it('"known as "Alias"" restates a name; a former army lieutenant is a person', () => {
-    const out = read('Karim Vahedi, known as "El Zorro", fled. Soon El Zorro returned. Omar Haddad, a former army lieutenant, spoke.');
-    expect(out.entities.find((e) => e.name === 'Karim Vahedi')?.mentions.map((m) => m.text)).toContain('El Zorro');
+    const out = read(
+      'Karim Vahedi, known as "El Zorro", fled. Soon El Zorro returned. Omar Haddad, a former army lieutenant, spoke.',
+    );
+    expect(out.entities.find((e) => e.name === 'Karim Vahedi')?.mentions.map((m) => m.text)).toContain(
+      'El Zorro',
+    );
     expect(out.entities.find((e) => e.name === 'Omar Haddad')?.schema).toBe('Person');
   });
 
   it('sending money to a group is financing', () => {
-    expect(list('Karim Vahedi sent money to Hizballah in 2019.')).toEqual(['Karim Vahedi finances Hizballah']);
+    expect(list('Karim Vahedi sent money to Hizballah in 2019.')).toEqual([
+      'Karim Vahedi finances Hizballah',
+    ]);
   });
 
   it('"X, whom it calls the leader of Y" and "whom it described as a Y fundraiser": the antecedent holds the role', () => {
-    expect(list('Peru sought Karim Vahedi, whom it calls the leader of Hizballah.')).toContain('Karim Vahedi controls Hizballah');
-    expect(list('The Treasury sanctioned Karim Vahedi, whom it described as a Hizballah fundraiser.')).toContain('Karim Vahedi finances Hizballah');
+    expect(list('Peru sought Karim Vahedi, whom it calls the leader of Hizballah.')).toContain(
+      'Karim Vahedi controls Hizballah',
+    );
+    expect(
+      list('The Treasury sanctioned Karim Vahedi, whom it described as a Hizballah fundraiser.'),
+    ).toContain('Karim Vahedi finances Hizballah');
   });
 
   it('"its Indian captain, Z": a nationality between possessive and role noun', () => {
-    expect(list('The Sea Breeze sailed on under its Indian captain, Karim Vahedi.')).toContain('Karim Vahedi operates Sea Breeze');
+    expect(list('The Sea Breeze sailed on under its Indian captain, Karim Vahedi.')).toContain(
+      'Karim Vahedi operates Sea Breeze',
+    );
   });
 
   it('"a carrier that the Treasury says is controlled by X": the carrier is controlled', () => {
-    expect(list('Karim Vahedi ran Nova Marine, a carrier that the Treasury says is controlled by Bluefin Trading.')).toContain('Bluefin Trading controls Nova Marine');
-    expect(list('Karim Vahedi ran Nova Marine, a carrier that the Treasury says is controlled by Bluefin Trading.')).not.toContain('Bluefin Trading controls Karim Vahedi');
+    expect(
+      list(
+        'Karim Vahedi ran Nova Marine, a carrier that the Treasury says is controlled by Bluefin Trading.',
+      ),
+    ).toContain('Bluefin Trading controls Nova Marine');
+    expect(
+      list(
+        'Karim Vahedi ran Nova Marine, a carrier that the Treasury says is controlled by Bluefin Trading.',
+      ),
+    ).not.toContain('Bluefin Trading controls Karim Vahedi');
   });
 
   it('"trading" before a noun is no verb: "owned the trading arm and a second unit, X"', () => {
@@ -99,38 +151,107 @@ describe('general reading patterns', () => {
 
   it('link nouns: "has close ties to Y", "denies any link to Y", "denied any business with Y"', () => {
     expect(list('Karim Vahedi has close ties to Hizballah.')).toEqual(['Karim Vahedi associate Hizballah']);
-    expect(list('Bluefin Trading denies any link to Hizballah.')).toEqual(['Bluefin Trading associate (not) Hizballah']);
-    expect(list('Nova Marine has denied any business with Hizballah.')).toEqual(['Nova Marine associate (not) Hizballah']);
+    expect(list('Bluefin Trading denies any link to Hizballah.')).toEqual([
+      'Bluefin Trading associate (not) Hizballah',
+    ]);
+    expect(list('Nova Marine has denied any business with Hizballah.')).toEqual([
+      'Nova Marine associate (not) Hizballah',
+    ]);
   });
 
   it('", and <name> <past verb>" starts a new clause that ends the object list', () => {
-    expect(list('In 2019 Peru sanctioned Nova Marine and Karim Vahedi, and the Treasury warned banks.')).toEqual(['Peru sanctions Nova Marine', 'Peru sanctions Karim Vahedi']);
+    expect(
+      list('In 2019 Peru sanctioned Nova Marine and Karim Vahedi, and the Treasury warned banks.'),
+    ).toEqual(['Peru sanctions Nova Marine', 'Peru sanctions Karim Vahedi']);
   });
 
   it('"collected funds and sent them to X": the pronoun carries the money', () => {
-    expect(list('Karim Vahedi collected funds from traders and sent them to Hizballah.')).toEqual(['Karim Vahedi finances Hizballah']);
+    expect(list('Karim Vahedi collected funds from traders and sent them to Hizballah.')).toEqual([
+      'Karim Vahedi finances Hizballah',
+    ]);
   });
 
   it('"served as a Y official": the subject of "served" is a member', () => {
-    expect(list('Karim Vahedi served as a Hizballah official for a decade.')).toEqual(['Karim Vahedi employment Hizballah']);
+    expect(list('Karim Vahedi served as a Hizballah official for a decade.')).toEqual([
+      'Karim Vahedi employment Hizballah',
+    ]);
   });
 
   it('"European Union sanctions on the Syrian government": a sanctions noun with its owner', () => {
-    expect(list('The tanker sailed for Syria in breach of European Union sanctions on the Syrian government.')).toEqual(['European Union sanctions Syria']);
+    expect(
+      list('The tanker sailed for Syria in breach of European Union sanctions on the Syrian government.'),
+    ).toEqual(['European Union sanctions Syria']);
   });
 
   it('", saying …" hedges what was said and does not date it; "whom it calls" hedges the label', () => {
-    const said = rels('The Treasury sanctioned Karim Vahedi in May 2019, saying he had raised money for Hizballah.');
+    const said = rels(
+      'The Treasury sanctioned Karim Vahedi in May 2019, saying he had raised money for Hizballah.',
+    );
     const financing = said.find((r) => r.type === 'finances');
     expect(financing).toMatchObject({ hedged: true, date: null });
-    const called = rels('Peru sought Karim Vahedi, whom it calls the leader of Hizballah.').find((r) => r.type === 'controls');
+    const called = rels('Peru sought Karim Vahedi, whom it calls the leader of Hizballah.').find(
+      (r) => r.type === 'controls',
+    );
     expect(called?.hedged).toBe(true);
-    const own = rels('Karim Vahedi calls Hizballah a fiction and denies ever belonging to it.').find((r) => r.type === 'membership');
+    const own = rels('Karim Vahedi calls Hizballah a fiction and denies ever belonging to it.').find(
+      (r) => r.type === 'membership',
+    );
     expect(own?.hedged).toBe(false);
   });
 
   it('"The refinery is run by its director": "its" is the place the sentence is about, not an earlier body', () => {
-    const out = list('The Treasury inspected the Harran refinery in May. The refinery is run by its director, Omar Haddad.');
+    const out = list(
+      'The Treasury inspected the Harran refinery in May. The refinery is run by its director, Omar Haddad.',
+    );
     expect(out.filter((c) => c.startsWith('Omar Haddad') && c.includes('Treasury'))).toEqual([]);
+  });
+  it('names listed after a plural vessel noun are vessels; "the Sea Wind 2" keeps its number', () => {
+    const out = read(
+      'In May 2021 three Syrian tankers, the Aldo, the Brisa and the Cetus, left Latakia. Guards boarded the Sea Wind 2 in April.',
+    );
+    const schema = (n: string) => out.entities.find((e) => e.name === n)?.schema;
+    expect([schema('Aldo'), schema('Brisa'), schema('Cetus'), schema('Sea Wind 2')]).toEqual([
+      'Vessel',
+      'Vessel',
+      'Vessel',
+      'Vessel',
+    ]);
+    const among = read(
+      'Officials seized the cargoes of two tankers bound for Syria, among them the Aldo and the Brisa.',
+    );
+    expect(among.entities.filter((e) => e.schema === 'Vessel').map((e) => e.name)).toEqual(['Aldo', 'Brisa']);
+    // A number after a name is no vessel's when it counts something.
+    expect(read('The Nova Group 5 percent stake was sold.').entities.some((e) => e.schema === 'Vessel')).toBe(
+      false,
+    );
+  });
+
+  it('plural descriptions of one kind stand for the parties last listed together', () => {
+    expect(
+      list(
+        'In May 2021 three Syrian tankers, the Aldo, the Brisa and the Cetus, left Latakia. Records show that Nova Marine Shipping managed all three ships.',
+      ),
+    ).toEqual([
+      'Nova Marine Shipping operates Aldo',
+      'Nova Marine Shipping operates Brisa',
+      'Nova Marine Shipping operates Cetus',
+    ]);
+    expect(
+      list(
+        'Peru and Chile signed a pact in 2019. Since then the United Nations has imposed no sanctions on either country.',
+      ),
+    ).toEqual(['United Nations sanctions (not) Peru', 'United Nations sanctions (not) Chile']);
+    expect(
+      list('Bluefin Trading and Harbor Holdings were set up in 2015. Karim Vahedi owned both companies.'),
+    ).toEqual(['Karim Vahedi ownership Bluefin Trading', 'Karim Vahedi ownership Harbor Holdings']);
+    // "all five ships" when only two were named: no guess.
+    expect(list('The Aldo and the Brisa sailed. Nova Marine Shipping managed all five ships.')).toEqual([]);
+  });
+
+  it('a requested act is not an act, and a sentence that denies a tie does not also assert it', () => {
+    const out = rels(
+      'The tanker Sea Breeze sailed east. Gibraltar refused a U.S. request to detain the tanker again, and the United States never seized it.',
+    );
+    expect(out.filter((r) => r.type === 'strikes').map((r) => r.negated)).toEqual([true]);
   });
 });
