@@ -92,7 +92,9 @@ export const ORGANIZATION_NOUNS = words(`
   rebels militants insurgents guerrillas
 `);
 
-export const VESSEL_NOUNS = words('tanker vessel ship freighter carrier supertanker boat yacht trawler dhow barge');
+export const VESSEL_NOUNS = words(
+  'tanker vessel ship freighter carrier supertanker boat yacht trawler dhow barge',
+);
 
 /**
  * Capitalised words that begin sentences (or headlines) without naming anything. A sentence-first
@@ -104,6 +106,7 @@ export const SENTENCE_STARTERS = words(`
   Only Just Much Many Most Some Any Each Every Both Either Neither Another Other Such This That These
   Those It Its He His She Her They Their We Our You Your I My There Here What Which Who Whom Whose How Why
   According Moving Leaked Investigators Agents Prosecutors Officials Authorities Analysts Critics
+  Members Member Soldiers Troops Police Militants Fighters Gunmen Rebels Residents Witnesses Crews
   Supporters Lawmakers Diplomats Experts Sources Documents Records Reports Data Records Satellite Images
   Meanwhile Earlier Later Last Next First Second Third Finally Further Furthermore Moreover Instead
   Indeed Already Again Under Over Between Among Across Through During Despite Against Around About

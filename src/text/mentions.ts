@@ -271,6 +271,11 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
   const taggedProper = options.properNounStarts?.(text);
   const isCommonStart = (w: string) =>
     SENTENCE_STARTERS.has(w) || (lowerSeen.has(w.toLowerCase()) && !capitalMid.has(w));
+  // A lone participle or plural noun opening a sentence ("Renamed the tanker…", "Traders said") is a
+  // common word unless the text also writes it capitalised mid-sentence.
+  const isCommonLoneStart = (w: string) =>
+    isCommonStart(w) ||
+    (/^\p{Lu}\p{Ll}+(?:ed|ers|ors|ants|ents|ists|ards|ports)$/u.test(w) && !capitalMid.has(w));
 
   chunksOf.forEach((chunks, si) => {
     const ts = tokens[si]!;
@@ -356,7 +361,7 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
       b.lookup(phrase).length === 0
     )
       return;
-    if (words.length === 1 && sentenceStart(first) && isCommonStart(phrase) && !recognised(first, last))
+    if (words.length === 1 && sentenceStart(first) && isCommonLoneStart(phrase) && !recognised(first, last))
       return;
     if (taggedProper && !taggedProper.has(start) && !recognised(first, last)) return;
     const possessive = last === chunk.last && chunk.possessive;

@@ -254,4 +254,15 @@ describe('general reading patterns', () => {
     );
     expect(out.filter((r) => r.type === 'strikes').map((r) => r.negated)).toEqual([true]);
   });
+  it('killing is a strike; a lone participle or plural noun opening a sentence is no party', () => {
+    expect(list('In January 2020 a U.S. drone strike killed Karim Vahedi in Baghdad.')).toEqual([
+      'United States strikes Karim Vahedi',
+    ]);
+    const out = read(
+      'Renamed the Sea Breeze, the tanker sailed east. Exports of crude fell. Traders said Nova Marine paid.',
+    );
+    expect(out.entities.map((e) => e.name).filter((n) => /Renamed|Exports|Traders/.test(n))).toEqual([]);
+    // A longer name that opens with such a word stays whole.
+    expect(read('Sanders Trading denied it.').entities.map((e) => e.name)).toEqual(['Sanders Trading']);
+  });
 });
