@@ -68,6 +68,30 @@ const REFERENCE_TYPES: Record<string, { type: string; domain: string; reverse: b
   parent: { type: 'ownership', domain: 'economic', reverse: true },
 };
 
+/**
+ * The only properties the projection reads: a party's topics and references, a sanction's target,
+ * programmes and dates, and each relationship schema's two ends and dates. Reading only these
+ * skips most of the store (addresses, identifiers, remarks).
+ */
+const PROJECTED_PROPERTIES: readonly string[] = [
+  ...new Set([
+    'topics',
+    'entity',
+    'program',
+    'listingDate',
+    'startDate',
+    'endDate',
+    'date',
+    ...Object.keys(REFERENCE_TYPES),
+    ...[...model.schemata.values()].flatMap((s) => (s.edge ? [s.edge.source, s.edge.target] : [])),
+  ]),
+];
+
+/** Schemata the projection uses: parties, sanctions and relationships (not addresses or documents). */
+const PROJECTED_SCHEMATA: readonly string[] = [...model.schemata.values()]
+  .filter((s) => s.edge || s.name === 'Sanction' || isPartySchema(s.name))
+  .map((s) => s.name);
+
 /** Claim types that have no direction. */
 const UNDIRECTED_CLAIMS = new Set(['associate', 'family', 'allied_with', 'trades_with', 'works_with']);
 
@@ -131,7 +155,10 @@ export async function projectStore(store: Store, options: ProjectionOptions = {}
     builder.addCategories(i, mask);
   };
 
-  for await (const record of store.currentEntities()) {
+  for await (const record of store.currentEntities({
+    properties: PROJECTED_PROPERTIES,
+    schemata: PROJECTED_SCHEMATA,
+  })) {
     const schema = schemaOf(record.schema);
     if (schema?.edge) {
       relationships.push({ record, schema });

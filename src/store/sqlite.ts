@@ -20,6 +20,7 @@ import {
   checkVersionOrder,
   type ChangeKind,
   type ChangeQuery,
+  type CurrentEntitiesFilter,
   type ChangeRecord,
   type DatasetInfo,
   type EntityRecord,
@@ -750,17 +751,21 @@ export class SqliteStore implements Store {
     return out;
   }
 
-  async *currentEntities(filter: { datasets?: string[] } = {}): AsyncIterable<EntityRecord> {
+  async *currentEntities(filter: CurrentEntitiesFilter = {}): AsyncIterable<EntityRecord> {
     yield* this.currentEntitiesSync(filter);
   }
 
-  *currentEntitiesSync(filter: { datasets?: string[] } = {}): Generator<EntityRecord> {
+  *currentEntitiesSync(filter: CurrentEntitiesFilter = {}): Generator<EntityRecord> {
     const dsFilter = filter.datasets?.length ? filter.datasets : null;
+    const props = filter.properties ? [...new Set(filter.properties)] : null;
+    const propList = props ? `AND prop IN (${props.map(() => '?').join(',')})` : '';
+    const schemata = filter.schemata ? [...new Set(filter.schemata)] : null;
+    const schemaList = schemata ? `AND e.schema IN (${schemata.map(() => '?').join(',')})` : '';
     const inList = dsFilter ? `AND e.dataset IN (${dsFilter.map(() => '?').join(',')})` : '';
     const meta = new Map<string, EntityRecord>();
     for (const r of this.db
-      .prepare(`${ENTITY_SELECT} WHERE e.last_version IS NULL ${inList}`)
-      .iterate(...(dsFilter ?? [])) as IterableIterator<EntityRow>) {
+      .prepare(`${ENTITY_SELECT} WHERE e.last_version IS NULL ${inList} ${schemaList}`)
+      .iterate(...(dsFilter ?? []), ...(schemata ?? [])) as IterableIterator<EntityRow>) {
       const existing = meta.get(r.id);
       if (existing) {
         existing.datasets.push(r.dataset);
@@ -788,13 +793,14 @@ export class SqliteStore implements Store {
     const grouped = this.db
       .prepare(
         `SELECT entity_id, group_concat(prop || char(31) || value, char(30)) FROM statements
-         WHERE last_version IS NULL ${inList.replace('e.dataset', 'dataset')}
+         WHERE last_version IS NULL ${inList.replace('e.dataset', 'dataset')} ${propList}
          GROUP BY entity_id ORDER BY entity_id`,
       )
       .raw(true);
-    for (const [entityId, joined] of grouped.iterate(...(dsFilter ?? [])) as IterableIterator<
-      [string, string]
-    >) {
+    for (const [entityId, joined] of grouped.iterate(
+      ...(dsFilter ?? []),
+      ...(props ?? []),
+    ) as IterableIterator<[string, string]>) {
       const record = meta.get(entityId);
       if (!record) continue;
       for (const pair of joined.split('\u001e')) {
@@ -805,8 +811,12 @@ export class SqliteStore implements Store {
         if (!list) record.properties[prop] = [value];
         else if (!list.includes(value)) list.push(value);
       }
+      // Yielded once; with a property filter the rest follow below.
+      meta.delete(entityId);
       yield record;
     }
+    // Entities with none of the asked properties still exist.
+    if (props || schemata) for (const record of meta.values()) yield record;
   }
 
   async stats(): Promise<StoreStats> {

@@ -169,6 +169,14 @@ export interface EntityRecord {
 
 export type ImportProgress = (phase: string, done: number, total: number) => void;
 
+export interface CurrentEntitiesFilter {
+  datasets?: string[];
+  /** The properties the caller reads; the others may be left out. */
+  properties?: readonly string[];
+  /** Only entities of these schemata (as stored per dataset). */
+  schemata?: readonly string[];
+}
+
 export interface Store {
   /** Validates and applies an import in one transaction; throws and changes nothing on failure. */
   importVersion(request: ImportRequest, progress?: ImportProgress): Promise<ImportResult>;
@@ -185,8 +193,11 @@ export interface Store {
   findByName(name: string, limit?: number): Promise<EntitySummary[]>;
   /** Entities that refer to this one through an entity-typed property (relationships, sanctions…). */
   getReferencing(id: string): Promise<StoredEntity[]>;
-  /** Every entity that is current in its dataset, merged across datasets, in id order. */
-  currentEntities(filter?: { datasets?: string[] }): AsyncIterable<EntityRecord>;
+  /**
+   * Every entity that is current in its dataset, merged across datasets, in id order. With
+   * `properties`, only those properties need be filled in (a reader that needs a few skips the rest).
+   */
+  currentEntities(filter?: CurrentEntitiesFilter): AsyncIterable<EntityRecord>;
   stats(): Promise<StoreStats>;
   /** Changes whenever any dataset gets a new version (also one written by another process). */
   versionMarker(): Promise<string>;

@@ -37,10 +37,38 @@ const NAME_PROPS: Array<[string, VariantKind]> = [
   ['previousName', 'name'],
   ['weakAlias', 'weak'],
 ];
-const COUNTRY_PROPS = ['nationality', 'country', 'jurisdiction', 'citizenship', 'birthCountry', 'mainCountry', 'flag'];
+const COUNTRY_PROPS = [
+  'nationality',
+  'country',
+  'jurisdiction',
+  'citizenship',
+  'birthCountry',
+  'mainCountry',
+  'flag',
+];
 
 /** Words that say nothing about which entry a name is (they never select a candidate). */
-const FUNCTION_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'del', 'la', 'el', 'al', 'los', 'las', 'da', 'do', 'du', 'des', 'y', 'et', 'in', 'on']);
+const FUNCTION_WORDS = new Set([
+  'of',
+  'the',
+  'and',
+  'for',
+  'de',
+  'del',
+  'la',
+  'el',
+  'al',
+  'los',
+  'las',
+  'da',
+  'do',
+  'du',
+  'des',
+  'y',
+  'et',
+  'in',
+  'on',
+]);
 
 /** Spelling-blind form of one normalised word: transliteration groups folded, vowels merged. */
 export function foldWord(word: string): string {
@@ -103,7 +131,16 @@ export class Gazetteer {
   static async fromStore(store: Store): Promise<Gazetteer> {
     const started = performance.now();
     const g = new Gazetteer();
-    for await (const record of store.currentEntities()) g.add(record);
+    const properties = [
+      'program',
+      'firstName',
+      'secondName',
+      'lastName',
+      ...COUNTRY_PROPS,
+      ...NAME_PROPS.map(([prop]) => prop),
+    ];
+    for await (const record of store.currentEntities({ properties, schemata: [...PARTY_SCHEMATA] }))
+      g.add(record);
     g.buildMs = performance.now() - started;
     return g;
   }
@@ -170,7 +207,9 @@ export class Gazetteer {
       }
     }
     if (person) {
-      const given = (p.firstName ?? []).flatMap(listNameWords).concat((p.secondName ?? []).flatMap(listNameWords));
+      const given = (p.firstName ?? [])
+        .flatMap(listNameWords)
+        .concat((p.secondName ?? []).flatMap(listNameWords));
       const last = (p.lastName ?? []).flatMap(listNameWords);
       for (const [form, k] of personForms(given, last)) put(form, k);
     }

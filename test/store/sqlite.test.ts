@@ -272,6 +272,16 @@ describe('SqliteStore', () => {
     const onlyA = [];
     for await (const e of store.currentEntities({ datasets: ['list_a'] })) onlyA.push(e);
     expect(onlyA.map((e) => e.id)).toEqual(['shared-1']);
+    // A reader that needs a few properties gets those, and still every entity (Zed has none of them).
+    const lean = [];
+    for await (const e of store.currentEntities({ properties: ['registrationNumber'] })) lean.push(e);
+    expect(lean.map((e) => [e.id, e.properties])).toEqual([
+      ['shared-1', { registrationNumber: ['123'] }],
+      ['t-9', {}],
+    ]);
+    const people = [];
+    for await (const e of store.currentEntities({ schemata: ['Person'] })) people.push(e);
+    expect(people.map((e) => [e.id, e.properties.name])).toEqual([['t-9', ['Zed']]]);
   });
 });
 
