@@ -18,6 +18,8 @@ export interface GazetteerEntity {
   countries: string[];
   /** Folded content words of all its names, for partial-name matching. */
   words: Set<string>;
+  /** The same words name by name (an alias in another language is not a missing word of the name). */
+  nameWords: Array<Set<string>>;
 }
 
 /** How a text phrase matched a name: the full name, a reduced form, a partial person name, a weak alias. */
@@ -48,7 +50,7 @@ const COUNTRY_PROPS = [
 ];
 
 /** Words that say nothing about which entry a name is (they never select a candidate). */
-const FUNCTION_WORDS = new Set([
+export const FUNCTION_WORDS = new Set([
   'of',
   'the',
   'and',
@@ -167,6 +169,7 @@ export class Gazetteer {
       programs: p.program ?? [],
       countries: [...countries],
       words: new Set(),
+      nameWords: [],
     };
     this.entities.push(entity);
     const seen = new Set<string>();
@@ -189,7 +192,10 @@ export class Gazetteer {
         if (kind === 'weak') continue;
         // Parenthesised parts ("GOLFRATE HOLDINGS (ANGOLA) LDA") and legal forms are optional.
         const bare = listNameWords(raw.replace(/\([^)]*\)/g, ' '));
-        for (const w of bare) if (!FUNCTION_WORDS.has(w)) entity.words.add(foldWord(w));
+        const own = new Set<string>();
+        for (const w of bare) if (!FUNCTION_WORDS.has(w)) own.add(foldWord(w));
+        for (const w of own) entity.words.add(w);
+        entity.nameWords.push(own);
         if (bare.length !== words.length) put(bare, 'reduced');
         if (!person) {
           const forms = findLegalForms(bare);

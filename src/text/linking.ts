@@ -7,7 +7,7 @@
  * Several entries that fit equally well make the link ambiguous.
  */
 import type { Gazetteer, GazetteerHit } from './gazetteer.js';
-import { foldWord, nameWords } from './gazetteer.js';
+import { foldWord, FUNCTION_WORDS, nameWords } from './gazetteer.js';
 import { COMPANY_HEADS, SENTENCE_STARTERS } from './lexicon.js';
 import type { Cluster, DocumentAnalysis } from './mentions.js';
 import { isAllCaps } from './tokens.js';
@@ -56,7 +56,8 @@ export function linkClusters(doc: DocumentAnalysis, g: Gazetteer | undefined): M
   const links = new Map<number, Link>();
   if (!g) return links;
   const lowerSeen = new Set<string>();
-  for (const ts of doc.tokens) for (const t of ts) if (t.word && t.text === t.text.toLowerCase()) lowerSeen.add(t.text);
+  for (const ts of doc.tokens)
+    for (const t of ts) if (t.word && t.text === t.text.toLowerCase()) lowerSeen.add(t.text);
   const docCountries = new Set<string>();
   for (const c of doc.clusters) if (c.mergedInto === undefined && c.country) docCountries.add(c.country.iso);
 
@@ -79,7 +80,8 @@ export function linkClusters(doc: DocumentAnalysis, g: Gazetteer | undefined): M
       const hits = g.lookup(words);
       for (const h of hits) {
         // A one-word vessel name ("Fortune") needs a ship nearby in the text.
-        if (words.length === 1 && g.entities[h.entity]!.schema === 'Vessel' && !vesselContext(doc, c)) continue;
+        if (words.length === 1 && g.entities[h.entity]!.schema === 'Vessel' && !vesselContext(doc, c))
+          continue;
         if (h.kind === 'weak' && !(isAllCaps(name) && names.length > 1)) continue;
         if (h.kind === 'partial' && words.length < 2) continue;
         const e = g.entities[h.entity]!;
@@ -95,18 +97,31 @@ export function linkClusters(doc: DocumentAnalysis, g: Gazetteer | undefined): M
         // At least one distinctive word ("Golfrate Holdings" yes, "Petroleum Holdings" no).
         const content = words.filter((w) => !GENERIC.has(foldWord(w)));
         if (content.length === 0 || (content.length === 1 && g.wordFrequency(content[0]!) > 3)) continue;
+        const mine = new Set(words.map(foldWord));
+        const needed = words.filter((w) => !FUNCTION_WORDS.has(w)).map(foldWord);
         for (const entity of g.containing(words)) {
           const e = g.entities[entity]!;
-          const mine = new Set(words.map(foldWord));
-          let extra = 0;
-          for (const w of e.words) if (!mine.has(w) && !GENERIC.has(w) && w.length > 1) extra++;
+          const extraOf = (words: Set<string>) => {
+            let n = 0;
+            for (const w of words) if (!mine.has(w) && !GENERIC.has(w) && w.length > 1) n++;
+            return n;
+          };
+          // Distinctive words the entry has beyond the phrase, over all its names; or none in one
+          // of its names that holds the whole phrase (aliases in other languages add no word).
+          const extra = extraOf(e.words);
+          const exactName = e.nameWords.some(
+            (name) => needed.every((w) => name.has(w)) && extraOf(name) === 0,
+          );
           // A listed name with more distinctive words is another party ("… of Colombia - People's Army").
-          if (extra === 0 || (extra === 1 && content.length >= 3)) consider(entity, 0.72 - 0.04 * extra);
+          if (extra === 0 || exactName || (extra === 1 && content.length >= 3))
+            consider(entity, exactName ? 0.72 : 0.72 - 0.04 * extra);
         }
       }
     }
     if (scored.size === 0) continue;
-    const ranked = [...scored].map(([entity, s]) => [entity, s + contextScore(g, entity, docCountries, doc.text)] as const);
+    const ranked = [...scored].map(
+      ([entity, s]) => [entity, s + contextScore(g, entity, docCountries, doc.text)] as const,
+    );
     ranked.sort((a, b) => b[1] - a[1]);
     const [bestEntity, bestScore] = ranked[0]!;
     const ambiguous = ranked.length > 1 && ranked[1]![1] >= bestScore - 0.015;
@@ -124,7 +139,11 @@ export function linkClusters(doc: DocumentAnalysis, g: Gazetteer | undefined): M
 }
 
 function vesselContext(doc: DocumentAnalysis, c: Cluster): boolean {
-  return c.mentions.some((m) => /\b(?:tankers?|vessels?|ships?|freighters?|carriers?|supertankers?|boats?|yachts?)\b/i.test(doc.text.slice(Math.max(0, m.start - 60), m.end + 20)));
+  return c.mentions.some((m) =>
+    /\b(?:tankers?|vessels?|ships?|freighters?|carriers?|supertankers?|boats?|yachts?)\b/i.test(
+      doc.text.slice(Math.max(0, m.start - 60), m.end + 20),
+    ),
+  );
 }
 
 /** A name safe to look up: not a lone ordinary word, not a short word, not a sentence starter. */

@@ -21,8 +21,18 @@ function record(id: string, schema: string, properties: Record<string, string[]>
 export const RECORDS: EntityRecord[] = [
   record('t-hizb', 'Organization', { name: ['HIZBALLAH'], program: ['SDGT', 'FTO'], weakAlias: ['LH'] }),
   record('t-irgc', 'Organization', { name: ['ISLAMIC REVOLUTIONARY GUARD CORPS'], program: ['IRGC'] }),
-  record('t-maduro', 'Person', { name: ['MADURO MOROS, Nicolas'], firstName: ['Nicolas'], lastName: ['MADURO MOROS'], program: ['VENEZUELA'] }),
-  record('t-maduro-son', 'Person', { name: ['MADURO GUERRA, Nicolas Ernesto'], firstName: ['Nicolas Ernesto'], lastName: ['MADURO GUERRA'], program: ['VENEZUELA'] }),
+  record('t-maduro', 'Person', {
+    name: ['MADURO MOROS, Nicolas'],
+    firstName: ['Nicolas'],
+    lastName: ['MADURO MOROS'],
+    program: ['VENEZUELA'],
+  }),
+  record('t-maduro-son', 'Person', {
+    name: ['MADURO GUERRA, Nicolas Ernesto'],
+    firstName: ['Nicolas Ernesto'],
+    lastName: ['MADURO GUERRA'],
+    program: ['VENEZUELA'],
+  }),
   record('t-bluefin', 'Company', { name: ['BLUEFIN TRADING FZE'], program: ['IRAN'] }),
   record('t-harbor', 'Company', { name: ['HARBOR STAR SHIPPING (DUBAI) LLC'], program: ['IRAN'] }),
   record('t-hope', 'Company', { name: ['HOPE'], program: ['SDGT'] }),
@@ -31,7 +41,17 @@ export const RECORDS: EntityRecord[] = [
   record('t-tanker', 'Vessel', { name: ['SEA BREEZE'], program: ['IRAN'] }),
   record('t-nova-1', 'Company', { name: ['NOVA MARINE'], program: ['IRAN'] }),
   record('t-nova-2', 'Company', { name: ['NOVA MARINE'], program: ['SDGT'] }),
-  record('t-zone', 'Company', { name: ['JOINT STOCK COMPANY FREE ECONOMIC ZONE KORVIN'], program: ['RUSSIA-EO14024'] }),
+  record('t-zone', 'Company', {
+    name: ['JOINT STOCK COMPANY FREE ECONOMIC ZONE KORVIN'],
+    // An alias in another language: its words are no missing words of the English name.
+    alias: ['AKTSIONERNOE OBSHCHESTVO SVOBODNAYA EKONOMICHESKAYA ZONA KORVIN'],
+    program: ['RUSSIA-EO14024'],
+  }),
+  record('t-northgate', 'Company', {
+    name: ['NORTHGATE MINING'],
+    alias: ['CORPORACION ANDINA DE MINAS NORTHGATE C.A.'],
+    program: ['VENEZUELA'],
+  }),
 ];
 
 export const gazetteer = Gazetteer.fromRecords(RECORDS);
@@ -49,5 +69,7 @@ export function entity(out: Extraction, mention: string) {
 /** Relations as "source-name type target-name" strings (negated ones marked). */
 export function claims(out: Extraction): string[] {
   const name = (id: string) => out.entities.find((e) => e.id === id)!.name;
-  return out.relations.map((r) => `${name(r.source)} ${r.type}${r.negated ? ' (not)' : ''} ${name(r.target)}`);
+  return out.relations.map(
+    (r) => `${name(r.source)} ${r.type}${r.negated ? ' (not)' : ''} ${name(r.target)}`,
+  );
 }

@@ -12,17 +12,31 @@ describe('entity linking', () => {
     expect(maduro.linked_id).toBe('t-maduro');
     expect(maduro.ambiguous).toBe(false);
     // A dropped surname with nothing in the story about the entry's country or programme: no link.
-    expect(entity(read('Nicolás Maduro, a baker in Lyon, opened a shop.'), 'Nicolás Maduro')!.linked_id).toBeNull();
+    expect(
+      entity(read('Nicolás Maduro, a baker in Lyon, opened a shop.'), 'Nicolás Maduro')!.linked_id,
+    ).toBeNull();
   });
 
   it('links a name without its legal form or bracketed part, and names inside a longer listed name', () => {
-    expect(entity(read('Bluefin Trading shipped the cargo.'), 'Bluefin Trading')!.linked_id).toBe('t-bluefin');
-    expect(entity(read('Harbor Star Shipping paid the crew.'), 'Harbor Star Shipping')!.linked_id).toBe('t-harbor');
-    expect(entity(read('The Korvin Free Economic Zone hosts the plant.'), 'Korvin Free Economic Zone')!.linked_id).toBe('t-zone');
+    expect(entity(read('Bluefin Trading shipped the cargo.'), 'Bluefin Trading')!.linked_id).toBe(
+      't-bluefin',
+    );
+    expect(entity(read('Harbor Star Shipping paid the crew.'), 'Harbor Star Shipping')!.linked_id).toBe(
+      't-harbor',
+    );
+    expect(
+      entity(read('The Korvin Free Economic Zone hosts the plant.'), 'Korvin Free Economic Zone')!.linked_id,
+    ).toBe('t-zone');
+    // A parent's name inside a subsidiary's alias is the parent, not the subsidiary.
+    expect(
+      entity(read('Corporacion Andina de Minas owns the mine.'), 'Corporacion Andina de Minas')!.linked_id,
+    ).toBeNull();
   });
 
   it('never links a common word, a given name alone, a weak alias alone, or a country', () => {
-    const out = read('There is hope for talks. Hope is not a strategy, said Ali. LH was quiet. Lebanon waited.');
+    const out = read(
+      'There is hope for talks. Hope is not a strategy, said Ali. LH was quiet. Lebanon waited.',
+    );
     for (const e of out.entities) expect(e.linked_id).toBeNull();
   });
 
