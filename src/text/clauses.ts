@@ -8,17 +8,46 @@ import { NOUN_OR_VERB, nounCue, verbCue } from './cues.js';
 import type { Token } from './tokens.js';
 
 export const BE = /^(?:is|are|was|were|been|be|being|has been|had been)$/i;
-export const AUX_ADVERB = /^(?:believed|thought|known|reported|alleged|suspected|understood|expected|had|has|have|was|were|is|are|been|be|also|later|then|not|never|no|always|reportedly|allegedly|separately|publicly|long|still|first|already|once|previously|formerly|itself|since|ever|now|subsequently|jointly|secretly|repeatedly|would|will|could|may|might|did|does|do|to|began|begun|continued|helped|agreed|tried|sought|kept|said|says|say|they|officials|that|U\.S\.)$/i;
-export const PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'for', 'by', 'on', 'with', 'against', 'over', 'under', 'across', 'through', 'via', 'of', 'beside', 'outside', 'inside', 'between', 'among', 'about', 'than', 'like']);
+export const AUX_ADVERB =
+  /^(?:believed|thought|known|reported|alleged|suspected|understood|expected|had|has|have|was|were|is|are|been|be|also|later|then|not|never|no|always|reportedly|allegedly|separately|publicly|long|still|first|already|once|previously|formerly|itself|since|ever|now|subsequently|jointly|secretly|repeatedly|would|will|could|may|might|did|does|do|to|began|begun|continued|helped|agreed|tried|sought|kept|said|says|say|they|officials|that|U\.S\.)$/i;
+export const PREPOSITIONS = new Set([
+  'in',
+  'at',
+  'near',
+  'from',
+  'to',
+  'into',
+  'for',
+  'by',
+  'on',
+  'with',
+  'against',
+  'over',
+  'under',
+  'across',
+  'through',
+  'via',
+  'of',
+  'beside',
+  'outside',
+  'inside',
+  'between',
+  'among',
+  'about',
+  'than',
+  'like',
+]);
 /** Things held whose "X of Y" makes Y the object of a freeze or seizure. */
-const HOLDINGS_OF = /^(?:assets|property|properties|accounts|funds|holdings|shares|cargoes|cargo|vessels|ships|aircraft|planes|shipments)$/i;
+const HOLDINGS_OF =
+  /^(?:assets|property|properties|accounts|funds|holdings|shares|cargoes|cargo|vessels|ships|aircraft|planes|shipments)$/i;
 export const RELATIVE = /^(?:which|who|that)$/i;
 
 /** Token spans of relative clauses ", which … ," / ", who … ,". */
 export function relativeSpans(ts: Token[]): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (let i = 1; i < ts.length; i++) {
-    const comma = ts[i - 1]!.text === ',' || (ts[i - 2]?.text === ',' && PREPOSITIONS.has(ts[i - 1]!.text.toLowerCase()));
+    const comma =
+      ts[i - 1]!.text === ',' || (ts[i - 2]?.text === ',' && PREPOSITIONS.has(ts[i - 1]!.text.toLowerCase()));
     if (!comma || !/^(?:which|who|where|whose|whom)$/i.test(ts[i]!.text)) continue;
     let j = i + 1;
     while (j < ts.length && ts[j]!.text !== ',' && ts[j]!.text !== ';' && ts[j]!.text !== '.') j++;
@@ -34,7 +63,12 @@ export function clauseBreak(ts: Token[], i: number): boolean {
   if (ts[i]!.text !== ';') return false;
   for (let j = i + 1; j < ts.length && ts[j]!.text !== ';'; j++) {
     const w = ts[j]!.text.toLowerCase();
-    if (REPORTING.test(w) || /^(?:is|are|was|were|has|had|have|did|does)$/.test(w) || verbCue(w) !== undefined) return true;
+    if (
+      REPORTING.test(w) ||
+      /^(?:is|are|was|were|has|had|have|did|does)$/.test(w) ||
+      verbCue(w) !== undefined
+    )
+      return true;
   }
   return false;
 }
@@ -45,7 +79,8 @@ export function prepBefore(ts: Token[], a: Arg, stop: number): string | undefine
     // An appositive after a comma ("one of its directors, Iliana Ruzza") is a direct object.
     if (w === ',' || w === 'and' || w === 'or') return undefined;
     const two = `${ts[k - 1]?.text.toLowerCase() ?? ''} ${w}`;
-    if (/^(?:along with|together with|well as|such as|among them|including)$/.test(two) || w === 'including') return undefined;
+    if (/^(?:along with|together with|well as|such as|among them|including)$/.test(two) || w === 'including')
+      return undefined;
     if (PREPOSITIONS.has(w)) return w;
     if (w === ';') return undefined;
     if (!ts[k]!.word || /^(?:the|a|an|its|his|her|their|former|of)$/.test(w)) continue;
@@ -62,7 +97,8 @@ export function subjectOf(ts: Token[], args: Arg[], cue: number, spans: Array<[n
     const a = args[i]!;
     if (a.last >= cue) continue;
     // Stop at a clause break between the arg and the cue.
-    if (ts.slice(a.last + 1, cue).some((t, k) => t.text === ';' && clauseBreak(ts, a.last + 1 + k))) return [];
+    if (ts.slice(a.last + 1, cue).some((t, k) => t.text === ';' && clauseBreak(ts, a.last + 1 + k)))
+      return [];
     // Modifiers ("Iran's", "Kremlin-backed") are never the subject themselves.
     if (a.source || a.possessive || a.attached) continue;
     if (a.pronoun && /^(?:him|them|her)$/i.test(ts[a.first]!.text)) continue;
@@ -72,9 +108,13 @@ export function subjectOf(ts: Token[], args: Arg[], cue: number, spans: Array<[n
     while (pi > 0 && /^(?:the|a|an)$/i.test(ts[pi]!.text)) pi--;
     const prev = ts[pi]?.text.toLowerCase() ?? '';
     const prev2 = ts[pi - 1]?.text ?? '';
-    if (PREPOSITIONS.has(prev) && !(prev === 'in' && /^(?:authorities|officials|police|prosecutors|forces)$/i.test(prev2))) {
+    if (
+      PREPOSITIONS.has(prev) &&
+      !(prev === 'in' && /^(?:authorities|officials|police|prosecutors|forces)$/i.test(prev2))
+    ) {
       // "Agents of the DEA": the agency acts.
-      if (!(prev === 'of' && /^(?:agents|officials|officers|forces|troops|authorities)$/i.test(prev2))) continue;
+      if (!(prev === 'of' && /^(?:agents|officials|officers|forces|troops|authorities)$/i.test(prev2)))
+        continue;
     }
     if (a.demonym && !STATE_ACTORS.test(ts[a.last + 1]?.text ?? '')) continue;
     const head = appositiveHead(ts, args, a, cue);
@@ -82,7 +122,10 @@ export function subjectOf(ts: Token[], args: Arg[], cue: number, spans: Array<[n
     const out = [a];
     for (let j = i - 1; j >= 0; j--) {
       const b = args[j]!;
-      const between = ts.slice(b.last + 1, out[0]!.first).map((t) => t.text).join(' ');
+      const between = ts
+        .slice(b.last + 1, out[0]!.first)
+        .map((t) => t.text)
+        .join(' ');
       if (!/^(?:and|,|, and)$/.test(between) || b.source || b.possessive || b.demonym) break;
       if (PREPOSITIONS.has(ts[b.first - 1]?.text.toLowerCase() ?? '')) break;
       const person = (x: Arg) => x.clusters[0]!.schema === 'Person';
@@ -103,7 +146,14 @@ function appositiveHead(ts: Token[], args: Arg[], a: Arg, cue: number): Arg | un
   while (c < cue && ts[c]!.text !== ',') c++;
   if (c >= cue || !ts.slice(c + 1, cue).every((t) => AUX_ADVERB.test(t.text))) return undefined;
   let o = a.first - 1;
-  while (o >= 0 && a.first - o <= 12 && ts[o]!.text !== ',' && ts[o]!.text !== ';' && !RELATIVE.test(ts[o]!.text)) o--;
+  while (
+    o >= 0 &&
+    a.first - o <= 12 &&
+    ts[o]!.text !== ',' &&
+    ts[o]!.text !== ';' &&
+    !RELATIVE.test(ts[o]!.text)
+  )
+    o--;
   if (o < 1 || ts[o]!.text !== ',' || !/^(?:a|an|the)$/i.test(ts[o + 1]?.text ?? '')) return undefined;
   return args.find((h) => h.last === o - 1 && !h.source && !h.possessive && !h.demonym && !h.pronoun);
 }
@@ -144,12 +194,26 @@ export function nearestHead(ts: Token[], args: Arg[], k: number): Arg[] {
 export function startsClause(ts: Token[], a: Arg): boolean {
   const next = ts[a.last + 1]?.text.toLowerCase() ?? '';
   // "…, and the State Department warned ports": a past-tense verb that is no participle ("based in").
-  if (/^[a-z]{3,}ed$/.test(next) && !/^(?:by|in|as|to|on|at|from|with|for|under)$/i.test(ts[a.last + 2]?.text ?? '')) return true;
-  return /^(?:has|have|had|was|were|is|are|later|also|then|said|says|will|would|did|does|never|not|first|separately|itself)$/.test(next) || verbCue(next) !== undefined;
+  if (
+    /^[a-z]{3,}ed$/.test(next) &&
+    !/^(?:by|in|as|to|on|at|from|with|for|under)$/i.test(ts[a.last + 2]?.text ?? '')
+  )
+    return true;
+  return (
+    /^(?:has|have|had|was|were|is|are|later|also|then|said|says|will|would|did|does|never|not|first|separately|itself)$/.test(
+      next,
+    ) || verbCue(next) !== undefined
+  );
 }
 
 /** Objects right of the cue, up to the end of its clause. */
-export function objectsOf(ts: Token[], args: Arg[], cue: number, spans: Array<[number, number]>, wantPrep?: string): { direct: Arg[]; prep: Arg[]; from: Arg[] } {
+export function objectsOf(
+  ts: Token[],
+  args: Arg[],
+  cue: number,
+  spans: Array<[number, number]>,
+  wantPrep?: string,
+): { direct: Arg[]; prep: Arg[]; from: Arg[] } {
   const direct: Arg[] = [];
   const prep: Arg[] = [];
   const from: Arg[] = [];
@@ -167,7 +231,10 @@ export function objectsOf(ts: Token[], args: Arg[], cue: number, spans: Array<[n
     const gap = ts.slice(lastEnd + 1, a.first);
     const found = direct.length + prep.length > 0;
     // "…, among them Best Diamond House": an appendix to the objects, after any clause.
-    const appendix = /\b(?:among them|including|along with|together with|as well as)\b(?![^,]*\b(?:said|says|that|which|who)\b)/i.test(gap.map((t) => t.text).join(' '));
+    const appendix =
+      /\b(?:among them|including|along with|together with|as well as)\b(?![^,]*\b(?:said|says|that|which|who)\b)/i.test(
+        gap.map((t) => t.text).join(' '),
+      );
     // The appendix reopens the object list ("…, along with two of his companies, X and Y").
     if (appendix && !ended) closed = false;
     if (ended) continue;
@@ -176,7 +243,14 @@ export function objectsOf(ts: Token[], args: Arg[], cue: number, spans: Array<[n
       // Another clause ends the objects: ";" + verb, ", and he publicly urged", "that it said", another verb.
       const newClause =
         gap.some((t, k) => t.text === ';' && clauseBreak(ts, lastEnd + 1 + k)) ||
-        gap.some((t, k) => t.word && t.text !== 'sanctions' && verbCue(t.text) !== undefined && !/^(?:the|a|an|its|his|her|their|of)$/i.test(ts[lastEnd + k]?.text ?? '') && !(NOUN_OR_VERB.test(t.text) && !AUX_ADVERB.test(ts[lastEnd + k]?.text ?? '')));
+        gap.some(
+          (t, k) =>
+            t.word &&
+            t.text !== 'sanctions' &&
+            verbCue(t.text) !== undefined &&
+            !/^(?:the|a|an|its|his|her|their|of)$/i.test(ts[lastEnd + k]?.text ?? '') &&
+            !(NOUN_OR_VERB.test(t.text) && !AUX_ADVERB.test(ts[lastEnd + k]?.text ?? '')),
+        );
       if (newClause) {
         ended = true;
         continue;
@@ -195,26 +269,69 @@ export function objectsOf(ts: Token[], args: Arg[], cue: number, spans: Array<[n
     // A list joins items of one kind ("in Lebanon, the UAE"); "in Dubai, Karim Haddad" is an appositive.
     const place = (x: Arg) => x.clusters.every((c) => c.schema === 'Location' || c.schema === 'Country');
     const prevArg = args.find((b) => b.last === lastEnd);
-    const joined = lastEnd > cue && gap.length > 0 && gap.every((t) => /^(?:,|and|or|the)$/.test(t.text)) && gap.some((t) => t.text !== 'the') && (!prevArg || place(prevArg) === place(a));
+    const joined =
+      lastEnd > cue &&
+      gap.length > 0 &&
+      gap.every((t) => /^(?:,|and|or|the)$/.test(t.text)) &&
+      gap.some((t) => t.text !== 'the') &&
+      (!prevArg || place(prevArg) === place(a));
     // ", and the Treasury later designated …": a new clause with its own subject.
-    if (found && /^(?:, )?and$/.test(gap.map((t) => t.text).join(' ').replace(/^(.*, )?and( the)?$/, ', and')) && startsClause(ts, a)) {
+    if (
+      found &&
+      /^(?:, )?and$/.test(
+        gap
+          .map((t) => t.text)
+          .join(' ')
+          .replace(/^(.*, )?and( the)?$/, ', and'),
+      ) &&
+      startsClause(ts, a)
+    ) {
       ended = true;
       continue;
     }
     lastEnd = a.last;
     if (a.source || a.attached) continue;
     // "a major Hizballah financier": a name inside a role phrase is not an object.
-    if (!a.pronoun && nounCue(ts[a.last + 1]?.text ?? '') && /^(?:a|an|major|senior|former|top|key|the)$/i.test(ts[a.first - 1]?.text ?? '')) continue;
-    // In a list, an item takes the role of the one before it ("in Lebanon, the UAE, South Africa").
-    const p = joined ? lastRole : prepBefore(ts, a, cue);
+    if (
+      !a.pronoun &&
+      nounCue(ts[a.last + 1]?.text ?? '') &&
+      /^(?:a|an|major|senior|former|top|key|the)$/i.test(ts[a.first - 1]?.text ?? '')
+    )
+      continue;
+    // In a list, an item takes the role of the one before it ("in Lebanon, the UAE, South Africa");
+    // so does a name that renames a possessive's noun ("to two of Barakat's brothers, Hatim …").
+    const apposed =
+      prevArg?.possessive === true &&
+      gap.length >= 2 &&
+      gap.length <= 4 &&
+      gap[gap.length - 1]!.text === ',' &&
+      gap.slice(0, -1).every((t) => /^[a-z]+$/.test(t.text));
+    // "two of Barakat's brothers, A and B": the quantity's own role, not "of".
+    const counted =
+      apposed &&
+      lastRole === 'of' &&
+      /^(?:one|two|three|four|five|six|several|some|many|both|all|each|most|few)$/i.test(
+        ts[prevArg!.first - 2]?.text ?? '',
+      );
+    const p = counted
+      ? prepBefore(ts, { ...prevArg!, first: prevArg!.first - 2 }, cue)
+      : joined || apposed
+        ? lastRole
+        : prepBefore(ts, a, cue);
     lastRole = p;
     if (a.possessive) continue;
     if (p === 'from') from.push(a);
     // "froze the assets of X", "seized the cargoes of X": the holder is the object.
-    else if (p === 'of' && !wantPrep?.split('|').includes('of') && HOLDINGS_OF.test(ts[a.first - 2]?.text === 'of' ? ts[a.first - 3]?.text ?? '' : ts[a.first - 2]?.text ?? '')) direct.push(a);
+    else if (
+      p === 'of' &&
+      !wantPrep?.split('|').includes('of') &&
+      HOLDINGS_OF.test(
+        ts[a.first - 2]?.text === 'of' ? (ts[a.first - 3]?.text ?? '') : (ts[a.first - 2]?.text ?? ''),
+      )
+    )
+      direct.push(a);
     else if (p && wantPrep?.split('|').includes(p)) prep.push(a);
     else if (!p) direct.push(a);
   }
   return { direct, prep, from };
 }
-

@@ -350,7 +350,14 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     )
       return;
     // "the Tajideen brothers": a surname used as a modifier.
-    if (words.length === 1 && following && FAMILY_PLURALS.has(following.text)) return;
+    // ("Barakat's brothers" is a person's kin.)
+    if (
+      words.length === 1 &&
+      following &&
+      FAMILY_PLURALS.has(following.text) &&
+      !(last === chunk.last && chunk.possessive)
+    )
+      return;
     // "the Anatolian town": an adjective of place before a common noun.
     if (
       words.length === 1 &&

@@ -265,4 +265,19 @@ describe('general reading patterns', () => {
     // A longer name that opens with such a word stays whole.
     expect(read('Sanders Trading denied it.').entities.map((e) => e.name)).toEqual(['Sanders Trading']);
   });
+  it('names that rename a possessive kin noun take its role: "sanctions to two of Vahedi\'s brothers, A and B"', () => {
+    const out = list(
+      "Karim Vahedi ran a shop. In 2006 the Treasury extended its sanctions to Nova Marine, a firm in the port, and to two of Vahedi's brothers, Hatim Vahedi and Hamzi Vahedi.",
+    );
+    expect(out).toEqual(
+      expect.arrayContaining([
+        'U.S. Department of the Treasury sanctions Hatim Vahedi',
+        'U.S. Department of the Treasury sanctions Hamzi Vahedi',
+        'Hatim Vahedi family Karim Vahedi',
+        'Hamzi Vahedi family Karim Vahedi',
+      ]),
+    );
+    // A surname before a plural kin noun without the possessive is a modifier, not a party.
+    expect(read('The Vahedi brothers ran the shop.').entities).toEqual([]);
+  });
 });
