@@ -27,7 +27,7 @@ const arg = (name: string, fallback: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const LOADS = arg('--loads', 5);
-const QUERIES = arg('--queries', 20);
+const QUERIES = arg('--queries', 60);
 const CHROMIUM = process.env.TANGLE_CHROMIUM || '/usr/bin/chromium';
 const FLAGS = [
   '--headless',

@@ -71,7 +71,7 @@ export function SearchPage({ query }: { query: URLSearchParams }) {
         '',
         href('search', { q: request.q, ...filters }),
       );
-    }, 60);
+    }, 30);
     return () => {
       window.clearTimeout(timer);
       controller.abort();
