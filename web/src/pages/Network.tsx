@@ -14,7 +14,7 @@ import { EntityPicker } from '../components/EntityPicker';
 import { Evidence } from '../components/Evidence';
 import { Badge, EntityLink, ErrorBox, PageHeader, Programmes, SchemaChip } from '../components/ui';
 import { toGexf } from '../graph/gexf';
-import { placeAlong, placeAround } from '../graph/layout';
+import { placeAlong, placeAround, relax } from '../graph/layout';
 import { disconnectedBy } from '../graph/scenario';
 import {
   CATEGORY_COLOURS,
@@ -161,6 +161,8 @@ function Explorer({ start, startHops }: { start: string; startHops: number }) {
           hood.center.id,
           fresh.filter((n) => n.id !== hood.center.id),
         );
+        // A small picture is spread so labels stay apart; a larger one moves only its newcomers.
+        relax(graph, graph.order <= 60 ? 'all' : new Set(fresh.map((n) => n.id)), start);
         expanded.current.add(id);
         setTruncated(hood.truncated);
         setVersion((v) => v + 1);
@@ -189,10 +191,7 @@ function Explorer({ start, startHops }: { start: string; startHops: number }) {
         // Sigma draws what the reducer returns: the node's own attributes (x, y…) with the view's changes.
         const out: Record<string, unknown> = {
           ...data,
-          label:
-            data.sanctioned && programmes.length
-              ? `${data.caption} ⚑ ${programmes.slice(0, 3).join(', ')}`
-              : data.caption,
+          label: nodeLabel(data.caption as string, data.sanctioned ? programmes : []),
           color: nodeColour(v.colourBy, data.schema as string, data.categories as string[]),
           size: node === start ? 12 : data.sanctioned ? 9 : 6,
           forceLabel: node === start || node === v.selected,
@@ -260,9 +259,23 @@ function Explorer({ start, startHops }: { start: string; startHops: number }) {
     renderer.refresh();
   }, [view, version]);
 
-  // The camera fits the graph after it grows.
+  // The camera fits the graph after it grows, leaving room on the right for labels (they run
+  // rightwards from their node; sigma frames the nodes alone).
   useEffect(() => {
-    sigmaRef.current?.getCamera().animatedReset({ duration: 300 });
+    const renderer = sigmaRef.current;
+    if (!renderer) return;
+    let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+    graphRef.current.forEachNode((_id, a) => {
+      x0 = Math.min(x0, a.x as number);
+      x1 = Math.max(x1, a.x as number);
+      y0 = Math.min(y0, a.y as number);
+      y1 = Math.max(y1, a.y as number);
+    });
+    if (Number.isFinite(x0)) {
+      renderer.setCustomBBox({ x: [x0, x1 + 0.3 * Math.max(x1 - x0, y1 - y0, 1)], y: [y0, y1] });
+      renderer.refresh();
+    }
+    renderer.getCamera().animatedReset({ duration: 300 });
   }, [version]);
 
   const graph = graphRef.current;
@@ -291,6 +304,7 @@ function Explorer({ start, startHops }: { start: string; startHops: number }) {
         for (const s of p.steps)
           for (const id of [s.source, s.target]) if (!graph.hasNode(id)) missing.add(id);
       const centres = await Promise.all([...missing].map((id) => api.neighbours(id, { hops: 1, limit: 1 })));
+      const brought = new Set(missing);
       for (const c of centres) addNode(c.center);
       // Each path as a line outwards from its source; the second and third bend a little aside.
       r.paths.forEach((p, i) =>
@@ -313,6 +327,7 @@ function Explorer({ start, startHops }: { start: string; startHops: number }) {
               strength: s.strength ?? 0.5,
               evidence: s.evidence,
             });
+      relax(graph, graph.order <= 60 ? 'all' : brought, start);
       setPaths({ target, caption, paths: r.paths, message: r.message });
       setView((v) => ({ ...v, path: r.paths[0] ?? null }));
       setVersion((x) => x + 1);
@@ -600,4 +615,14 @@ function Explorer({ start, startHops }: { start: string; startHops: number }) {
       </div>
     </>
   );
+}
+
+/**
+ * A node's label: its caption cut to a readable length, and for a sanctioned party a flag with its
+ * first programme (the side panel lists them all). Long labels would cover their neighbours.
+ */
+function nodeLabel(caption: string, programmes: string[]): string {
+  const name = caption.length > 32 ? `${caption.slice(0, 31)}…` : caption;
+  if (programmes.length === 0) return name;
+  return `${name} ⚑ ${programmes[0]}${programmes.length > 1 ? ` +${programmes.length - 1}` : ''}`;
 }
