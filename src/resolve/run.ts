@@ -14,6 +14,19 @@ export async function xrefStore(
   options: XrefOptions,
   prepared?: { index: CandidateIndex; records?: EntityRecord[] },
 ): Promise<XrefRun & { resolver: Resolver }> {
+  await checkXrefDatasets(store, options);
+  const index = prepared?.index ?? (await buildIndex(store, { cache: true }));
+  let records = prepared?.records;
+  if (!records) {
+    records = [];
+    for await (const r of store.currentEntities()) records.push(r);
+  }
+  const resolver = await Resolver.load(store);
+  return { ...crossReference(index, records, options, resolver), resolver };
+}
+
+/** The datasets named on either side exist, else a field error naming the ones that do. */
+export async function checkXrefDatasets(store: Store, options: XrefOptions): Promise<void> {
   const known = new Set((await store.listDatasets()).map((d) => d.name));
   for (const [field, names] of [
     ['dataset', options.datasets],
@@ -27,12 +40,4 @@ export async function xrefStore(
         );
     }
   }
-  const index = prepared?.index ?? (await buildIndex(store, { cache: true }));
-  let records = prepared?.records;
-  if (!records) {
-    records = [];
-    for await (const r of store.currentEntities()) records.push(r);
-  }
-  const resolver = await Resolver.load(store);
-  return { ...crossReference(index, records, options, resolver), resolver };
 }

@@ -68,6 +68,12 @@ export interface XrefRun {
 
 const datasetOf = (e: EntityRecord) => e.datasets[0] ?? '';
 
+/** How far a run has come: entities screened of those to screen. */
+export interface XrefProgress {
+  done: number;
+  total: number;
+}
+
 /**
  * Pairs among `records` (the store's current entities) using `index` (built from the same
  * records). `resolver` supplies decisions; without one every pair is a proposal.
@@ -78,6 +84,62 @@ export function crossReference(
   options: XrefOptions = {},
   resolver?: Resolver,
 ): XrefRun {
+  const steps = crossReferenceSteps(index, records, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return withJudgements(step.value, options, resolver);
+}
+
+/**
+ * The same run in slices of about `sliceMs` of work, letting the event loop answer other
+ * requests between them (a server pairs its whole store in seconds). Judgements are not applied:
+ * they change more often than the lists, so callers keep the run and apply them when asked.
+ */
+export async function crossReferenceInSlices(
+  index: CandidateIndex,
+  records: readonly EntityRecord[],
+  options: XrefOptions = {},
+  onProgress: (p: XrefProgress) => void = () => {},
+  sliceMs = 20,
+): Promise<XrefRun> {
+  const steps = crossReferenceSteps(index, records, options);
+  let step = steps.next();
+  let sliceStart = performance.now();
+  while (!step.done) {
+    if (performance.now() - sliceStart >= sliceMs) {
+      onProgress(step.value);
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/** Decisions on the pairs of a run, as the resolver has them now; judged-apart pairs left out. */
+export function withJudgements(run: XrefRun, options: XrefOptions = {}, resolver?: Resolver): XrefRun {
+  const pairs: XrefPair[] = [];
+  for (const raw of run.pairs) {
+    const p = { ...raw, decision: null as Decision | null };
+    if (resolver) {
+      p.decision = resolver.decision(p.left.id, p.right.id);
+      if (
+        !options.includeDifferent &&
+        (p.decision === 'different' || resolver.judgedApart(p.left.id, p.right.id))
+      )
+        continue;
+    }
+    pairs.push(p);
+  }
+  return { ...run, pairs };
+}
+
+/** The run itself, one screened entity per step; returns the pairs without decisions. */
+function* crossReferenceSteps(
+  index: CandidateIndex,
+  records: readonly EntityRecord[],
+  options: XrefOptions = {},
+): Generator<XrefProgress, XrefRun> {
   const t0 = performance.now();
   const threshold = options.threshold ?? XREF_THRESHOLD;
   const screenable = records.filter((r) => isScreenable(r.schema));
@@ -139,9 +201,11 @@ export function crossReference(
 
   let screened = 0;
   const targetList = [...target];
+  const total = screenable.filter((e) => inSide(e, query) && datasetOf(e) !== skip).length;
   for (const e of screenable) {
     if (!inSide(e, query) || datasetOf(e) === skip) continue;
     screened++;
+    yield { done: screened, total };
     const outcome = index.screen(
       { id: e.id, schema: e.schema, properties: e.properties },
       {
@@ -186,14 +250,6 @@ export function crossReference(
 
   const pairs: XrefPair[] = [];
   for (const p of found.values()) {
-    if (resolver) {
-      p.decision = resolver.decision(p.left.id, p.right.id);
-      if (
-        !options.includeDifferent &&
-        (p.decision === 'different' || resolver.judgedApart(p.left.id, p.right.id))
-      )
-        continue;
-    }
     p.auto = p.sharedIds.length > 0 && isAutoMerge(p);
     pairs.push(p);
   }

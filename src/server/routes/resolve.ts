@@ -8,9 +8,9 @@ import type { FastifyInstance } from 'fastify';
 import { judge, split } from '../../resolve/decide.js';
 import { DECISIONS, type JudgementInput } from '../../resolve/judgements.js';
 import { Resolver } from '../../resolve/resolver.js';
-import { xrefStore } from '../../resolve/run.js';
 import { judgementsToJsonl, parseJudgementJsonl } from '../../resolve/share.js';
-import { pairJson, type XrefRun } from '../../resolve/xref.js';
+import { pairJson } from '../../resolve/xref.js';
+import { XrefJobs } from '../../resolve/xref-jobs.js';
 import { openJudgements } from '../../store/sqlite-judgements.js';
 import type { EntityRecord } from '../../store/store.js';
 import { audit, userOf } from '../auth.js';
@@ -24,6 +24,9 @@ interface XrefQuery {
   against?: string[];
   threshold?: number;
   within?: boolean;
+  min_score?: number;
+  pending?: boolean;
+  wait: number;
   limit: number;
   offset: number;
 }
@@ -34,7 +37,6 @@ interface JudgementBody {
 
 export function registerResolveRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { store } = ctx;
-  const recentRuns = new Map<string, XrefRun>();
   // The current entities, read again only when a new list version arrives.
   let records: { marker: string; list: EntityRecord[] } | undefined;
   const currentRecords = async () => {
@@ -46,6 +48,10 @@ export function registerResolveRoutes(app: FastifyInstance, ctx: AppContext): vo
     }
     return records.list;
   };
+  const xrefJobs = new XrefJobs(store, async () => ({
+    index: await ctx.screening.get(),
+    records: await currentRecords(),
+  }));
 
   app.get<{ Querystring: XrefQuery }>(
     '/xref',
@@ -53,7 +59,8 @@ export function registerResolveRoutes(app: FastifyInstance, ctx: AppContext): vo
       schema: {
         tags: ['resolution'],
         summary:
-          'pairs of entities that may be one party, across datasets: `{left, right, score, decision}` as `tangle xref --json` prints them',
+          'pairs of entities that may be one party, across datasets: `{left, right, score, decision}` as `tangle xref --json` prints them. ' +
+          'Pairing the whole store takes seconds and runs in the background: until it is done (waiting at most `wait` seconds) the answer is 202 with `{status: "computing", done, total}` and Retry-After',
         querystring: {
           type: 'object',
           additionalProperties: false,
@@ -62,32 +69,44 @@ export function registerResolveRoutes(app: FastifyInstance, ctx: AppContext): vo
             against: list,
             threshold: { type: 'number', minimum: 0, maximum: 1 },
             within: { type: 'boolean' },
+            min_score: { type: 'number', minimum: 0, maximum: 1 },
+            pending: { type: 'boolean', description: 'only pairs nobody has judged yet' },
+            wait: { type: 'number', minimum: 0, maximum: 60, default: 10 },
             limit: { type: 'integer', minimum: 1, maximum: 5000, default: 100 },
             offset: { type: 'integer', minimum: 0, default: 0 },
           },
         },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const q = req.query;
       const options = { datasets: q.dataset, against: q.against, threshold: q.threshold, within: q.within };
-      // Pairing the whole store takes seconds: answer repeated questions (paging) from the last runs
-      // while neither the lists nor the judgements have changed.
-      const key = JSON.stringify([options, await store.versionMarker(), openJudgements(store).marker()]);
-      let run = recentRuns.get(key);
-      if (!run) {
-        run = await xrefStore(store, options, {
-          index: await ctx.screening.get(),
-          records: await currentRecords(),
-        });
-        if (recentRuns.size >= 8) recentRuns.delete(recentRuns.keys().next().value!);
-        recentRuns.set(key, run);
+      let state = await xrefJobs.get(options);
+      if (state.status === 'computing' && q.wait > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          state.finished.catch(() => {}),
+          new Promise((resolve) => (timer = setTimeout(resolve, q.wait * 1000))),
+        ]);
+        clearTimeout(timer);
+        state = await xrefJobs.get(options);
       }
+      if (state.status === 'computing') {
+        return reply
+          .status(202)
+          .header('Retry-After', '1')
+          .send({ status: 'computing', done: state.progress.done, total: state.progress.total });
+      }
+      const run = state.run;
+      const pairs = run.pairs.filter(
+        (p) => (q.min_score === undefined || p.score >= q.min_score) && (!q.pending || p.decision === null),
+      );
       return {
-        total: run.pairs.length,
+        status: 'ready',
+        total: pairs.length,
         screened: run.screened,
         seconds: run.seconds,
-        pairs: run.pairs.slice(q.offset, q.offset + q.limit).map(pairJson),
+        pairs: pairs.slice(q.offset, q.offset + q.limit).map(pairJson),
       };
     },
   );
@@ -220,7 +239,7 @@ export function registerResolveRoutes(app: FastifyInstance, ctx: AppContext): vo
       async (req, reply) => {
         const inputs = parseJudgementJsonl(req.body, 'body', userOf(req).username);
         const outcome = await judge(store, inputs);
-      ctx.graph.invalidate();
+        ctx.graph.invalidate();
         await audit(ctx, req, 'judgement_import', null, { judgements: outcome.judgements.length });
         return reply.status(201).send(outcome);
       },
