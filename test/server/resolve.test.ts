@@ -108,6 +108,43 @@ describe('entity resolution over HTTP', () => {
     const search = (await t.app.inject({ url: '/search/default?q=karimov' })).json().results;
     expect(search.map((x: { id: string }) => x.id)).toEqual([canonical]);
 
+    // The merged party's list changes and comments are those of both entries; a comment on its
+    // canonical id goes to an entry, and the cluster names each entry with its list record.
+    const changes = (await t.app.inject({ url: `/entities/${canonical}/changes` })).json().changes;
+    expect(new Set(changes.map((c: { entityId: string }) => c.entityId))).toEqual(
+      new Set(['a-karimov', 'b-karimov']),
+    );
+    const analystKey = await t.keyFor('analyst');
+    const posted = await t.app.inject({
+      method: 'POST',
+      url: `/entities/${canonical}/comments`,
+      headers: { authorization: `ApiKey ${analystKey}` },
+      payload: { text: 'same passport on both lists' },
+    });
+    expect(posted.statusCode).toBe(201);
+    expect(['a-karimov', 'b-karimov']).toContain(posted.json().entityId);
+    for (const id of [canonical, 'b-karimov'])
+      expect(
+        (await t.app.inject({ url: `/entities/${id}/comments` }))
+          .json()
+          .comments.map((c: { text: string }) => c.text),
+      ).toContain('same passport on both lists');
+    const cluster = (await t.app.inject({ url: `/resolve/${canonical}` })).json();
+    expect(cluster.member_details).toEqual([
+      expect.objectContaining({
+        id: 'a-karimov',
+        datasets: ['list_a'],
+        source_ids: { list_a: ['a-karimov'] },
+      }),
+      expect.objectContaining({
+        id: 'b-karimov',
+        datasets: ['list_b'],
+        source_ids: { list_b: ['b-karimov'] },
+      }),
+    ]);
+    const latest = (await t.app.inject({ url: '/judgements/log' })).json().entries;
+    expect(latest[0]).toMatchObject({ left_caption: 'KARIMOV, Rustam Bakhtiyorovich' });
+
     // Judged pairs carry their decision in /xref.
     const pairs = (await t.app.inject({ url: '/xref?dataset=list_a' })).json().pairs;
     expect(pairs.find((p: { left: { id: string } }) => p.left.id === 'a-karimov').decision).toBe('same');

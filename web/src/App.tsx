@@ -5,6 +5,7 @@ import { DatasetPage, DatasetsPage } from './pages/Datasets';
 import { DocumentPage, DocumentsPage } from './pages/Documents';
 import { EntityPage } from './pages/Entity';
 import { LoginPage } from './pages/Login';
+import { ResolutionPage } from './pages/Resolution';
 import { ScreeningPage } from './pages/Screening';
 import { SearchPage } from './pages/Search';
 import { href, useRoute, type Route } from './router';
@@ -22,6 +23,7 @@ const NAV: Array<{ key: string; label: string }> = [
   { key: 'documents', label: 'Documents' },
   { key: 'convergence', label: 'Convergence' },
   { key: 'timeline', label: 'Timeline' },
+  { key: 'resolution', label: 'Resolution' },
   { key: 'datasets', label: 'Datasets' },
 ];
 
@@ -38,7 +40,11 @@ function Shell() {
   const section = route.parts[0] ?? 'search';
   return (
     <div className="shell">
-      <a className="skip" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+      <a
+        className="skip"
+        href="#main"
+        onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}
+      >
         Skip to content
       </a>
       <nav className="sidebar" aria-label="Main">
@@ -51,7 +57,9 @@ function Shell() {
             <li key={n.key}>
               <a
                 href={href(n.key)}
-                aria-current={section === n.key || (n.key === 'search' && section === 'entity') ? 'page' : undefined}
+                aria-current={
+                  section === n.key || (n.key === 'search' && section === 'entity') ? 'page' : undefined
+                }
               >
                 {n.label}
               </a>
@@ -87,6 +95,8 @@ function page(route: Route): ReactNode {
       return <ConvergencePage query={route.query} />;
     case 'timeline':
       return <TimelinePage query={route.query} />;
+    case 'resolution':
+      return <ResolutionPage />;
     case 'datasets':
       return id ? <DatasetPage key={id} name={id} query={route.query} /> : <DatasetsPage />;
     case 'login':

@@ -1,6 +1,7 @@
 /** Analysts' comments on entities: anyone who may read sees them; analysts and admins write them. */
 import type { FastifyInstance } from 'fastify';
 import { COMMENT_MAX_LENGTH } from '../../auth/accounts.js';
+import { resolvedMemberIds } from '../../logic/resolved-ids.js';
 import { audit, userOf } from '../auth.js';
 import type { AppContext } from '../context.js';
 
@@ -29,10 +30,19 @@ export function registerCommentRoutes(app: FastifyInstance, ctx: AppContext): vo
       },
     },
     async (req, reply) => {
-      if (!(await store.getEntity(req.params.id))) {
+      // A merged party's comments are those made on any of its list entries.
+      const members = await resolvedMemberIds(store, req.params.id);
+      if (members.length === 0) {
         return reply.status(404).send({ error: 'not_found', detail: `no entity ${req.params.id}` });
       }
-      return { entityId: req.params.id, comments: await accounts.listComments(req.params.id, req.query) };
+      const { limit, offset } = req.query;
+      if (members.length === 1)
+        return { entityId: req.params.id, comments: await accounts.listComments(members[0]!, req.query) };
+      const all = (
+        await Promise.all(members.map((m) => accounts.listComments(m, { limit: limit + offset })))
+      ).flat();
+      all.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id));
+      return { entityId: req.params.id, comments: all.slice(offset, offset + limit) };
     },
   );
 
@@ -52,15 +62,17 @@ export function registerCommentRoutes(app: FastifyInstance, ctx: AppContext): vo
       },
     },
     async (req, reply) => {
-      const entity = await store.getEntity(req.params.id);
-      if (!entity)
+      // On a list entry, the comment is its own; on a merged party's canonical id, its first entry's.
+      const members = await resolvedMemberIds(store, req.params.id);
+      const entityId = members.includes(req.params.id) ? req.params.id : members[0];
+      if (!entityId)
         return reply.status(404).send({ error: 'not_found', detail: `no entity ${req.params.id}` });
       const comment = await accounts.addComment({
-        entityId: entity.id,
+        entityId,
         userId: userOf(req).id,
         text: req.body.text,
       });
-      await audit(ctx, req, 'comment_create', entity.id, { comment: comment.id });
+      await audit(ctx, req, 'comment_create', entityId, { comment: comment.id });
       return reply.status(201).send(comment);
     },
   );

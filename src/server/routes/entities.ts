@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { describeResolved } from '../../logic/merged-entity.js';
+import { resolvedMemberIds } from '../../logic/resolved-ids.js';
 import { Resolver } from '../../resolve/resolver.js';
 import type { Store } from '../../store/store.js';
 
@@ -58,10 +59,20 @@ export function registerEntityRoutes(app: FastifyInstance, store: Store): void {
       },
     },
     async (req, reply) => {
-      if (!(await store.getEntity(req.params.id)))
+      // A merged party's changes are those of all its list entries.
+      const members = await resolvedMemberIds(store, req.params.id);
+      if (members.length === 0)
         return reply.status(404).send({ error: 'not_found', detail: `no entity ${req.params.id}` });
-      const changes = await store.listChanges({ entityId: req.params.id, ...req.query });
-      return { entityId: req.params.id, changes };
+      const { limit, offset } = req.query;
+      if (members.length === 1) {
+        const changes = await store.listChanges({ entityId: members[0], limit, offset });
+        return { entityId: req.params.id, changes };
+      }
+      const all = (
+        await Promise.all(members.map((m) => store.listChanges({ entityId: m, limit: limit + offset })))
+      ).flat();
+      all.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.dataset.localeCompare(b.dataset)));
+      return { entityId: req.params.id, changes: all.slice(offset, offset + limit) };
     },
   );
 }

@@ -150,7 +150,19 @@ export function registerResolveRoutes(app: FastifyInstance, ctx: AppContext): vo
         },
       },
     },
-    async (req) => ({ entries: openJudgements(store).log(req.query.limit) }),
+    async (req) => {
+      const entries = openJudgements(store).log(req.query.limit);
+      const caption = captionsOf(store);
+      return {
+        entries: await Promise.all(
+          entries.map(async (e) => ({
+            ...e,
+            left_caption: e.left ? await caption(e.left) : null,
+            right_caption: e.right ? await caption(e.right) : null,
+          })),
+        ),
+      };
+    },
   );
 
   app.get(
@@ -261,9 +273,23 @@ export function registerResolveRoutes(app: FastifyInstance, ctx: AppContext): vo
       const canonicalId = resolver.canonicalId(req.params.id);
       const members = resolver.members(canonicalId);
       const inCluster = new Set(members);
+      // Each member as its list has it (not merged): caption, datasets and the lists' record ids.
+      const details = await Promise.all(
+        members.map(async (id) => {
+          const e = await store.getEntity(id);
+          return {
+            id,
+            caption: e?.caption ?? null,
+            schema: e?.schema ?? null,
+            datasets: e?.datasets ?? [],
+            source_ids: e?.recordIds ?? {},
+          };
+        }),
+      );
       return {
         canonical_id: canonicalId,
         members,
+        member_details: details,
         judgements: resolver.judgements().filter((j) => inCluster.has(j.left) || inCluster.has(j.right)),
       };
     },
@@ -294,4 +320,14 @@ export function registerResolveRoutes(app: FastifyInstance, ctx: AppContext): vo
       return outcome;
     },
   );
+}
+
+/** Captions of store ids, each looked up once per request (a log names the same entries often). */
+function captionsOf(store: AppContext['store']): (id: string) => Promise<string | null> {
+  const seen = new Map<string, Promise<string | null>>();
+  return (id) => {
+    let c = seen.get(id);
+    if (!c) seen.set(id, (c = store.getEntity(id).then((e) => e?.caption ?? null)));
+    return c;
+  };
 }

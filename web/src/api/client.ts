@@ -57,6 +57,9 @@ export interface Entity {
   properties: Record<string, string[]>;
   datasets: string[];
   target: boolean;
+  /** With entity resolution: the cluster's id, and its other list entries. */
+  canonical_id?: string;
+  referents?: string[];
   first_seen: string;
   last_seen: string;
   last_change: string;
@@ -285,6 +288,67 @@ export interface TimelineResponse {
   events: TimelineEvent[];
 }
 
+// ---- entity resolution (README, "HTTP API": /xref, /judgements, /resolve) ----
+
+export type Decision = 'same' | 'different' | 'unsure';
+
+export interface XrefSide {
+  id: string;
+  dataset: string;
+  caption: string;
+  schema?: string;
+  source_ids: Record<string, string[]>;
+}
+
+export interface XrefPair {
+  left: XrefSide;
+  right: XrefSide;
+  score: number;
+  decision: Decision | null;
+  auto: boolean;
+  shared_ids: Array<{ kind: string; value: string }>;
+  explanations: Record<string, { score: number; weight: number; detail: string }>;
+}
+
+export type XrefResponse =
+  | { status: 'computing'; done: number; total: number }
+  | { status: 'ready'; total: number; screened: number; seconds: number; pairs: XrefPair[] };
+
+export interface Judgement {
+  left: string;
+  right: string;
+  decision: Decision;
+  user: string;
+  at: string;
+  method: string;
+  reason: string | null;
+}
+
+export interface JudgementLogEntry {
+  at: string;
+  user: string;
+  action: 'judge' | 'split' | 'import';
+  left: string | null;
+  right: string | null;
+  decision: string | null;
+  detail: string | null;
+  left_caption: string | null;
+  right_caption: string | null;
+}
+
+export interface ClusterView {
+  canonical_id: string;
+  members: string[];
+  member_details: Array<{
+    id: string;
+    caption: string | null;
+    schema: string | null;
+    datasets: string[];
+    source_ids: Record<string, string[]>;
+  }>;
+  judgements: Judgement[];
+}
+
 export interface DocumentSummary {
   id: string;
   title: string | null;
@@ -497,6 +561,29 @@ export const api = {
       params,
     }),
   document: (id: string) => request<DocumentDetail>('GET', `/documents/${enc(id)}`),
+  xref: (
+    params: {
+      dataset?: string[];
+      against?: string[];
+      min_score?: number;
+      pending?: boolean;
+      limit?: number;
+      offset?: number;
+      wait?: number;
+    },
+    signal?: AbortSignal,
+  ) => request<XrefResponse>('GET', '/xref', { params, signal }),
+  judge: (left: string, right: string, decision: Decision, reason?: string) =>
+    request<{ judgements: Judgement[] }>('POST', '/judgements', {
+      body: { judgements: [{ left, right, decision, reason }] },
+    }),
+  judgementLog: (limit = 50) =>
+    request<{ entries: JudgementLogEntry[] }>('GET', '/judgements/log', { params: { limit } }).then(
+      (r) => r.entries,
+    ),
+  cluster: (id: string) => request<ClusterView>('GET', `/resolve/${enc(id)}`),
+  split: (id: string) => request<unknown>('POST', '/resolve/split', { body: { id } }),
+
   reviewClaim: (id: string, review: ClaimReview) =>
     request<{ claim: Claim }>('POST', `/claims/${enc(id)}/review`, { body: review }).then((r) => r.claim),
 };

@@ -26,21 +26,31 @@ import {
   SchemaChip,
 } from '../components/ui';
 import { ChangeBadge, ChangedProperties } from '../components/Change';
+import { ClusterSection } from '../components/Cluster';
 import { href } from '../router';
 import { useSession } from '../session';
 import { useAsync } from '../useAsync';
 
 const NAME_PROPS = ['name', 'alias', 'weakAlias', 'previousName', 'firstName', 'lastName', 'middleName'];
-const SANCTION_PROPS = ['program', 'programId', 'authority', 'startDate', 'endDate', 'listingDate', 'reason', 'provisions'];
+const SANCTION_PROPS = [
+  'program',
+  'programId',
+  'authority',
+  'startDate',
+  'endDate',
+  'listingDate',
+  'reason',
+  'provisions',
+];
 
 export function EntityPage({ id }: { id: string }) {
   const entity = useAsync(() => api.entity(id), [id]);
   if (entity.error) return <ErrorBox error={entity.error} />;
   if (!entity.data) return <Loading what="the entity" />;
-  return <EntityView entity={entity.data} />;
+  return <EntityView entity={entity.data} reload={entity.reload} />;
 }
 
-function EntityView({ entity }: { entity: Entity }) {
+function EntityView({ entity, reload }: { entity: Entity; reload: () => void }) {
   const captions = useMemo(() => {
     const m = new Map<string, string>();
     for (const r of entity.references ?? []) if (r.caption) m.set(r.id, r.caption);
@@ -90,6 +100,11 @@ function EntityView({ entity }: { entity: Entity }) {
           <History id={entity.id} />
         </div>
         <div>
+          <ClusterSection
+            key={entity.id + (entity.referents?.length ?? 0)}
+            id={entity.id}
+            onChange={reload}
+          />
           <Sanctions sanctions={sanctions} />
           <Relationships relationships={others} />
           {entity.target && <NetworkSections id={entity.id} />}
@@ -179,7 +194,11 @@ function Properties({ statements, captions }: { statements: Statement[]; caption
             <tr key={s.id} className={s.current ? '' : 'historic'}>
               <th scope="row">{s.prop}</th>
               <td>
-                {s.propType === 'entity' ? <EntityLink id={s.value} caption={captions.get(s.value)} /> : s.value}
+                {s.propType === 'entity' ? (
+                  <EntityLink id={s.value} caption={captions.get(s.value)} />
+                ) : (
+                  s.value
+                )}
                 {!s.current && <Badge kind="muted">removed</Badge>}
               </td>
               <td>
@@ -191,7 +210,9 @@ function Properties({ statements, captions }: { statements: Statement[]; caption
       </table>
       {hidden > 0 && (
         <button type="button" className="link" onClick={() => setShowAll(!showAll)}>
-          {showAll ? 'Hide values no longer listed' : `Show ${hidden} value${hidden === 1 ? '' : 's'} no longer listed`}
+          {showAll
+            ? 'Hide values no longer listed'
+            : `Show ${hidden} value${hidden === 1 ? '' : 's'} no longer listed`}
         </button>
       )}
     </section>
@@ -248,7 +269,9 @@ function Relationships({ relationships }: { relationships: Relationship[] }) {
                     <span className="muted">{o.prop}:</span> <EntityLink id={o.id} caption={o.caption} />
                   </span>
                 ))}
-                {r.properties.relationship?.length ? <span className="muted"> ({r.properties.relationship.join('; ')})</span> : null}
+                {r.properties.relationship?.length ? (
+                  <span className="muted"> ({r.properties.relationship.join('; ')})</span>
+                ) : null}
                 <span className="muted small"> · {r.datasets.join(', ')}</span>
               </li>
             ))}
@@ -270,7 +293,9 @@ function describeRelationship(r: Relationship): string {
 function NetworkSections({ id }: { id: string }) {
   const data = useAsync(async () => {
     const [neighbours, exposure] = await Promise.all([
-      hasRoute('/graph/neighbours/{id}').then((ok) => (ok ? api.neighbours(id, { hops: 1, limit: 200 }) : null)),
+      hasRoute('/graph/neighbours/{id}').then((ok) =>
+        ok ? api.neighbours(id, { hops: 1, limit: 200 }) : null,
+      ),
       hasRoute('/graph/exposure/{id}').then((ok) => (ok ? api.exposure(id, 2) : null)),
     ]);
     return { neighbours, exposure };
@@ -350,7 +375,11 @@ function MentioningDocuments({ id }: { id: string }) {
     const { claims } = await api.claims({ entity: id, status: 'proposed,accepted', limit: 1000 });
     const docs = new Map<string, { title: string; date: string | null; claims: number }>();
     for (const c of claims) {
-      const d = docs.get(c.document.id) ?? { title: c.document.title ?? c.document.id, date: c.document.date, claims: 0 };
+      const d = docs.get(c.document.id) ?? {
+        title: c.document.title ?? c.document.id,
+        date: c.document.date,
+        claims: 0,
+      };
       d.claims++;
       docs.set(c.document.id, d);
     }
@@ -386,8 +415,7 @@ function History({ id }: { id: string }) {
         <ol className="timeline-list">
           {changes.data.map((c: Change, i) => (
             <li key={`${c.dataset}-${c.version}-${i}`}>
-              <span className="date">{formatDate(c.date)}</span>{' '}
-              <ChangeBadge kind={c.kind} />{' '}
+              <span className="date">{formatDate(c.date)}</span> <ChangeBadge kind={c.kind} />{' '}
               <span className="muted">
                 {c.dataset} v{c.version}
               </span>
@@ -429,7 +457,8 @@ function Comments({ id }: { id: string }) {
         {comments.data?.map((c) => (
           <li key={c.id}>
             <p className="comment-meta">
-              <strong>{c.author}</strong> <span className="muted small">{c.createdAt.replace('T', ' ').slice(0, 16)}</span>
+              <strong>{c.author}</strong>{' '}
+              <span className="muted small">{c.createdAt.replace('T', ' ').slice(0, 16)}</span>
             </p>
             <p className="comment-text">{c.text}</p>
           </li>
@@ -439,7 +468,13 @@ function Comments({ id }: { id: string }) {
         <form onSubmit={submit} className="form">
           <label>
             Add a comment
-            <textarea value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={4000} required />
+            <textarea
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              rows={3}
+              maxLength={4000}
+              required
+            />
           </label>
           {error && (
             <p className="error" role="alert">
