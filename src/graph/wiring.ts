@@ -25,7 +25,16 @@ export async function graphWiring(store: Store): Promise<GraphWiring> {
   const judgements = openJudgements(store);
   const resolver = await Resolver.load(store);
   const claims: ClaimSource = {
-    listClaims: (q) => documents.listClaims({ status: q.status as ('proposed' | 'accepted' | 'rejected')[] }),
+    // A party a reviewer rejected (not a party, or not this one) brings none of its claims.
+    async listClaims(q) {
+      const rejected = await documents.rejectedDocumentEntities();
+      const claims = await documents.listClaims({
+        status: q.status as ('proposed' | 'accepted' | 'rejected')[],
+      });
+      return rejected.size
+        ? claims.filter((c) => !rejected.has(c.source_id) && !rejected.has(c.target_id))
+        : claims;
+    },
     async listParties(ids) {
       const wanted = new Set(ids);
       return (await documents.listDocumentEntities())

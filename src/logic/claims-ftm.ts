@@ -155,7 +155,11 @@ export async function claimsAsFtm(
   options: { status?: ReviewStatus[]; entityId?: string } = {},
 ): Promise<FtmEntity[]> {
   const query: ClaimQuery = { status: options.status ?? ['accepted'], entityId: options.entityId };
-  const claims = (await documents.listClaims(query)).filter((c) => !c.negated);
+  // A negated claim is no link; nor is a claim about a party a reviewer rejected.
+  const rejected = await documents.rejectedDocumentEntities();
+  const claims = (await documents.listClaims(query)).filter(
+    (c) => !c.negated && !rejected.has(c.source_id) && !rejected.has(c.target_id),
+  );
   const born = new Map((await documents.listDocumentEntities()).map((e) => [e.id, e]));
   const schemaOf = new Map<string, string | undefined>();
   for (const id of new Set(claims.flatMap((c) => [c.source_id, c.target_id]))) {

@@ -9,7 +9,14 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { FieldError, InputError } from '../errors.js';
-import type { ClaimEdit, DocumentStore, ReviewAction, SaveOutcome, StoredClaim } from '../store/documents.js';
+import type {
+  ClaimEdit,
+  DocumentBornEntity,
+  DocumentStore,
+  ReviewAction,
+  SaveOutcome,
+  StoredClaim,
+} from '../store/documents.js';
 import { documentId } from '../store/sqlite-documents.js';
 import type { Store } from '../store/store.js';
 import { DOCUMENT_EXTENSIONS, documentTextFromFile, type DocumentFormat } from '../text/document-text.js';
@@ -210,6 +217,25 @@ export async function reviewClaim(
     }
   }
   return ctx.documents.reviewClaim({ claimId, action, by, edit });
+}
+
+/**
+ * Accept, reject or correct (name, schema) a party no list knows, as `by`. Returns undefined when
+ * no document made that party. A party a list knows is not reviewed here: merging or parting it
+ * from a list entry is a judgement (`tangle judge`, POST /judgements).
+ */
+export async function reviewParty(
+  ctx: Pick<ReadingContext, 'documents'>,
+  id: string,
+  action: ReviewAction,
+  by: string,
+  edit: { name?: string; schema?: string; reason?: string } = {},
+): Promise<DocumentBornEntity | undefined> {
+  if (!(await ctx.documents.getDocumentEntity(id))) return undefined;
+  if (action !== 'edit' && (edit.name !== undefined || edit.schema !== undefined)) {
+    throw new FieldError('action', 'a new name or schema needs the edit action');
+  }
+  return ctx.documents.reviewDocumentEntity({ id, action, by, ...edit });
 }
 
 /** Display names of store ids (list captions, document party names), for tables. */

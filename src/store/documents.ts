@@ -113,10 +113,35 @@ export interface DocumentDetail extends StoredDocument {
 /** A party that only documents know, with the documents that name it. */
 export interface DocumentBornEntity {
   id: string;
+  /** As the reading named and typed it, or as a reviewer corrected it. */
   name: string;
   schema: string;
+  /** proposed until a reviewer accepts (or edits) or rejects it; a rejected party's claims reach no graph. */
+  status: ReviewStatus;
   first_document_id: string;
   documents: string[];
+}
+
+/** A reviewer's decision on a party no list knows (its `doc-…` id, across every document naming it). */
+export interface PartyReviewRequest {
+  id: string;
+  action: ReviewAction;
+  /** edit: the right name and / or schema. */
+  name?: string;
+  schema?: string;
+  reason?: string;
+  by: string;
+}
+
+export interface PartyReview {
+  id: number;
+  party_id: string;
+  at: string;
+  by: string;
+  action: ReviewAction;
+  /** What the review changed: field → [before, after]. */
+  changes: Record<string, [unknown, unknown]>;
+  reason: string | null;
 }
 
 export interface ClaimQuery {
@@ -193,6 +218,13 @@ export interface DocumentStore {
   listDocumentEntities(): Promise<DocumentBornEntity[]>;
   /** Whether a store id is a party born in a document. */
   hasDocumentEntity(id: string): Promise<boolean>;
+  /** One such party, with its review state; undefined for an id no document made. */
+  getDocumentEntity(id: string): Promise<DocumentBornEntity | undefined>;
+  /** Accept, reject or correct (name, schema) a party no list knows; recorded with who and when. */
+  reviewDocumentEntity(request: PartyReviewRequest): Promise<DocumentBornEntity>;
+  documentEntityHistory(id: string): Promise<PartyReview[]>;
+  /** Ids of parties a reviewer rejected: their claims are kept but make no link. */
+  rejectedDocumentEntities(): Promise<Set<string>>;
   /** Changes whenever a document is read or a claim reviewed (also by another process). */
   marker(): string;
 }

@@ -11,6 +11,7 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { FieldError } from '../errors.js';
+import { model } from '../model/model.js';
 import { shortHash } from '../model/entity.js';
 import { normalizeName } from '../names/normalize.js';
 import { DOMAINS, RELATION_TYPES, type Extraction } from '../text/extraction.js';
@@ -22,6 +23,8 @@ import type {
   DocumentDetail,
   DocumentStore,
   NewDocument,
+  PartyReview,
+  PartyReviewRequest,
   ReviewRequest,
   ReviewStatus,
   SaveOptions,
@@ -125,7 +128,24 @@ CREATE TABLE IF NOT EXISTS claim_reviews (
   changes TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS claim_reviews_claim ON claim_reviews (claim_id, id);
+CREATE TABLE IF NOT EXISTS party_reviews (
+  id INTEGER PRIMARY KEY,
+  party_id TEXT NOT NULL REFERENCES document_born_entities (id),
+  at TEXT NOT NULL,
+  by TEXT NOT NULL,
+  action TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('proposed', 'accepted', 'rejected')),
+  name TEXT NOT NULL,
+  schema TEXT NOT NULL,
+  changes TEXT NOT NULL,
+  reason TEXT
+);
+CREATE INDEX IF NOT EXISTS party_reviews_party ON party_reviews (party_id, id);
 `;
+
+/** Schemata a reviewer may give a document's party (the read contract's, or any FtM party schema). */
+const PARTY_SCHEMATA = ['Person', 'Organization', 'Company', 'PublicBody', 'Country', 'Vessel', 'Location'];
+const PARTY_NAME_MAX = 300;
 
 interface DocumentRow {
   id: string;
@@ -469,8 +489,12 @@ export class SqliteDocumentStore implements DocumentStore {
   private entitiesOf(documentId: string): StoredDocumentEntity[] {
     const rows = this.db
       .prepare(
-        `SELECT local_id, store_id, name, schema, linked_id, link_confidence, ambiguous, status
-         FROM document_entities WHERE document_id = ? ORDER BY rowid`,
+        // A reviewed party no list knows shows as the review left it, in every document naming it.
+        `SELECT e.local_id, e.store_id, COALESCE(r.name, e.name) AS name, COALESCE(r.schema, e.schema) AS schema,
+           e.linked_id, e.link_confidence, e.ambiguous, COALESCE(r.status, e.status) AS status
+         FROM document_entities e
+         LEFT JOIN party_reviews r ON r.id = (SELECT MAX(id) FROM party_reviews WHERE party_id = e.store_id)
+         WHERE e.document_id = ? ORDER BY e.rowid`,
       )
       .all(documentId) as EntityRow[];
     const mentions = this.db
@@ -620,24 +644,109 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async listDocumentEntities(): Promise<DocumentBornEntity[]> {
+    return this.bornEntities('1 = 1', []);
+  }
+
+  async getDocumentEntity(id: string): Promise<DocumentBornEntity | undefined> {
+    return this.bornEntities('b.id = ?', [id])[0];
+  }
+
+  /** Parties no list knows, as the latest review left them (name, schema, status). */
+  private bornEntities(where: string, params: unknown[]): DocumentBornEntity[] {
     const rows = this.db
       .prepare(
-        `SELECT b.id, b.name, b.schema, b.first_document_id,
+        `SELECT b.id, COALESCE(r.name, b.name) AS name, COALESCE(r.schema, b.schema) AS schema,
+           COALESCE(r.status, 'proposed') AS status, b.first_document_id,
            (SELECT group_concat(DISTINCT e.document_id) FROM document_entities e WHERE e.store_id = b.id) AS documents
-         FROM document_born_entities b ORDER BY b.name, b.id`,
+         FROM document_born_entities b
+         LEFT JOIN party_reviews r ON r.id = (SELECT MAX(id) FROM party_reviews WHERE party_id = b.id)
+         WHERE ${where} ORDER BY name, b.id`,
       )
-      .all() as Array<Omit<DocumentBornEntity, 'documents'> & { documents: string | null }>;
+      .all(...params) as Array<Omit<DocumentBornEntity, 'documents'> & { documents: string | null }>;
     return rows.map((r) => ({ ...r, documents: r.documents ? r.documents.split(',') : [] }));
+  }
+
+  async reviewDocumentEntity(request: PartyReviewRequest): Promise<DocumentBornEntity> {
+    const run = this.db.transaction((): DocumentBornEntity => {
+      const party = this.bornEntities('b.id = ?', [request.id])[0];
+      if (!party) throw new FieldError('id', `no party ${request.id} read from a document`);
+      const next = { ...party };
+      if (request.action === 'edit') {
+        if (request.name === undefined && request.schema === undefined)
+          throw new FieldError('edit', 'changes nothing: give a name or a schema');
+        if (request.name !== undefined) {
+          const name = request.name.replace(/\s+/g, ' ').trim();
+          if (!name) throw new FieldError('name', 'must not be empty');
+          if (name.length > PARTY_NAME_MAX)
+            throw new FieldError('name', `must be at most ${PARTY_NAME_MAX} characters`);
+          next.name = name;
+        }
+        if (request.schema !== undefined) {
+          const known =
+            PARTY_SCHEMATA.includes(request.schema) ||
+            (model.has(request.schema) &&
+              ['LegalEntity', 'Vehicle'].some((a) => model.get(request.schema!).isA(a)));
+          if (!known)
+            throw new FieldError(
+              'schema',
+              `must be one of ${PARTY_SCHEMATA.join(', ')} (or another FtM party schema)`,
+            );
+          next.schema = request.schema;
+        }
+      }
+      next.status = request.action === 'reject' ? 'rejected' : 'accepted';
+      const changes: Record<string, [unknown, unknown]> = {};
+      for (const key of ['name', 'schema', 'status'] as const)
+        if (next[key] !== party[key]) changes[key] = [party[key], next[key]];
+      this.db
+        .prepare(
+          `INSERT INTO party_reviews (party_id, at, by, action, status, name, schema, changes, reason)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          party.id,
+          this.now().toISOString(),
+          request.by,
+          request.action,
+          next.status,
+          next.name,
+          next.schema,
+          JSON.stringify(changes),
+          request.reason ?? null,
+        );
+      return this.bornEntities('b.id = ?', [party.id])[0]!;
+    });
+    return run.immediate();
+  }
+
+  async documentEntityHistory(id: string): Promise<PartyReview[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT id, party_id, at, by, action, changes, reason FROM party_reviews WHERE party_id = ? ORDER BY id`,
+      )
+      .all(id) as Array<Omit<PartyReview, 'changes'> & { changes: string }>;
+    return rows.map((r) => ({ ...r, changes: JSON.parse(r.changes) as PartyReview['changes'] }));
+  }
+
+  async rejectedDocumentEntities(): Promise<Set<string>> {
+    const rows = this.db
+      .prepare(
+        `SELECT party_id FROM party_reviews r WHERE r.id = (SELECT MAX(id) FROM party_reviews WHERE party_id = r.party_id)
+           AND r.status = 'rejected'`,
+      )
+      .all() as Array<{ party_id: string }>;
+    return new Set(rows.map((r) => r.party_id));
   }
 
   marker(): string {
     const row = this.db
       .prepare(
         `SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM claims) AS claims,
-           (SELECT COALESCE(MAX(id), 0) FROM claim_reviews) AS reviews`,
+           (SELECT COALESCE(MAX(id), 0) FROM claim_reviews) AS reviews,
+           (SELECT COALESCE(MAX(id), 0) FROM party_reviews) AS parties`,
       )
-      .get() as { documents: number; claims: number; reviews: number };
-    return `${row.documents}.${row.claims}.${row.reviews}`;
+      .get() as { documents: number; claims: number; reviews: number; parties: number };
+    return `${row.documents}.${row.claims}.${row.reviews}.${row.parties}`;
   }
 
   async hasDocumentEntity(id: string): Promise<boolean> {

@@ -174,6 +174,38 @@ describe('tangle read / documents / claims / review', () => {
     );
   });
 
+  it('reviews a party no list knows: corrects it, rejects it, and names a bad field', () => {
+    const claims = JSON.parse(
+      run(['claims', '--db', db, '--entity', 'cartel de los soles', '--json']).stdout,
+    );
+    const cartel = [claims[0].source_id, claims[0].target_id].find((id: string) => id.startsWith('doc-'))!;
+    const edited = run([
+      'review',
+      cartel,
+      'edit',
+      '--name',
+      'Cartel of the Suns',
+      '--by',
+      'ana',
+      '--db',
+      db,
+      '--json',
+    ]);
+    expect(edited.status).toBe(0);
+    expect(JSON.parse(edited.stdout).party).toMatchObject({
+      id: cartel,
+      name: 'Cartel of the Suns',
+      status: 'accepted',
+    });
+    const rejected = run(['review', cartel, 'reject', '--by', 'ben', '--db', db]);
+    expect(rejected.stdout).toMatch(/rejected by ben at \d{4}-/);
+    const bad = run(['review', cartel, 'edit', '--schema', 'Spaceship', '--db', db]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('schema');
+    expect(run(['review', 'doc-none', 'accept', '--db', db]).stderr).toContain('no party doc-none');
+    expect(run(['review', claims[0].id, 'edit', '--name', 'X', '--db', db]).status).toBe(2);
+  });
+
   it('--accept accepts the claims of the reading at once', () => {
     const r = run([
       'read',

@@ -11,6 +11,7 @@ import {
   readDocument,
   readingJson,
   reviewClaim,
+  reviewParty,
   type DocumentInput,
   type ReadingContext,
 } from '../../logic/reading.js';
@@ -296,6 +297,68 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
       if (!claim) return notFound(reply, `claim ${req.params.id}`);
       const [named] = await withNames(reading, [claim]);
       return { claim: named, history: await ctx.documents.claimHistory(claim.id) };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/documents/entities/:id',
+    {
+      schema: {
+        tags: ['documents'],
+        summary:
+          'a party no list knows (a doc-… id): its name, schema and review status, the documents naming it, its claims and its review history',
+        params: idParams,
+      },
+    },
+    async (req, reply) => {
+      const party = await ctx.documents.getDocumentEntity(req.params.id);
+      if (!party) return notFound(reply, `party ${req.params.id} read from a document`);
+      return {
+        ...party,
+        claims: await ctx.documents.listClaims({ entityId: party.id }),
+        history: await ctx.documents.documentEntityHistory(party.id),
+      };
+    },
+  );
+
+  app.post<{
+    Params: { id: string };
+    Body: { action: ReviewAction; name?: string; schema?: string; reason?: string };
+  }>(
+    '/documents/entities/:id/review',
+    {
+      config: { access: 'analyst' },
+      schema: {
+        tags: ['documents'],
+        summary:
+          "accept, reject or correct (name, schema) a party no list knows (analysts and admins); who and when are recorded. A rejected party's claims make no link",
+        description:
+          "Merging the party with a list entry is a judgement: POST /judgements with its doc-… id and the entry's id.",
+        params: idParams,
+        body: {
+          type: 'object',
+          required: ['action'],
+          additionalProperties: false,
+          properties: {
+            action: { type: 'string', enum: [...REVIEW_ACTIONS] },
+            name: { type: 'string', minLength: 1, maxLength: 300 },
+            schema: { type: 'string', minLength: 1, maxLength: 100 },
+            reason: { type: 'string', maxLength: 1000 },
+          },
+        },
+      },
+    },
+    async (req, reply) => {
+      const { action, ...edit } = req.body;
+      const party = await reviewParty(ctx, req.params.id, action, userOf(req).username, edit);
+      if (!party) return notFound(reply, `party ${req.params.id} read from a document`);
+      ctx.graph.invalidate();
+      const history = await ctx.documents.documentEntityHistory(party.id);
+      await audit(ctx, req, 'party_review', party.id, {
+        action,
+        changes: history[history.length - 1]?.changes ?? {},
+      });
+      return { party, history };
     },
   );
 
