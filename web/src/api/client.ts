@@ -376,7 +376,16 @@ export interface DocumentEntity {
   schema: string;
   linked_id: string | null;
   ambiguous?: boolean;
+  /** proposed until reviewed; a rejected party's claims make no link. */
+  status?: ClaimStatus;
   mentions: Mention[];
+}
+
+export interface PartyReviewBody {
+  action: 'accept' | 'reject' | 'edit';
+  name?: string;
+  schema?: string;
+  reason?: string;
 }
 
 export type ClaimStatus = 'proposed' | 'accepted' | 'rejected';
@@ -583,6 +592,9 @@ export const api = {
     ),
   cluster: (id: string) => request<ClusterView>('GET', `/resolve/${enc(id)}`),
   split: (id: string) => request<unknown>('POST', '/resolve/split', { body: { id } }),
+
+  reviewParty: (id: string, review: PartyReviewBody) =>
+    request<{ party: unknown }>('POST', `/documents/entities/${enc(id)}/review`, { body: review }),
 
   reviewClaim: (id: string, review: ClaimReview) =>
     request<{ claim: Claim }>('POST', `/claims/${enc(id)}/review`, { body: review }).then((r) => r.claim),

@@ -4,16 +4,39 @@
  * review buttons (accept, reject, edit). Document text is only ever React text, never HTML.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { api, hasRoute, type Claim, type ClaimReview, type DocumentDetail, type DocumentEntity } from '../api/client';
+import {
+  api,
+  hasRoute,
+  type Claim,
+  type ClaimReview,
+  type DocumentDetail,
+  type DocumentEntity,
+} from '../api/client';
 import { Badge, ErrorBox, formatDate, Loading, PageHeader } from '../components/ui';
+import { PartyList } from '../components/PartyList';
 import { href } from '../router';
 import { useSession } from '../session';
 import { useAsync } from '../useAsync';
 
 const RELATION_TYPES = [
-  'ownership', 'directorship', 'membership', 'employment', 'family', 'associate', 'supplies', 'pays',
-  'finances', 'transports', 'trades_with', 'sanctions', 'strikes', 'allied_with', 'controls', 'operates',
-  'threatens', 'deploys',
+  'ownership',
+  'directorship',
+  'membership',
+  'employment',
+  'family',
+  'associate',
+  'supplies',
+  'pays',
+  'finances',
+  'transports',
+  'trades_with',
+  'sanctions',
+  'strikes',
+  'allied_with',
+  'controls',
+  'operates',
+  'threatens',
+  'deploys',
 ];
 const DOMAINS = ['economic', 'energy', 'military', 'diplomatic', 'political', 'social', 'criminal'];
 
@@ -31,7 +54,10 @@ export function DocumentsPage() {
   if (docs.data === undefined) return <Loading what="documents" />;
   return (
     <section>
-      <PageHeader title="Documents" sub="Reporting read by Tangle: the parties it names and the links it claims." />
+      <PageHeader
+        title="Documents"
+        sub="Reporting read by Tangle: the parties it names and the links it claims."
+      />
       {docs.data === null ? (
         <NoRoutes />
       ) : (
@@ -40,8 +66,12 @@ export function DocumentsPage() {
             <tr>
               <th scope="col">Title</th>
               <th scope="col">Date</th>
-              <th scope="col" className="num">Parties</th>
-              <th scope="col" className="num">Claims</th>
+              <th scope="col" className="num">
+                Parties
+              </th>
+              <th scope="col" className="num">
+                Claims
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -85,7 +115,11 @@ interface Segment {
  * Cut the text at mention boundaries and at the active claim's sentence. Overlapping mentions keep
  * the first (longest at a given start).
  */
-function segments(text: string, entities: DocumentEntity[], active: { start: number; end: number } | null): Segment[] {
+function segments(
+  text: string,
+  entities: DocumentEntity[],
+  active: { start: number; end: number } | null,
+): Segment[] {
   const mentions = entities
     .flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, entity: e })))
     .filter((m) => m.start >= 0 && m.end <= text.length && m.end > m.start)
@@ -102,7 +136,12 @@ function segments(text: string, entities: DocumentEntity[], active: { start: num
     const [start, end] = [points[i], points[i + 1]];
     while (k < kept.length && kept[k].end <= start) k++;
     const m = kept[k] && kept[k].start <= start && kept[k].end >= end ? kept[k] : null;
-    out.push({ start, end, entity: m?.entity ?? null, active: !!active && start >= active.start && end <= active.end });
+    out.push({
+      start,
+      end,
+      entity: m?.entity ?? null,
+      active: !!active && start >= active.start && end <= active.end,
+    });
   }
   return out;
 }
@@ -116,10 +155,15 @@ export function DocumentPage({ id }: { id: string }) {
 }
 
 function Reader({ doc, reload }: { doc: DocumentDetail; reload: () => void }) {
-  const [activeId, setActiveId] = useState<string | null>(() => new URLSearchParams(window.location.hash.split('?')[1]).get('claim'));
+  const [activeId, setActiveId] = useState<string | null>(() =>
+    new URLSearchParams(window.location.hash.split('?')[1]).get('claim'),
+  );
   const active = doc.claims.find((c) => c.id === activeId) ?? null;
   const parts = useMemo(() => {
-    const range = active?.start !== undefined && active.end !== undefined ? { start: active.start, end: active.end } : null;
+    const range =
+      active?.start !== undefined && active.end !== undefined
+        ? { start: active.start, end: active.end }
+        : null;
     return segments(doc.text, doc.entities, range);
   }, [doc, active]);
   // Parties by their id within the reading (e1…) and by their store id.
@@ -142,12 +186,15 @@ function Reader({ doc, reload }: { doc: DocumentDetail; reload: () => void }) {
         title={doc.title || doc.id}
         sub={
           <>
-            {formatDate(doc.date)} · {doc.entities.length} parties · {doc.claims.length} claims ({counts.accepted}{' '}
-            accepted, {counts.proposed} to review, {counts.rejected} rejected)
+            {formatDate(doc.date)} · {doc.entities.length} parties · {doc.claims.length} claims (
+            {counts.accepted} accepted, {counts.proposed} to review, {counts.rejected} rejected)
             {doc.url && (
               <>
                 {' '}
-                · <a href={doc.url} rel="noreferrer noopener" target="_blank">source</a>
+                ·{' '}
+                <a href={doc.url} rel="noreferrer noopener" target="_blank">
+                  source
+                </a>
               </>
             )}
           </>
@@ -164,11 +211,21 @@ function Reader({ doc, reload }: { doc: DocumentDetail; reload: () => void }) {
             {parts.map((p) => {
               const text = doc.text.slice(p.start, p.end);
               const cls = p.active ? 'evidence-active' : undefined;
-              if (!p.entity) return <span key={p.start} className={cls}>{text}</span>;
+              if (!p.entity)
+                return (
+                  <span key={p.start} className={cls}>
+                    {text}
+                  </span>
+                );
               const linked = linkedId(p.entity);
               const title = `${p.entity.name} (${p.entity.schema}${linked ? '' : ', no list entry'})`;
               return linked ? (
-                <a key={p.start} href={href('entity', linked)} className={`mention linked ${cls ?? ''}`} title={title}>
+                <a
+                  key={p.start}
+                  href={href('entity', linked)}
+                  className={`mention linked ${cls ?? ''}`}
+                  title={title}
+                >
                   {text}
                 </a>
               ) : (
@@ -180,6 +237,7 @@ function Reader({ doc, reload }: { doc: DocumentDetail; reload: () => void }) {
           </div>
         </section>
         <section aria-label="Claims">
+          <PartyList entities={doc.entities} reload={reload} />
           <h2>Claims</h2>
           {doc.claims.map((c) => (
             <ClaimCard
@@ -241,9 +299,19 @@ function ClaimCard({
           <ClaimParty party={target} id={claim.target_id} />
         </strong>
         <span className="badges">
-          <Badge kind={claim.status === 'accepted' ? 'ok' : claim.status === 'rejected' ? 'danger' : 'muted'}>{claim.status}</Badge>
-          {claim.hedged && <Badge kind="warn" title="the sentence hedges: alleged, reportedly…">hedged</Badge>}
-          {claim.negated && <Badge kind="negated" title="the sentence denies it: never an edge">negated</Badge>}
+          <Badge kind={claim.status === 'accepted' ? 'ok' : claim.status === 'rejected' ? 'danger' : 'muted'}>
+            {claim.status}
+          </Badge>
+          {claim.hedged && (
+            <Badge kind="warn" title="the sentence hedges: alleged, reportedly…">
+              hedged
+            </Badge>
+          )}
+          {claim.negated && (
+            <Badge kind="negated" title="the sentence denies it: never an edge">
+              negated
+            </Badge>
+          )}
         </span>
       </div>
       <p className="small muted">
@@ -259,10 +327,19 @@ function ClaimCard({
         </button>
         {session.can('analyst') && !editing && (
           <>
-            <button type="button" disabled={busy || claim.status === 'accepted'} onClick={() => void review({ action: 'accept' })}>
+            <button
+              type="button"
+              disabled={busy || claim.status === 'accepted'}
+              onClick={() => void review({ action: 'accept' })}
+            >
               Accept
             </button>
-            <button type="button" className="secondary" disabled={busy || claim.status === 'rejected'} onClick={() => void review({ action: 'reject' })}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy || claim.status === 'rejected'}
+              onClick={() => void review({ action: 'reject' })}
+            >
               Reject
             </button>
             <button type="button" className="secondary" disabled={busy} onClick={() => setEditing(true)}>
@@ -296,7 +373,11 @@ function ClaimCard({
             </select>
           </label>
           <label className="inline">
-            <input type="checkbox" checked={draft.reverse} onChange={(e) => setDraft({ ...draft, reverse: e.target.checked })} />{' '}
+            <input
+              type="checkbox"
+              checked={draft.reverse}
+              onChange={(e) => setDraft({ ...draft, reverse: e.target.checked })}
+            />{' '}
             the other way round ({target?.name ?? claim.target_id} → {source?.name ?? claim.source_id})
           </label>
           <div className="actions">
