@@ -83,6 +83,8 @@ describe('read routes', () => {
         '/datasets/{name}/versions',
         '/documents',
         '/documents/{id}',
+        '/documents/entities/{id}',
+        '/documents/entities/{id}/review',
         '/entities/{id}',
         '/entities/{id}/changes',
         '/entities/{id}/comments',
