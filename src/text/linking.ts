@@ -75,7 +75,13 @@ export function linkClusters(doc: DocumentAnalysis, g: Gazetteer | undefined): M
     for (const name of names) {
       const words = nameWords(name);
       if (words.length === 0 || !safeName(name, words, lowerSeen)) continue;
-      // A given name or surname alone is never enough for a person.
+      // A given name or surname alone is never enough for a person, but for a leader's surname
+      // ("the Maduro government") that opens a listed name whose programmes fit the story.
+      if (c.schema === 'Person' && words.length === 1 && c.leader) {
+        for (const [entity, score] of leaderCandidates(g, words[0]!, docCountries, doc.text))
+          consider(entity, score);
+        continue;
+      }
       if (c.schema === 'Person' && words.length < 2) continue;
       const hits = g.lookup(words);
       for (const h of hits) {
@@ -123,8 +129,10 @@ export function linkClusters(doc: DocumentAnalysis, g: Gazetteer | undefined): M
       ([entity, s]) => [entity, s + contextScore(g, entity, docCountries, doc.text)] as const,
     );
     ranked.sort((a, b) => b[1] - a[1]);
+    preferRichestListing(g, ranked);
     const [bestEntity, bestScore] = ranked[0]!;
-    const ambiguous = ranked.length > 1 && ranked[1]![1] >= bestScore - 0.015;
+    const ambiguous =
+      ranked.length > 1 && !sameParty(g, ranked[0]![0], ranked[1]![0]) && ranked[1]![1] >= bestScore - 0.015;
     const e = g.entities[bestEntity]!;
     links.set(c.index, {
       id: e.id,
@@ -136,6 +144,69 @@ export function linkClusters(doc: DocumentAnalysis, g: Gazetteer | undefined): M
     });
   }
   return links;
+}
+
+/** The id's dataset: "us_ofac_sdn-10481" → "us_ofac_sdn". */
+function datasetOf(id: string): string {
+  const dash = id.indexOf('-');
+  return dash < 0 ? id : id.slice(0, dash);
+}
+
+/**
+ * Two lists' entries for one party: the same schema, other datasets, and the words of one's
+ * names all in the other's ("Qasem Soleimani" on the UN list, "SOLEIMANI, Qasem" on OFAC's).
+ */
+function sameParty(g: Gazetteer, a: number, b: number): boolean {
+  const ea = g.entities[a]!;
+  const eb = g.entities[b]!;
+  if (ea.schema !== eb.schema || datasetOf(ea.id) === datasetOf(eb.id)) return false;
+  const [small, large] = ea.words.size <= eb.words.size ? [ea, eb] : [eb, ea];
+  for (const w of small.words) if (!large.words.has(w)) return false;
+  return true;
+}
+
+/**
+ * When the best entry's party is also listed by another list nearly as well matched, link the
+ * richer listing (more programmes, then more names): word order alone ("Qasem Soleimani" is the
+ * UN list's order, OFAC writes "SOLEIMANI, Qasem") should not decide which list a reader sees.
+ */
+function preferRichestListing(g: Gazetteer, ranked: Array<readonly [number, number]>): void {
+  if (ranked.length < 2) return;
+  const best = ranked[0]!;
+  const richness = (i: number) => g.entities[i]!.programs.length * 100 + g.entities[i]!.nameWords.length;
+  let pick = 0;
+  for (let k = 1; k < ranked.length; k++) {
+    const [entity, score] = ranked[k]!;
+    if (score < best[1] - 0.1 || !sameParty(g, best[0], entity)) continue;
+    if (richness(entity) > richness(ranked[pick]![0])) pick = k;
+  }
+  if (pick > 0) {
+    const [chosen] = ranked.splice(pick, 1);
+    ranked.unshift([chosen![0], best[1]]);
+  }
+}
+
+/** Listed people ("SURNAME OTHER, Given") whose first surname is this word and whose programmes fit the story. */
+function leaderCandidates(
+  g: Gazetteer,
+  word: string,
+  docCountries: Set<string>,
+  docText: string,
+): Array<[number, number]> {
+  const folded = foldWord(word);
+  const out: Array<[number, number]> = [];
+  for (const entity of g.containing([word])) {
+    const e = g.entities[entity]!;
+    const comma = e.caption.indexOf(',');
+    if (e.schema !== 'Person' || comma < 0) continue;
+    const surname = nameWords(e.caption.slice(0, comma))[0];
+    if (!surname || foldWord(surname) !== folded) continue;
+    if (contextScore(g, entity, docCountries, docText) === 0) continue;
+    let missed = 0;
+    for (const w of e.words) if (w !== folded && !GENERIC.has(w)) missed++;
+    out.push([entity, 0.7 - 0.03 * missed]);
+  }
+  return out;
 }
 
 function vesselContext(doc: DocumentAnalysis, c: Cluster): boolean {

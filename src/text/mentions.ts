@@ -72,6 +72,8 @@ export interface Cluster {
   mergedInto?: number;
   /** The text itself makes it a place (a known place, "Bolívar state", "the town of X", "X-based"). */
   strongPlace?: boolean;
+  /** Named as a leader: "the Maduro government", "the Assad regime" (a surname alone may then link). */
+  leader?: boolean;
 }
 
 export interface DocumentAnalysis {
@@ -533,8 +535,10 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
       /^(?:government|regime|administration|cabinet|family)$/.test(next.text) &&
       words.length === 1 &&
       before.toLowerCase() === 'the'
-    )
+    ) {
       b.vote(c, 'Person', 3);
+      if (next.text !== 'family') c.leader = true;
+    }
     if (titled) b.vote(c, 'Person', 4);
     if (demonymCountry && !own && words.length >= 2) b.vote(c, 'Person', 0.5);
     if (PLACE_NOUNS.has(before) && /^of$/.test(ts[first - 1]?.text ?? '') === false && before2 === 'the')

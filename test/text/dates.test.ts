@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findDates } from '../../src/text/dates.js';
 
-const values = (t: string, ctx: { last?: string; year?: string } = {}) => findDates(t, 0, t.length, ctx).map((d) => d.value);
+const values = (t: string, ctx: { last?: string; year?: string } = {}) =>
+  findDates(t, 0, t.length, ctx).map((d) => d.value);
 
 describe('dates', () => {
   it('reads days, months and years at the granularity given', () => {
@@ -18,8 +19,12 @@ describe('dates', () => {
   it('resolves months and relative dates against the context', () => {
     const ctx = { last: '2019-03', year: '2019' };
     expect(values('In May it added two more.', ctx)).toEqual(['2019-05']);
-    expect(values('A month earlier the EU had acted.', { last: '2022-11', year: '2022' })).toEqual(['2022-10']);
-    expect(values('They were flown out the same day.', { last: '2015-11-10', year: '2015' })).toEqual(['2015-11-10']);
+    expect(values('A month earlier the EU had acted.', { last: '2022-11', year: '2022' })).toEqual([
+      '2022-10',
+    ]);
+    expect(values('They were flown out the same day.', { last: '2015-11-10', year: '2015' })).toEqual([
+      '2015-11-10',
+    ]);
   });
 
   it('carries the last date forward for the next sentence', () => {

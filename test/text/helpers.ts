@@ -33,6 +33,14 @@ export const RECORDS: EntityRecord[] = [
     lastName: ['MADURO GUERRA'],
     program: ['VENEZUELA'],
   }),
+  // One party on two lists, in each list's word order.
+  record('un-soleimani', 'Person', { name: ['Qasem Soleimani'], program: ['IRAN'] }),
+  record('us-soleimani', 'Person', {
+    name: ['SOLEIMANI, Qasem'],
+    firstName: ['Qasem'],
+    lastName: ['SOLEIMANI'],
+    program: ['IRGC', 'SDGT', 'IRAN'],
+  }),
   record('t-bluefin', 'Company', { name: ['BLUEFIN TRADING FZE'], program: ['IRAN'] }),
   record('t-harbor', 'Company', { name: ['HARBOR STAR SHIPPING (DUBAI) LLC'], program: ['IRAN'] }),
   record('t-hope', 'Company', { name: ['HOPE'], program: ['SDGT'] }),

@@ -17,6 +17,32 @@ describe('entity linking', () => {
     ).toBeNull();
   });
 
+  it("links a leader's surname in 'the X government' to the listed person whose first surname it is, when the story fits", () => {
+    const maduro = entity(
+      read('Traders in Caracas helped the Maduro government sell Venezuelan crude.'),
+      'Maduro',
+    )!;
+    expect(maduro.schema).toBe('Person');
+    // MADURO MOROS, Nicolas over MADURO GUERRA, Nicolas Ernesto: fewer words the text does not give.
+    expect(maduro.linked_id).toBe('t-maduro');
+    // Nothing in the story about Venezuela: no link.
+    expect(entity(read('Critics in Lyon attacked the Maduro government.'), 'Maduro')!.linked_id).toBeNull();
+    // A family is not a leader; neither is a surname that is no listed surname's first word.
+    for (const text of ['In Caracas the Maduro family met.', 'In Caracas the Moros government met.'])
+      expect(read(text).entities.filter((e) => e.linked_id !== null)).toEqual([]);
+  });
+
+  it('links a party listed by two lists to the richer listing, whichever word order the text uses, and calls it unambiguous', () => {
+    for (const text of [
+      'In Iran, Qasem Soleimani met the envoy.',
+      'In Iran, Soleimani Qasem met the envoy.',
+    ]) {
+      const e = read(text).entities.find((x) => x.name.includes('Soleimani'))!;
+      expect(e.linked_id).toBe('us-soleimani');
+      expect(e.ambiguous).toBe(false);
+    }
+  });
+
   it('links a name without its legal form or bracketed part, and names inside a longer listed name', () => {
     expect(entity(read('Bluefin Trading shipped the cargo.'), 'Bluefin Trading')!.linked_id).toBe(
       't-bluefin',

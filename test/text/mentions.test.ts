@@ -3,14 +3,18 @@ import { entity, read } from './helpers.js';
 
 describe('mentions', () => {
   it('joins an acronym the text defines to its expansion, and later uses of it', () => {
-    const out = read('The Office of Maritime Inspection (OMI) fined the shipper. OMI later withdrew the fine.');
+    const out = read(
+      'The Office of Maritime Inspection (OMI) fined the shipper. OMI later withdrew the fine.',
+    );
     const omi = entity(out, 'OMI')!;
     expect(omi.mentions.map((m) => m.text)).toEqual(['Office of Maritime Inspection', 'OMI', 'OMI']);
     expect(omi.schema).toBe('PublicBody');
   });
 
   it('lists capitals and datelines under their country but never demonyms', () => {
-    const out = read('BEIRUT — Lebanese officials met envoys from Damascus. Lebanon and Syria signed a deal.');
+    const out = read(
+      'BEIRUT — Lebanese officials met envoys from Damascus. Lebanon and Syria signed a deal.',
+    );
     const lebanon = entity(out, 'Lebanon')!;
     expect(lebanon.schema).toBe('Country');
     expect(lebanon.linked_id).toBeNull();
@@ -39,7 +43,9 @@ describe('mentions', () => {
   });
 
   it('joins short names to the full name and definite descriptions to their party', () => {
-    const out = read('Karim Vahedi founded Vantor Logistics Ltd in 2015. Vahedi later sold the company. The firm denied it.');
+    const out = read(
+      'Karim Vahedi founded Vantor Logistics Ltd in 2015. Vahedi later sold the company. The firm denied it.',
+    );
     const person = entity(out, 'Vahedi')!;
     expect(person.name).toBe('Karim Vahedi');
     const company = entity(out, 'the company')!;
@@ -48,7 +54,9 @@ describe('mentions', () => {
   });
 
   it('drops product names, programmes and month names', () => {
-    const out = read('In March the Treasury named the Kestrel-7 drone maker a Specially Designated Global Terrorist.');
+    const out = read(
+      'In March the Treasury named the Kestrel-7 drone maker a Specially Designated Global Terrorist.',
+    );
     expect(out.entities.map((e) => e.name)).toEqual(['U.S. Department of the Treasury']);
   });
 });

@@ -13,8 +13,12 @@ describe('sentences', () => {
   });
 
   it('does not split after abbreviations, titles, months and initials', () => {
-    const t = 'The U.S. Treasury named Gen. Ali Badr and Mr. J. R. Smith on Jan. 4 last year. No. 2 followed.';
-    expect(texts(t)).toEqual(['The U.S. Treasury named Gen. Ali Badr and Mr. J. R. Smith on Jan. 4 last year.', 'No. 2 followed.']);
+    const t =
+      'The U.S. Treasury named Gen. Ali Badr and Mr. J. R. Smith on Jan. 4 last year. No. 2 followed.';
+    expect(texts(t)).toEqual([
+      'The U.S. Treasury named Gen. Ali Badr and Mr. J. R. Smith on Jan. 4 last year.',
+      'No. 2 followed.',
+    ]);
   });
 
   it('ends a sentence at a closing quote and never crosses a paragraph', () => {
