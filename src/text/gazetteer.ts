@@ -32,6 +32,14 @@ export interface GazetteerHit {
   folded: boolean;
 }
 
+/**
+ * One word that matches only spelling-blind a name stripped of its legal form ("Romero" against
+ * JSC RIMERA, "Ghasemi" against KASSOUMA FZC): too weak to type a party or to link it.
+ */
+export function weakOneWordHit(h: GazetteerHit, wordCount: number): boolean {
+  return wordCount === 1 && h.folded && h.kind === 'reduced';
+}
+
 const PARTY_SCHEMATA = new Set(['Person', 'Organization', 'Company', 'PublicBody', 'LegalEntity', 'Vessel']);
 const NAME_PROPS: Array<[string, VariantKind]> = [
   ['name', 'name'],

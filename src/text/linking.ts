@@ -7,7 +7,7 @@
  * Several entries that fit equally well make the link ambiguous.
  */
 import type { Gazetteer, GazetteerHit } from './gazetteer.js';
-import { foldWord, FUNCTION_WORDS, nameWords } from './gazetteer.js';
+import { foldWord, FUNCTION_WORDS, nameWords, weakOneWordHit } from './gazetteer.js';
 import { COMPANY_HEADS, SENTENCE_STARTERS } from './lexicon.js';
 import type { Cluster, DocumentAnalysis } from './mentions.js';
 import { isAllCaps } from './tokens.js';
@@ -89,6 +89,14 @@ export function linkClusters(doc: DocumentAnalysis, g: Gazetteer | undefined): M
         if (words.length === 1 && g.entities[h.entity]!.schema === 'Vessel' && !vesselContext(doc, c))
           continue;
         if (h.kind === 'weak' && !(isAllCaps(name) && names.length > 1)) continue;
+        if (weakOneWordHit(h, words.length)) continue;
+        // So does a one-word vessel name need the entry's flag or programmes in the story.
+        if (
+          words.length === 1 &&
+          g.entities[h.entity]!.schema === 'Vessel' &&
+          contextScore(g, h.entity, docCountries, doc.text) === 0
+        )
+          continue;
         if (h.kind === 'partial' && words.length < 2) continue;
         const e = g.entities[h.entity]!;
         const mine = new Set(words.map(foldWord));

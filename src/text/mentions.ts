@@ -9,7 +9,7 @@
 import { acronymDefinitions } from './acronyms.js';
 import { KNOWN_ACRONYMS, knownBody, type KnownBody } from './bodies.js';
 import { countryOf, type Country } from './countries.js';
-import { nameWords, type Gazetteer, type GazetteerHit } from './gazetteer.js';
+import { weakOneWordHit, nameWords, type Gazetteer, type GazetteerHit } from './gazetteer.js';
 import {
   CAPITALISED_ADJECTIVES,
   COMPANY_HEADS,
@@ -574,7 +574,7 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
       b.vote(
         c,
         schemaOfStore(e.schema, e.caption, e.programs),
-        h.kind === 'weak' ? 0.5 : h.kind === 'partial' ? 1 : 2,
+        h.kind === 'weak' || weakOneWordHit(h, words.length) ? 0.5 : h.kind === 'partial' ? 1 : 2,
       );
     }
   }

@@ -41,6 +41,8 @@ export const RECORDS: EntityRecord[] = [
     lastName: ['SOLEIMANI'],
     program: ['IRGC', 'SDGT', 'IRAN'],
   }),
+  record('t-rimera', 'Company', { name: ['JOINT STOCK COMPANY RIMERA'], program: ['RUSSIA-EO14024'] }),
+  record('t-bering', 'Vessel', { name: ['BERING'], flag: ['ru'], program: ['RUSSIA-EO14024'] }),
   record('t-bluefin', 'Company', { name: ['BLUEFIN TRADING FZE'], program: ['IRAN'] }),
   record('t-harbor', 'Company', { name: ['HARBOR STAR SHIPPING (DUBAI) LLC'], program: ['IRAN'] }),
   record('t-hope', 'Company', { name: ['HOPE'], program: ['SDGT'] }),

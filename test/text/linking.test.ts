@@ -43,6 +43,22 @@ describe('entity linking', () => {
     }
   });
 
+  it('does not type or link a name by one word spelled like a listed name without its legal form', () => {
+    // "Romero" is RIMERA spelling-blind, and JOINT STOCK COMPANY RIMERA has no other word.
+    const out = read('Prosecutors in Caracas charged Yohan José Romero with extortion. Romero denied it.');
+    const romero = entity(out, 'Romero')!;
+    expect(romero.linked_id).toBeNull();
+    expect(romero.schema).toBe('Person');
+    // The listed company itself still links.
+    expect(entity(read('Rimera shipped drones to Moscow.'), 'Rimera')!.linked_id).toBe('t-rimera');
+  });
+
+  it('links a one-word vessel name only when the story fits the listed ship', () => {
+    const text = (where: string) => `The tanker Bering sailed from ${where} last week.`;
+    expect(entity(read(text('Iran to Venezuela')), 'Bering')!.linked_id).toBeNull();
+    expect(entity(read(text('Russia to India')), 'Bering')!.linked_id).toBe('t-bering');
+  });
+
   it('links a name without its legal form or bracketed part, and names inside a longer listed name', () => {
     expect(entity(read('Bluefin Trading shipped the cargo.'), 'Bluefin Trading')!.linked_id).toBe(
       't-bluefin',
