@@ -291,6 +291,10 @@ export function resolveReference(doc: DocumentAnalysis, si: number, phrase: stri
       const candidates = inSentence.filter(
         (m) => !/^\s*(?:\w+\s+){0,2}\w+\s*$/.test(doc.text.slice(m.end, at)) || p === 'its',
       );
+      // Nor, for "it", a party named only inside an "of" phrase when another one heads a clause
+      // ("The Qods Force is the arm of the IRGC, and Soleimani commanded it": the Qods Force).
+      const heads = p === 'it' ? candidates.filter((m) => !ofComplement(doc, m)) : candidates;
+      if (heads.length > 0) return [live(heads[heads.length - 1]!)];
       if (candidates.length > 0) return [live(candidates[candidates.length - 1]!)];
     }
     const lastSentence = orgs[orgs.length - 1]!.sentence;
@@ -299,6 +303,15 @@ export function resolveReference(doc: DocumentAnalysis, si: number, phrase: stri
     return [live(subject)];
   }
   return [];
+}
+
+/** "the arm of the IRGC", "the arm of the Islamic Revolutionary Guard Corps (IRGC)": X completes a noun. */
+function ofComplement(doc: DocumentAnalysis, m: Mention): boolean {
+  const lead = doc.text.slice(Math.max(0, m.start - 120), m.start);
+  if (/\bof\s+(?:the\s+)?$/.test(lead)) return true;
+  // An acronym in brackets after such a name.
+  const bracket = /\bof\s+(?:the\s+)?[^,;()]+\($/.exec(lead);
+  return bracket !== null;
 }
 
 /** "controlled by X": X is an agent inside a participle phrase, not the topic of the sentence. */

@@ -280,4 +280,15 @@ describe('general reading patterns', () => {
     // A surname before a plural kin noun without the possessive is a modifier, not a party.
     expect(read('The Vahedi brothers ran the shop.').entities).toEqual([]);
   });
+  it('"it" after a coordinated clause is the party heading the first clause, not one inside its "of" phrase', () => {
+    expect(
+      list(
+        'The Qods Force is the foreign operations arm of the Islamic Revolutionary Guard Corps (IRGC), and Karim Vahedi commanded it until 2020.',
+      ),
+    ).toEqual(expect.arrayContaining(['Karim Vahedi directorship Qods Force']));
+    // With no other party heading a clause, the "of" phrase's party is still the one.
+    expect(list('Karim Vahedi is a friend of the Bluefin Trading FZE and he funded it.')).toEqual(
+      expect.arrayContaining(['Karim Vahedi finances Bluefin Trading FZE']),
+    );
+  });
 });
