@@ -614,10 +614,12 @@ function linkClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[]): Claim[] {
       ts[k + 1]!.text === 'with' &&
       /^(?:any|no)$/i.test(ts[k - 1]!.text);
     if (!link && !dealings) continue;
+    // The party may follow a title ("ties to the Gambian former president Yahya Jammeh").
     const target = args.find(
-      (a) => a.first > k + 1 && a.first <= k + 4 && !a.source && !a.demonym && !a.possessive,
+      (a) => a.first > k + 1 && a.first <= k + 8 && !a.source && !a.demonym && !a.possessive,
     );
-    if (!target) continue;
+    if (!target || ts.slice(k + 2, target.first).some((t) => /^[,;:()]$/.test(t.text) || verbCue(t.text)))
+      continue;
     spans ??= relativeSpans(ts);
     const subjects = subjectOf(ts, args, k, spans);
     for (const s of subjects) {

@@ -291,4 +291,9 @@ describe('general reading patterns', () => {
       expect.arrayContaining(['Karim Vahedi finances Bluefin Trading FZE']),
     );
   });
+  it('a preposition still governs a name behind a longer title ("ties to the Gambian former president Yahya Jammeh")', () => {
+    expect(list('Karim Vahedi has close ties to the Gambian former president Ali Hassan.')).toEqual([
+      'Karim Vahedi associate Ali Hassan',
+    ]);
+  });
 });
