@@ -22,7 +22,12 @@ export interface Arg {
   pronoun: boolean;
   /** "Kremlin-backed": the participle a hyphen attaches to the name. */
   attached?: string;
+  /** A country naming whose laws or money a noun is ("U.S. sanctions", "Iranian rials"): no object. */
+  attributive?: boolean;
 }
+
+const ATTRIBUTED_NOUNS =
+  /^(?:sanctions|measures|laws?|policy|policies|embargo|dollars?|rials?|bolivars?|rubles?|roubles?|currency|markets?|courts?|jurisdiction|visas?|passports?)$/i;
 
 export const PRONOUNS = /^(?:he|him|his|she|her|it|its|they|them|their)$/i;
 export const GROUP_PHRASES = [
@@ -81,6 +86,7 @@ export function sentenceArgs(doc: DocumentAnalysis, si: number, ts: Token[], men
       demonym,
       pronoun: false,
       attached: m.attached,
+      attributive: c.country !== undefined && ATTRIBUTED_NOUNS.test(ts[last + 1]?.text ?? ''),
     });
   }
   for (let i = 0; i < ts.length; i++) {

@@ -15,27 +15,50 @@ export function isNegated(doc: DocumentAnalysis, ts: Token[], claim: Claim, args
   // The words between the subject (or the clause start) and the cue.
   let from = k - 1;
   let steps = 0;
-  while (from > 0 && steps < 7 && ts[from]!.text !== ',' && ts[from]!.text !== ';' && !args.some((a) => a.first <= from && from <= a.last)) {
+  while (
+    from > 0 &&
+    steps < 7 &&
+    ts[from]!.text !== ',' &&
+    ts[from]!.text !== ';' &&
+    !args.some((a) => a.first <= from && from <= a.last)
+  ) {
     from--;
     steps++;
   }
-  const window = ts.slice(from + 1, k).map((t) => t.text).join(' ');
+  const window = ts
+    .slice(from + 1, k)
+    .map((t) => t.text)
+    .join(' ');
   if (NEGATION_BEFORE.test(window)) return true;
   const after = doc.text.slice(ts[k]!.end, ts[k]!.end + 20);
   if (NEGATION_AFTER.test(after)) return true;
   const before = doc.text.slice(ts[0]!.start, ts[k]!.start);
   if (NEGATION_CLAUSE.test(before)) return true;
   // "has always denied financing X", "denies ever belonging to it".
-  if (/\b(?:denied|denies|deny|denying)\s+(?:\w+\s+){0,2}$/i.test(doc.text.slice(Math.max(0, ts[k]!.start - 30), ts[k]!.start))) return true;
+  if (
+    /\b(?:denied|denies|deny|denying)\s+(?:\w+\s+){0,2}$/i.test(
+      doc.text.slice(Math.max(0, ts[k]!.start - 30), ts[k]!.start),
+    )
+  )
+    return true;
   return false;
 }
 
 export function isHedged(ts: Token[], k: number, args: Arg[]): boolean {
   // ", his lawyer said.": an attribution after the claim covers the whole sentence.
-  const tail = ts.slice(Math.max(k + 1, ts.length - 7)).map((t) => t.text).join(' ');
-  if (/, (?:[^,]{1,40} )?(?:said|says|say|reported|claimed|alleged|added) \.?$/.test(tail) || /, according to [^,]{1,40} \.?$/.test(tail)) return true;
+  const tail = ts
+    .slice(Math.max(k + 1, ts.length - 7))
+    .map((t) => t.text)
+    .join(' ');
+  if (
+    /, (?:[^,]{1,40} )?(?:said|says|say|reported|claimed|alleged|added) \.?$/.test(tail) ||
+    /, according to [^,]{1,40} \.?$/.test(tail)
+  )
+    return true;
   // Words of names ("Nazem Said Ahmad") are not cues.
-  const plain = (i: number) => !args.some((a) => !a.pronoun && a.first <= i && i <= a.last) && (i === 0 || !/^\p{Lu}/u.test(ts[i]!.text));
+  const plain = (i: number) =>
+    !args.some((a) => !a.pronoun && a.first <= i && i <= a.last) &&
+    (i === 0 || !/^\p{Lu}/u.test(ts[i]!.text));
   const near = ts
     .slice(Math.max(0, k - 4), k + 1)
     .map((t, i) => (plain(Math.max(0, k - 4) + i) ? t.text : '_'))
@@ -54,12 +77,21 @@ export function isHedged(ts: Token[], k: number, args: Arg[]): boolean {
       if (ts.slice(h, k).some((t) => t.text === ',')) continue;
       return true;
     }
-    if (/^according to$/i.test(phrase) || (HEDGE_BEFORE.test(w) && !/^(?:may|might|could|called|reports?|told|named|likely|probably)$/i.test(w))) return true;
+    if (
+      /^according to$/i.test(phrase) ||
+      (HEDGE_BEFORE.test(w) && !/^(?:may|might|could|called|reports?|told|named|likely|probably)$/i.test(w))
+    )
+      return true;
   }
   return false;
 }
 
-export function dateOf(doc: DocumentAnalysis, ts: Token[], claim: Claim, dates: DateMention[]): string | null {
+export function dateOf(
+  doc: DocumentAnalysis,
+  ts: Token[],
+  claim: Claim,
+  dates: DateMention[],
+): string | null {
   if (dates.length === 0) return null;
   const k = claim.cue;
   const cueAt = ts[k]!.start;
@@ -69,7 +101,12 @@ export function dateOf(doc: DocumentAnalysis, ts: Token[], claim: Claim, dates: 
   const cueSpan = inside(spans, k);
   // Dates in the clause that reports the claim ("reported … in early 2024 suggested that") do not date it.
   // ", saying he had raised money": the date of the saying does not date what was said.
-  const reportEnd = ts.findIndex((t, i) => i < k && ((/^(?:suggested|said|says|say|reported)$/i.test(t.text) && ts[i + 1]?.text === 'that') || (t.text === 'saying' && ts[i - 1]?.text === ',')));
+  const reportEnd = ts.findIndex(
+    (t, i) =>
+      i < k &&
+      ((/^(?:suggested|said|says|say|reported)$/i.test(t.text) && ts[i + 1]?.text === 'that') ||
+        (t.text === 'saying' && ts[i - 1]?.text === ',')),
+  );
   const usable = dates.filter((d) => {
     const i = ts.findIndex((t) => t.start >= d.start);
     if (reportEnd >= 0 && i <= reportEnd) return false;
@@ -88,4 +125,3 @@ export function dateOf(doc: DocumentAnalysis, ts: Token[], claim: Claim, dates: 
   });
   return other.length > 0 ? other[0]!.value.slice(0, 4) : null;
 }
-

@@ -20,10 +20,11 @@ export interface Claim {
   stative: boolean;
 }
 
-
-const MILITARY_PARTY = /\b(?:Forces?|Army|Navy|Guard|Corps|Defen[cs]e|Military|Aerospace|Brigades?|Militia|Hezbollah|Hizballah|Hamas|Houthis?|Ansarallah)\b/;
+const MILITARY_PARTY =
+  /\b(?:Forces?|Army|Navy|Guard|Corps|Defen[cs]e|Military|Aerospace|Brigades?|Militia|Hezbollah|Hizballah|Hamas|Houthis?|Ansarallah)\b/;
 const CRIMINAL_PARTY = /\b(?:Cartel|Gang|Mafia|Clan|Syndicate|Tren de Aragua)\b/i;
-const MILITARY_TOPIC = /\b(?:drones?|missiles?|weapons?|military|army|navy|warplanes?|munitions|air force|troops|Shaheds?|attack)\b/i;
+const MILITARY_TOPIC =
+  /\b(?:drones?|missiles?|weapons?|military|army|navy|warplanes?|munitions|air force|troops|Shaheds?|attack)\b/i;
 const CRIMINAL_TOPIC = /\b(?:cocaine|drugs?|narco\w*|trafficking|smuggl\w*|laundering)\b/i;
 
 export function itemOf(text: string): [string, Domain] | undefined {
@@ -31,16 +32,29 @@ export function itemOf(text: string): [string, Domain] | undefined {
   return undefined;
 }
 
-export function domainOf(type: RelationType, base: Domain, source: Cluster, target: Cluster, sentence: string, item?: [string, Domain]): Domain {
+export function domainOf(
+  type: RelationType,
+  base: Domain,
+  source: Cluster,
+  target: Cluster,
+  sentence: string,
+  item?: [string, Domain],
+): Domain {
   if (type === 'sanctions') return 'economic';
   if (type === 'family') return 'social';
   if (type === 'strikes') return base;
-  if (item && (type === 'supplies' || type === 'transports' || type === 'trades_with' || type === 'pays')) return item[1];
+  if (item && (type === 'supplies' || type === 'transports' || type === 'trades_with' || type === 'pays'))
+    return item[1];
   const names = `${source.name} ${target.name}`;
   if (MILITARY_PARTY.test(names)) return 'military';
   if (CRIMINAL_PARTY.test(names) || CRIMINAL_TOPIC.test(sentence)) return 'criminal';
   if (MILITARY_TOPIC.test(sentence)) return 'military';
-  if (target.schema === 'PublicBody' && !/\bBank\b|\bBanco\b/i.test(target.name) && type !== 'pays' && type !== 'finances') return 'political';
+  if (
+    target.schema === 'PublicBody' &&
+    !/\bBank\b|\bBanco\b/i.test(target.name) &&
+    type !== 'pays' &&
+    type !== 'finances'
+  )
+    return 'political';
   return base;
 }
-

@@ -27,6 +27,7 @@ export const PREPOSITIONS = new Set([
   'across',
   'through',
   'via',
+  'off',
   'of',
   'beside',
   'outside',
@@ -319,7 +320,7 @@ export function objectsOf(
         ? lastRole
         : prepBefore(ts, a, cue);
     lastRole = p;
-    if (a.possessive) continue;
+    if (a.possessive || a.attributive) continue;
     if (p === 'from') from.push(a);
     // "froze the assets of X", "seized the cargoes of X": the holder is the object.
     else if (

@@ -240,7 +240,15 @@ export function resolveReference(doc: DocumentAnalysis, si: number, phrase: stri
       );
     if (lead) {
       const verbAt = at - (doc.text.slice(Math.max(0, at - 30), at).length - lead.index);
-      const speaker = before.filter((m) => m.sentence === si && m.end <= verbAt && verbAt - m.end <= 3);
+      // "Caracas said it", "Beijing has repeatedly said it": only auxiliaries and adverbs between.
+      const speaker = before.filter(
+        (m) =>
+          m.sentence === si &&
+          m.end <= verbAt &&
+          /^\s*(?:(?:has|have|had|also|repeatedly|previously|publicly|long|again|already|always|often|consistently|officially|later)\s+)*$/i.test(
+            doc.text.slice(m.end, verbAt),
+          ),
+      );
       // Unless an organisation is the topic before it ("Qods …; Washington says it sold").
       const topic = before.some(
         (m) =>

@@ -216,8 +216,20 @@ export const COUNTRIES: readonly Country[] = TABLE.trim()
   .split('\n')
   .map((line) => {
     const [iso, name, others, demonyms, capitals] = line.split('|');
-    const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []);
-    return { iso: iso!, name: name!, names: [name!, ...list(others)], demonyms: list(demonyms), capitals: list(capitals) };
+    const list = (s: string | undefined) =>
+      s
+        ? s
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean)
+        : [];
+    return {
+      iso: iso!,
+      name: name!,
+      names: [name!, ...list(others)],
+      demonyms: list(demonyms),
+      capitals: list(capitals),
+    };
   });
 
 /** How a phrase refers to a country. */

@@ -124,11 +124,20 @@ export const VERB_CUES: VerbCue[] = [
   },
   { re: /^(?:pa(?:y|ys|id|ying))$/, type: 'pays', subtype: null, domain: 'economic', targetPrep: 'to' },
   {
-    re: /^(?:transferr?(?:s|ed|ing)?|wir(?:e|es|ed|ing))$/,
+    re: /^(?:wir(?:e|es|ed|ing))$/,
     type: 'pays',
     subtype: 'transfer',
     domain: 'economic',
     targetPrep: 'to',
+  },
+  {
+    // "transferred $5 million to X" pays; "transferred the cargo to another tanker" does not.
+    re: /^(?:transferr?(?:s|ed|ing)?)$/,
+    type: 'pays',
+    subtype: 'transfer',
+    domain: 'economic',
+    targetPrep: 'to',
+    objectWords: MONEY_NEXT,
   },
   {
     re: /^(?:financ(?:e|es|ed|ing)|fund(?:s|ed|ing)?|bankroll(?:s|ed|ing)?|raised|rais(?:e|es|ing))$/,

@@ -60,7 +60,9 @@ export function familyOf(type: string): string {
 export function loadAnnotatedSet(dir: string): GoldArticle[] {
   if (!existsSync(dir)) return [];
   const eqPath = join(dir, 'equivalences.json');
-  const eq = existsSync(eqPath) ? (JSON.parse(readFileSync(eqPath, 'utf8')) as Record<string, string[][]>) : {};
+  const eq = existsSync(eqPath)
+    ? (JSON.parse(readFileSync(eqPath, 'utf8')) as Record<string, string[][]>)
+    : {};
   return readdirSync(dir)
     .filter((f) => /\.gold\.json$/.test(f))
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
@@ -68,8 +70,19 @@ export function loadAnnotatedSet(dir: string): GoldArticle[] {
       const name = f.replace(/\.gold\.json$/, '');
       const txt = join(dir, `${name}.txt`);
       if (!existsSync(txt)) return [];
-      const gold = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { entities: GoldEntity[]; relations: GoldRelation[] };
-      return [{ name, text: readFileSync(txt, 'utf8'), entities: gold.entities, relations: gold.relations, equivalences: eq[name] ?? [] }];
+      const gold = JSON.parse(readFileSync(join(dir, f), 'utf8')) as {
+        entities: GoldEntity[];
+        relations: GoldRelation[];
+      };
+      return [
+        {
+          name,
+          text: readFileSync(txt, 'utf8'),
+          entities: gold.entities,
+          relations: gold.relations,
+          equivalences: eq[name] ?? [],
+        },
+      ];
     });
 }
 
@@ -154,7 +167,8 @@ export function scoreArticle(article: GoldArticle, pred: Extraction): ArticleSco
       if (!want) errors.push(`link FP: ${g.name} → ${p.linked_id}`);
     }
   }
-  for (const g of article.entities) if (!matchedGold.has(g.id)) errors.push(`entity FN: ${g.name} [${g.type}] ${g.mentions.join('|')}`);
+  for (const g of article.entities)
+    if (!matchedGold.has(g.id)) errors.push(`entity FN: ${g.name} [${g.type}] ${g.mentions.join('|')}`);
 
   // Relations: endpoints through equivalence groups.
   const group = new Map<string, string>();
@@ -180,7 +194,9 @@ export function scoreArticle(article: GoldArticle, pred: Extraction): ArticleSco
     const g = goldKeys.get(key);
     if (!g) {
       s.relations.fp++;
-      errors.push(`relation FP: ${nameOf(r.source)} -${r.type}${r.negated ? '(neg)' : ''}-> ${nameOf(r.target)} | ${r.sentence.slice(0, 90)}`);
+      errors.push(
+        `relation FP: ${nameOf(r.source)} -${r.type}${r.negated ? '(neg)' : ''}-> ${nameOf(r.target)} | ${r.sentence.slice(0, 90)}`,
+      );
       continue;
     }
     found.add(key);
@@ -191,12 +207,15 @@ export function scoreArticle(article: GoldArticle, pred: Extraction): ArticleSco
     if (g.hedged === r.hedged) s.hedgedAgree++;
     else errors.push(`hedged: ${nameOf(r.source)} -${r.type}-> ${nameOf(r.target)} got ${r.hedged}`);
     if (g.date === r.date) s.dateAgree++;
-    else errors.push(`date: ${nameOf(r.source)} -${r.type}-> ${nameOf(r.target)} got ${r.date} want ${g.date}`);
+    else
+      errors.push(`date: ${nameOf(r.source)} -${r.type}-> ${nameOf(r.target)} got ${r.date} want ${g.date}`);
   }
   for (const [key, g] of goldKeys) {
     if (found.has(key)) continue;
     s.relations.fn++;
-    errors.push(`relation FN: ${goldById.get(g.source)?.name} -${g.type}${g.negated ? '(neg)' : ''}-> ${goldById.get(g.target)?.name} | ${g.sentence.slice(0, 90)}`);
+    errors.push(
+      `relation FN: ${goldById.get(g.source)?.name} -${g.type}${g.negated ? '(neg)' : ''}-> ${goldById.get(g.target)?.name} | ${g.sentence.slice(0, 90)}`,
+    );
   }
   return s;
 }
@@ -231,7 +250,17 @@ export function sumScores(scores: ArticleScore[]): ArticleScore {
   for (const s of scores) {
     total.entities = add(total.entities, s.entities);
     total.relations = add(total.relations, s.relations);
-    for (const k of ['schemaCorrect', 'linkCorrect', 'linkTotal', 'wrongLinks', 'negatedAsPositive', 'hedgedAgree', 'dateAgree', 'negatedAgree'] as const) total[k] += s[k];
+    for (const k of [
+      'schemaCorrect',
+      'linkCorrect',
+      'linkTotal',
+      'wrongLinks',
+      'negatedAsPositive',
+      'hedgedAgree',
+      'dateAgree',
+      'negatedAgree',
+    ] as const)
+      total[k] += s[k];
   }
   return total;
 }

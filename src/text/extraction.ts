@@ -29,7 +29,15 @@ export const RELATION_TYPES = [
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
-export const DOMAINS = ['economic', 'energy', 'military', 'diplomatic', 'political', 'social', 'criminal'] as const;
+export const DOMAINS = [
+  'economic',
+  'energy',
+  'military',
+  'diplomatic',
+  'political',
+  'social',
+  'criminal',
+] as const;
 export type Domain = (typeof DOMAINS)[number];
 
 /** Schemata a document party can have (FollowTheMoney names). */

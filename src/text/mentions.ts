@@ -694,6 +694,15 @@ function mergeVariants(b: Builder, text: string): void {
       if (personish)
         return !short.strongPlace && (tail || (head && sw.length === 1)) && longFirst < firstAt + 1e9;
       if (tail && (long.votes.get('Location') ?? 0) >= 3) return true;
+      // A company without its business words and legal form ("Sea Dragon" for "Sea Dragon Shipping Ltd").
+      if (
+        head &&
+        sw.length === 2 &&
+        longFirst < firstAt &&
+        !sw.some((w) => COMPANY_HEADS.has(w)) &&
+        lw.slice(sw.length).every((w) => COMPANY_HEADS.has(w))
+      )
+        return true;
       // Organisations: the distinctive first word ("Alabuga"), not a generic head ("Force").
       return (
         head &&

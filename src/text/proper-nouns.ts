@@ -21,15 +21,66 @@ export interface Chunk {
 
 /** Small words allowed inside a name when a capitalised word follows. */
 const CONNECTORS = new Set([
-  'of', 'the', 'de', 'del', 'la', 'las', 'los', 'le', 'al', 'el', 'bin', 'ibn', 'bint', 'da', 'do', 'dos',
-  'das', 'du', 'van', 'von', 'der', 'den', 'y', 'and', '&', 'for', 'di', 'e',
+  'of',
+  'the',
+  'de',
+  'del',
+  'la',
+  'las',
+  'los',
+  'le',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'bint',
+  'da',
+  'do',
+  'dos',
+  'das',
+  'du',
+  'van',
+  'von',
+  'der',
+  'den',
+  'y',
+  'and',
+  '&',
+  'for',
+  'di',
+  'e',
 ]);
 
 /** Participles that a hyphen attaches to a name: "Hezbollah-linked", "state-owned". */
 export const ATTACHED = new Set([
-  'linked', 'backed', 'controlled', 'owned', 'based', 'made', 'run', 'affiliated', 'aligned', 'allied',
-  'funded', 'financed', 'sponsored', 'led', 'operated', 'flagged', 'registered', 'built', 'supplied',
-  'designed', 'bound', 'born', 'connected', 'tied', 'related', 'friendly', 'leaning', 'held',
+  'linked',
+  'backed',
+  'controlled',
+  'owned',
+  'based',
+  'made',
+  'run',
+  'affiliated',
+  'aligned',
+  'allied',
+  'funded',
+  'financed',
+  'sponsored',
+  'led',
+  'operated',
+  'flagged',
+  'registered',
+  'built',
+  'supplied',
+  'designed',
+  'bound',
+  'born',
+  'connected',
+  'tied',
+  'related',
+  'friendly',
+  'leaning',
+  'held',
 ]);
 
 const POSSESSIVE = /['’]s?$/;
@@ -61,7 +112,12 @@ function nameWord(t: Token): Word | undefined {
     possessive = true;
   }
   // "al-Muhandis", "bin-Salman": Arabic particles written in lower case before a capital.
-  if (!isCapitalized(text) && !isAllCaps(text) && !/^(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|abd|abdul)-\p{Lu}/u.test(text)) return undefined;
+  if (
+    !isCapitalized(text) &&
+    !isAllCaps(text) &&
+    !/^(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|abd|abdul)-\p{Lu}/u.test(text)
+  )
+    return undefined;
   if (/^\d/.test(text)) return undefined;
   return { text, possessive, attached, end };
 }

@@ -4,10 +4,23 @@
  */
 import type { Store } from '../store/store.js';
 import { resolveDescriptions } from './coreference.js';
-import type { DocumentMeta, DocumentReader, ExtractedEntity, ExtractedMention, Extraction } from './extraction.js';
+import type {
+  DocumentMeta,
+  DocumentReader,
+  ExtractedEntity,
+  ExtractedMention,
+  Extraction,
+} from './extraction.js';
 import { Gazetteer } from './gazetteer.js';
 import { linkClusters, type Link } from './linking.js';
-import { analyzeMentions, decideSchema, mergeClusters, schemaOfStore, type Cluster, type DocumentAnalysis } from './mentions.js';
+import {
+  analyzeMentions,
+  decideSchema,
+  mergeClusters,
+  schemaOfStore,
+  type Cluster,
+  type DocumentAnalysis,
+} from './mentions.js';
 import { extractRelations } from './relations.js';
 
 export interface ReaderOptions {
@@ -28,10 +41,17 @@ function givenNamesOf(g: Gazetteer): Set<string> {
   return out;
 }
 
-export function readWith(g: Gazetteer | undefined, givenNames: ReadonlySet<string>, text: string, meta: DocumentMeta = {}, options: ReaderOptions = {}): Extraction {
+export function readWith(
+  g: Gazetteer | undefined,
+  givenNames: ReadonlySet<string>,
+  text: string,
+  meta: DocumentMeta = {},
+  options: ReaderOptions = {},
+): Extraction {
   const doc = analyzeMentions(text, { gazetteer: g, givenNames, properNounStarts: options.properNounStarts });
   resolveDescriptions(doc);
-  for (const c of doc.clusters) if (c.mergedInto === undefined && !c.country && c.schema !== 'Location') c.schema = decideSchema(c);
+  for (const c of doc.clusters)
+    if (c.mergedInto === undefined && !c.country && c.schema !== 'Location') c.schema = decideSchema(c);
   let links = linkClusters(doc, g);
   if (mergeSameLinks(doc, links)) links = linkClusters(doc, g);
   for (const [index, link] of links) {

@@ -6,14 +6,58 @@
  */
 import type { Sentence } from './extraction.js';
 
-export const ABBREVIATIONS = new Set(
-  [
-    'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'adm', 'cmdr', 'brig',
-    'gov', 'sen', 'rep', 'rev', 'hon', 'pres', 'amb', 'st', 'mt', 'ft', 'no', 'nos',
-    'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'vs', 'etc',
-    'approx', 'dept', 'univ', 'assn', 'bros', 'jr', 'sr', 'co', 'messrs',
-  ],
-);
+export const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'gen',
+  'lt',
+  'col',
+  'maj',
+  'capt',
+  'cpt',
+  'sgt',
+  'adm',
+  'cmdr',
+  'brig',
+  'gov',
+  'sen',
+  'rep',
+  'rev',
+  'hon',
+  'pres',
+  'amb',
+  'st',
+  'mt',
+  'ft',
+  'no',
+  'nos',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'vs',
+  'etc',
+  'approx',
+  'dept',
+  'univ',
+  'assn',
+  'bros',
+  'jr',
+  'sr',
+  'co',
+  'messrs',
+]);
 
 /** Is the dot ending at `dot` (index of '.') part of an abbreviation rather than a full stop? */
 function abbreviationDot(text: string, dot: number): boolean {
@@ -27,7 +71,8 @@ function abbreviationDot(text: string, dot: number): boolean {
 }
 
 /** Words that open a sentence and do not continue a name after an abbreviation. */
-const SENTENCE_OPENER = /^\s+(?:The|It|He|She|They|We|In|On|At|But|This|These|Those|Its|His|Her|Their|After|Before|When|While|Since|Until|Last|Earlier|Later)\s/;
+const SENTENCE_OPENER =
+  /^\s+(?:The|It|He|She|They|We|In|On|At|But|This|These|Those|Its|His|Her|Their|After|Before|When|While|Since|Until|Last|Earlier|Later)\s/;
 
 const END = /[.!?]+["'”’)\]]*(?=\s+["'“‘([]?[\p{Lu}\p{N}])/gu;
 

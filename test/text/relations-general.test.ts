@@ -296,4 +296,31 @@ describe('general reading patterns', () => {
       'Karim Vahedi associate Ali Hassan',
     ]);
   });
+  it('"X has repeatedly said it": the speaker is "it", past auxiliaries and adverbs', () => {
+    expect(
+      list(
+        'Bluefin Trading FZE sold oil to China. Beijing has repeatedly said it would buy more from Nova Marine.',
+      ),
+    ).toEqual(['Bluefin Trading FZE supplies China', 'China trades_with Nova Marine']);
+  });
+  it('a country naming whose sanctions or money a noun is, is no object ("does not recognise U.S. sanctions")', () => {
+    expect(list('Karim Vahedi does not recognise U.S. sanctions.')).toEqual([]);
+    // The owner of a sanctions noun still imposes them.
+    expect(list('Karim Vahedi evaded U.S. sanctions on Iran.')).toEqual(['United States sanctions Iran']);
+  });
+  it('"transferred" pays only when money moves; a cargo moved "off" a coast goes to no country', () => {
+    expect(list('The tanker Sea Breeze transferred the cargo to another tanker off Malaysia.')).toEqual([]);
+    expect(list('Karim Vahedi transferred $5 million to Bluefin Trading FZE.')).toEqual([
+      'Karim Vahedi pays Bluefin Trading FZE',
+    ]);
+  });
+  it('a company named again without its business words and legal form is the same party', () => {
+    const out = read(
+      'Prosecutors said Sea Dragon Shipping Ltd managed the tanker. Sea Dragon is owned by Karim Vahedi.',
+    );
+    expect(
+      out.entities.find((e) => e.name === 'Sea Dragon Shipping Ltd')!.mentions.map((m) => m.text),
+    ).toEqual(['Sea Dragon Shipping Ltd', 'Sea Dragon']);
+    expect(claims(out)).toContain('Karim Vahedi ownership Sea Dragon Shipping Ltd');
+  });
 });
