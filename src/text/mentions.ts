@@ -167,7 +167,7 @@ class Builder {
 
 /** Words of listed organisations that are not businesses: movements, parties, armed groups. */
 const NON_BUSINESS =
-  /\b(?:Front|Movement|Party|Council|Union|Nations|Cartel|Organi[sz]ation|Committee|Jihad|Jehad|Resistance|Command|Brotherhood|Mujahideen|Taliban|Hamas|Hizballah|Qa'?ida|Brigades?|Battalion|Army)\b/i;
+  /\b(?:Front|Movement|Party|Council|Union|Nations|Cartel|Organi[sz]ation|Committee|Jihad|Jehad|Resistance|Command|Brotherhood|Mujahideen|Taliban|Hamas|Hizballah|Qa'?ida|Brigades?|Battalion|Army|Houthis|Ansar\w*|Shabaa?b|Haqqani|Network|Islamic State|ISIL|ISIS|Daesh|Tehrik|Lashkar|Jaish|Jama'?at|Emirate)\b/i;
 
 /** Schema a store entry suggests for a document party. */
 export function schemaOfStore(storeSchema: string, name: string, programs: readonly string[] = []): Schema {

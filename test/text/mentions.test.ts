@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { schemaOfStore } from '../../src/text/mentions.js';
 import { entity, read } from './helpers.js';
 
 describe('mentions', () => {
@@ -58,5 +59,17 @@ describe('mentions', () => {
       'In March the Treasury named the Kestrel-7 drone maker a Specially Designated Global Terrorist.',
     );
     expect(out.entities.map((e) => e.name)).toEqual(['U.S. Department of the Treasury']);
+  });
+  it('types a listed militant group as an organisation and a listed business as a company', () => {
+    for (const name of [
+      'THE HOUTHIS',
+      'AL-SHABAAB',
+      'HAQQANI NETWORK',
+      'LASHKAR E-TAYYIBA',
+      'ANSAR AL-ISLAM',
+    ])
+      expect(schemaOfStore('Organization', name)).toBe('Organization');
+    for (const name of ['GLOBAL VISION GROUP', 'SEA DRAGON SHIPPING LTD'])
+      expect(schemaOfStore('Organization', name)).toBe('Company');
   });
 });
