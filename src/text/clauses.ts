@@ -75,7 +75,7 @@ export function clauseBreak(ts: Token[], i: number): boolean {
 }
 
 export function prepBefore(ts: Token[], a: Arg, stop: number): string | undefined {
-  for (let k = a.first - 1; k > stop && k >= a.first - 4; k--) {
+  for (let k = a.first - 1; k > stop && k >= a.first - 6; k--) {
     const w = ts[k]!.text.toLowerCase();
     // An appositive after a comma ("one of its directors, Iliana Ruzza") is a direct object.
     if (w === ',' || w === 'and' || w === 'or') return undefined;

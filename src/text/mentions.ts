@@ -321,6 +321,11 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
       if (
         SENTENCE_STARTERS.has(w) ||
         (sentenceStart(first) && isCommonStart(w)) ||
+        // "Lawyers for Guzmán López said", "Members of Hezbollah": a plural noun opening the sentence.
+        (sentenceStart(first) &&
+          first < last &&
+          /^(?:for|of)$/.test(wordAt(first + 1)) &&
+          isCommonLoneStart(w)) ||
         (first > chunk.first && /^(?:of|the|and|de|del|la|los|al|el|for)$/.test(w))
       ) {
         first++;

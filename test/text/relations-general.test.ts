@@ -323,4 +323,14 @@ describe('general reading patterns', () => {
     ).toEqual(['Sea Dragon Shipping Ltd', 'Sea Dragon']);
     expect(claims(out)).toContain('Karim Vahedi ownership Sea Dragon Shipping Ltd');
   });
+  it('a plural noun opening a sentence before "for" or "of" is no part of a name ("Lawyers for X said")', () => {
+    const out = read('Karim Vahedi fled. Lawyers for Karim Vahedi said he was not a member of Hezbollah.');
+    expect(out.entities.map((e) => e.name)).toEqual(['Karim Vahedi', 'Hezbollah']);
+    expect(claims(out)).toEqual(['Karim Vahedi membership (not) Hezbollah']);
+  });
+  it('a name inside an appositive\'s "of" phrase behind a long title is not the object ("a son of the jailed drug lord X")', () => {
+    expect(
+      list('Mexico extradited Karim Vahedi, a son of the jailed drug lord Ali Hassan, to the United States.'),
+    ).not.toContain('Mexico strikes Ali Hassan');
+  });
 });
