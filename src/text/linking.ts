@@ -100,8 +100,13 @@ export function linkClusters(doc: DocumentAnalysis, g: Gazetteer | undefined): M
         if (h.kind === 'partial' && words.length < 2) continue;
         const e = g.entities[h.entity]!;
         const mine = new Set(words.map(foldWord));
-        let missed = 0;
-        for (const w of e.words) if (!mine.has(w) && !GENERIC.has(w)) missed++;
+        // Words the text does not give, of the entry's closest name (other aliases add none).
+        let missed = Infinity;
+        for (const name of e.nameWords.length > 0 ? e.nameWords : [e.words]) {
+          let n = 0;
+          for (const w of name) if (!mine.has(w) && !GENERIC.has(w)) n++;
+          missed = Math.min(missed, n);
+        }
         // A partial person name ("Nicolás Maduro" for MADURO MOROS) needs the story to fit the entry.
         if (h.kind === 'partial' && contextScore(g, h.entity, docCountries, doc.text) === 0) continue;
         consider(h.entity, BASE[h.kind] - (h.folded ? 0.08 : 0) - 0.03 * missed);

@@ -626,6 +626,7 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     b.add(c, { start, end, text: t, sentence: si, kind, possessive, attached, output: kind !== 'demonym' });
   }
 
+  mergeNicknames(b, text);
   mergeVariants(b, text);
   const clusters = b.clusters;
   for (const c of clusters) {
@@ -664,6 +665,44 @@ export function decideSchema(c: Cluster): Schema {
  * to "Kassim Tajideen", "Alabuga" to "Alabuga Special Economic Zone", "X, formally Y" and
  * "X, or Y" appositions, and acronyms to their expansions (already one key).
  */
+/**
+ * 'Joaquín "El Chapo" Guzmán': a nickname in quotes between a given name and a surname makes one
+ * person of the three, named without the nickname; the nickname alone later names the same person.
+ */
+function mergeNicknames(b: Builder, text: string): void {
+  const byStart = new Map<number, Mention>();
+  for (const m of b.mentions) if (m.kind === 'name') byStart.set(m.start, m);
+  const single = (c: Cluster) => !c.country && !c.body && c.mentions.length === 1;
+  for (const given of [...b.mentions]) {
+    if (given.kind !== 'name' || given.possessive) continue;
+    const open = /^\s["“]/.exec(text.slice(given.end, given.end + 2));
+    const nick = open && byStart.get(given.end + open[0].length);
+    if (!nick) continue;
+    const close = /^["”]\s/.exec(text.slice(nick.end, nick.end + 2));
+    const surname = close && byStart.get(nick.end + close[0].length);
+    if (!surname) continue;
+    const [a, n, z] = [given, nick, surname].map((m) => b.root(m.cluster));
+    if (!single(a!) || !single(z!) || n!.country || n!.body || new Set([a, n, z]).size < 3) continue;
+    const person = b.merge(b.merge(a!, n!), z!);
+    person.name = `${given.text} ${surname.text}`;
+    // The lists write nicknames into names too ("GUZMAN, Joaquin Chapo", "GUZMAN, Chapo").
+    const bareNick = nick.text.replace(/^(?:El|La|Al|The)\s+/i, '');
+    person.names.push(
+      person.name,
+      `${given.text} ${nick.text} ${surname.text}`,
+      `${given.text} ${bareNick} ${surname.text}`,
+      `${bareNick} ${surname.text}`,
+    );
+    b.vote(person, 'Person', 4);
+    // One mention for the whole written name; the nickname's later uses stay mentions of it.
+    given.end = surname.end;
+    given.text = text.slice(given.start, given.end);
+    const inside = new Set([nick, surname]);
+    person.mentions = person.mentions.filter((m) => !inside.has(m));
+    b.mentions.splice(0, b.mentions.length, ...b.mentions.filter((m) => !inside.has(m)));
+  }
+}
+
 function mergeVariants(b: Builder, text: string): void {
   const live = () => b.clusters.filter((c) => c.mergedInto === undefined && !c.country && !c.body);
   // Appositions that restate a name.

@@ -112,7 +112,10 @@ function outputEntities(live: Cluster[], links: Map<number, Link>): ExtractedEnt
 function displayName(c: Cluster): string {
   if (c.country) return c.country.name;
   if (c.body) return c.body.name;
-  const names = c.mentions.filter((m) => m.kind === 'name').map((m) => m.text);
+  // 'Joaquín "El Chapo" Guzmán' is named without its nickname.
+  const names = c.mentions
+    .filter((m) => m.kind === 'name')
+    .map((m) => m.text.replace(/\s["“][^"”]+["”]\s/g, ' '));
   if (names.length === 0) return c.name;
   return names.reduce((a, b) => (b.length > a.length ? b : a));
 }

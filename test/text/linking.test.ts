@@ -59,6 +59,18 @@ describe('entity linking', () => {
     expect(entity(read(text('Russia to India')), 'Bering')!.linked_id).toBe('t-bering');
   });
 
+  it('reads a nickname in quotes as part of one person, and links the entry that lists the nickname', () => {
+    const out = read(
+      'Mexico extradited Karim Vahedi, a son of the cocaine trafficker Joaquín "El Chapo" Guzmán, to the United States. El Chapo is in prison.',
+    );
+    const chapo = out.entities.find((e) => e.name === 'Joaquín Guzmán')!;
+    expect(chapo.schema).toBe('Person');
+    expect(chapo.mentions.map((m) => m.text)).toEqual(['Joaquín "El Chapo" Guzmán', 'El Chapo']);
+    // GUZMAN LOERA lists "Chapo"; GUZMAN LOPEZ, a son, has fewer names but not that one.
+    expect(chapo.linked_id).toBe('t-chapo');
+    expect(out.entities.map((e) => e.name)).not.toContain('Joaquín');
+  });
+
   it('links a name without its legal form or bracketed part, and names inside a longer listed name', () => {
     expect(entity(read('Bluefin Trading shipped the cargo.'), 'Bluefin Trading')!.linked_id).toBe(
       't-bluefin',
