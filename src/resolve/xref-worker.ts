@@ -4,6 +4,7 @@
  * run (pairs without decisions) at the end. The server's event loop does none of this work; see
  * xref-thread.ts for the side that starts it.
  */
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CandidateIndex } from '../match/candidate-index.js';
 import { SqliteStore } from '../store/sqlite.js';
@@ -32,6 +33,16 @@ const init = workerData as XrefWorkerInit;
 const post = (m: XrefWorkerMessage) => port.postMessage(m);
 
 async function main(): Promise<void> {
+  // On Linux a thread has its own nice value, and setpriority(0) sets the calling thread's: the
+  // server's own thread then wins the CPU over this one when cores are scarce. Elsewhere it would
+  // lower the whole process, so it is left alone.
+  if (process.platform === 'linux' && process.env.TANGLE_XREF_NICE !== '0') {
+    try {
+      setPriority(0, 10);
+    } catch {
+      // not allowed here: run at the server's priority
+    }
+  }
   post({ type: 'progress', stage: 'reading', done: 0, total: 0 });
   const store = new SqliteStore(init.path, { readonly: true });
   try {
