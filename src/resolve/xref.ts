@@ -134,8 +134,11 @@ export function withJudgements(run: XrefRun, options: XrefOptions = {}, resolver
   return { ...run, pairs };
 }
 
-/** The run itself, one screened entity per step; returns the pairs without decisions. */
-function* crossReferenceSteps(
+/**
+ * The run itself, one screened entity per step; returns the pairs without decisions. Callers
+ * decide how to drive it: all at once, in slices on the event loop, or in a worker thread.
+ */
+export function* crossReferenceSteps(
   index: CandidateIndex,
   records: readonly EntityRecord[],
   options: XrefOptions = {},

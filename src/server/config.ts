@@ -39,6 +39,11 @@ export interface ServerConfig {
   /** Most queries one /match request may carry. */
   maxMatchQueries: number;
   rateLimit: RateLimitConfig;
+  /**
+   * Pair `GET /xref` in a worker thread that opens the store file read-only (file-backed SQLite
+   * stores only); false, or an in-memory store, pairs in short slices on the event loop.
+   */
+  xrefWorker: boolean;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -54,6 +59,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   maxRemovalShare: DEFAULT_MAX_REMOVAL_SHARE,
   maxMatchQueries: 100,
   rateLimit: { windowMs: 60_000, perAddress: 600, perKey: 3000, login: 10 },
+  xrefWorker: true,
 };
 
 /** Settings with everything not given taken from the defaults (nested rate limits too). */

@@ -1,4 +1,4 @@
-/** A server on an in-memory store with one user per role, a movable clock, and request helpers. */
+/** A server on an in-memory store (or a file) with one user per role, a movable clock, and request helpers. */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -36,9 +36,11 @@ export async function testServer(
     users?: Role[];
     withData?: boolean;
     readerFactory?: ReaderFactory;
+    /** A store file (default: an in-memory store). */
+    storePath?: string;
   } = {},
 ): Promise<TestServer> {
-  const store = new SqliteStore(':memory:');
+  const store = new SqliteStore(options.storePath ?? ':memory:');
   let offset = 0;
   const config = serverConfig({ rateLimit: { login: 1000 }, ...options.config });
   const accounts = new SqliteAccountStore(store.db, {

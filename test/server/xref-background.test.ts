@@ -2,57 +2,11 @@
  * GET /xref pairs the store in the background: the first answer says how far it has come, the
  * server answers other requests meanwhile, and judgements show at once without a new run.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/logic/import.js';
 import { tempDir } from '../helpers/temp.js';
 import { testServer, type TestServer } from './helpers.js';
-
-const PEOPLE = 1500;
-const GIVEN = ['Rustam', 'Karim', 'Laila', 'Omar', 'Yusuf', 'Nadia', 'Hassan', 'Farid', 'Samira', 'Tariq'];
-const FAMILY = [
-  'Karimov',
-  'Vahedi',
-  'Haddad',
-  'Nasser',
-  'Qasemi',
-  'Rahimi',
-  'Sadeghi',
-  'Tehrani',
-  'Zand',
-  'Mousavi',
-];
-
-/** Two lists of invented people; every tenth one of list A is listed by B too, with the same birth date. */
-function writeLists(dir: string): [string, string] {
-  const a: string[] = [];
-  const b: string[] = [];
-  for (let i = 0; i < PEOPLE; i++) {
-    const name = `${GIVEN[i % 10]} ${FAMILY[Math.floor(i / 10) % 10]} ${String.fromCharCode(65 + (i % 26))}${i}`;
-    const birthDate = `19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`;
-    a.push(
-      JSON.stringify({
-        id: `a-${i}`,
-        schema: 'Person',
-        properties: { name: [name], birthDate: [birthDate] },
-      }),
-    );
-    const other = i % 10 === 0 ? name : `${GIVEN[(i + 3) % 10]} Other ${i}`;
-    b.push(
-      JSON.stringify({
-        id: `b-${i}`,
-        schema: 'Person',
-        properties: { name: [other], birthDate: [birthDate] },
-      }),
-    );
-  }
-  const pa = join(dir, 'a.ftm.json');
-  const pb = join(dir, 'b.ftm.json');
-  writeFileSync(pa, a.join('\n') + '\n');
-  writeFileSync(pb, b.join('\n') + '\n');
-  return [pa, pb];
-}
+import { PEOPLE, writeLists } from './xref-lists.js';
 
 describe('GET /xref in the background', () => {
   let t: TestServer;
@@ -85,7 +39,8 @@ describe('GET /xref in the background', () => {
       else {
         expect(r.statusCode).toBe(202);
         await new Promise((resolve) => setTimeout(resolve, 5));
-        const { done, total } = r.json();
+        const { stage, done, total } = r.json();
+        expect(['reading', 'indexing', 'pairing']).toContain(stage);
         expect(done).toBeLessThanOrEqual(total);
       }
     }

@@ -11,7 +11,9 @@ import { Resolver } from '../../resolve/resolver.js';
 import { judgementsToJsonl, parseJudgementJsonl } from '../../resolve/share.js';
 import { pairJson } from '../../resolve/xref.js';
 import { XrefJobs } from '../../resolve/xref-jobs.js';
+import { InProcessXref, WorkerXref, XrefRunError } from '../../resolve/xref-thread.js';
 import { openJudgements } from '../../store/sqlite-judgements.js';
+import { SqliteStore } from '../../store/sqlite.js';
 import type { EntityRecord } from '../../store/store.js';
 import { audit, userOf } from '../auth.js';
 import type { AppContext } from '../context.js';
@@ -48,10 +50,17 @@ export function registerResolveRoutes(app: FastifyInstance, ctx: AppContext): vo
     }
     return records.list;
   };
-  const xrefJobs = new XrefJobs(store, async () => ({
-    index: await ctx.screening.get(),
-    records: await currentRecords(),
-  }));
+  // A store file is paired in a worker thread that opens it read-only; an in-memory store in
+  // slices on the event loop, with the server's own index.
+  const inWorker = ctx.config.xrefWorker && store instanceof SqliteStore && store.path !== ':memory:';
+  const xrefJobs = new XrefJobs(
+    store,
+    inWorker
+      ? new WorkerXref((store as SqliteStore).path)
+      : new InProcessXref(currentRecords, () => ctx.screening.get()),
+    (err) => app.log.error({ err }, 'cross-referencing failed; the next GET /xref starts a new run'),
+  );
+  app.addHook('onClose', async () => xrefJobs.close());
 
   app.get<{ Querystring: XrefQuery }>(
     '/xref',
@@ -60,7 +69,8 @@ export function registerResolveRoutes(app: FastifyInstance, ctx: AppContext): vo
         tags: ['resolution'],
         summary:
           'pairs of entities that may be one party, across datasets: `{left, right, score, decision}` as `tangle xref --json` prints them. ' +
-          'Pairing the whole store takes seconds and runs in the background: until it is done (waiting at most `wait` seconds) the answer is 202 with `{status: "computing", done, total}` and Retry-After',
+          'Pairing the whole store takes seconds and runs in the background (in a worker thread for a store file): until it is done (waiting at most `wait` seconds) the answer is 202 with `{status: "computing", stage, done, total}` and Retry-After, ' +
+          '`stage` being `waiting`, `reading`, `indexing` or `pairing` and `done` of `total` the entities screened so far. A failed run is a 500 `xref_failed`; the next request starts a new one',
         querystring: {
           type: 'object',
           additionalProperties: false,
@@ -81,21 +91,29 @@ export function registerResolveRoutes(app: FastifyInstance, ctx: AppContext): vo
     async (req, reply) => {
       const q = req.query;
       const options = { datasets: q.dataset, against: q.against, threshold: q.threshold, within: q.within };
-      let state = await xrefJobs.get(options);
-      if (state.status === 'computing' && q.wait > 0) {
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([
-          state.finished.catch(() => {}),
-          new Promise((resolve) => (timer = setTimeout(resolve, q.wait * 1000))),
-        ]);
-        clearTimeout(timer);
+      let state;
+      try {
         state = await xrefJobs.get(options);
+        if (state.status === 'computing' && q.wait > 0) {
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([
+            state.finished.catch(() => {}),
+            new Promise((resolve) => (timer = setTimeout(resolve, q.wait * 1000))),
+          ]);
+          clearTimeout(timer);
+          state = await xrefJobs.get(options);
+        }
+      } catch (err) {
+        if (!(err instanceof XrefRunError)) throw err;
+        // Logged with its cause when the run failed; the message names no file or internals.
+        return reply.status(500).send({
+          error: 'xref_failed',
+          detail: 'pairing the lists failed (the error has been logged); ask again to start a new run',
+        });
       }
       if (state.status === 'computing') {
-        return reply
-          .status(202)
-          .header('Retry-After', '1')
-          .send({ status: 'computing', done: state.progress.done, total: state.progress.total });
+        const { stage, done, total } = state.progress;
+        return reply.status(202).header('Retry-After', '1').send({ status: 'computing', stage, done, total });
       }
       const run = state.run;
       const pairs = run.pairs.filter(
