@@ -182,10 +182,13 @@ export function relativeAntecedent(ts: Token[], args: Arg[], r: number): Arg[] {
 export function nearestHead(ts: Token[], args: Arg[], k: number): Arg[] {
   for (let i = args.length - 1; i >= 0; i--) {
     const a = args[i]!;
-    if (a.last >= k || a.source || a.possessive || a.demonym || a.pronoun) continue;
+    // "a Moscow-based firm sanctioned by X": a modifier is no head.
+    if (a.last >= k || a.source || a.possessive || a.demonym || a.pronoun || a.attached) continue;
     // "owned by A and managed by B": A is the first participle's agent, not the head.
     if (ts[a.first - 1]?.text === 'by') continue;
-    if (k - a.last > 8) return [];
+    // An appositive between may be longer: "X, a Moscow-based procurement firm already sanctioned by".
+    const appositive = ts[a.last + 1]?.text === ',' && /^(?:a|an|the)$/i.test(ts[a.last + 2]?.text ?? '');
+    if (k - a.last > (appositive ? 14 : 8)) return [];
     return [a];
   }
   return [];
@@ -320,7 +323,7 @@ export function objectsOf(
         ? lastRole
         : prepBefore(ts, a, cue);
     lastRole = p;
-    if (a.possessive || a.attributive) continue;
+    if (a.possessive || a.attributive || a.attached) continue;
     if (p === 'from') from.push(a);
     // "froze the assets of X", "seized the cargoes of X": the holder is the object.
     else if (

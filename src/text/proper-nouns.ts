@@ -163,6 +163,19 @@ export function properNounChunks(text: string, tokens: readonly Token[]): Chunk[
       attached = next.attached;
       j = k + 1;
     }
+    // "Trade Co., Ltd.": a legal form after a comma still belongs to the name.
+    if (
+      !possessive &&
+      !attached &&
+      /^(?:Co\.?|Company|Corp\.?|Corporation)$/.test(tokens[last]!.text) &&
+      tokens[last + 1]?.text === ',' &&
+      /^(?:Ltd|Limited|Inc|LLC|PLC|GmbH|JSC|FZE|FZCO|DMCC|S\.A|SA)$/.test(tokens[last + 2]?.text ?? '')
+    ) {
+      last += 2;
+      end = tokens[last]!.end;
+      const dot = tokens[last + 1];
+      if (dot?.text === '.' && dot.start === end) end = dot.end;
+    }
     out.push({
       first,
       last,

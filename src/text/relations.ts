@@ -88,7 +88,7 @@ export function extractRelations(
       ...nounClaims(doc, ts, args),
       ...groupClaims(doc, ts, args),
       ...listClaims(ts, args),
-      ...attachedClaims(doc, args),
+      ...attachedClaims(doc, ts, args),
       ...linkClaims(doc, ts, args),
       ...sanctionNounClaims(ts, args),
     ];
@@ -568,15 +568,27 @@ const ATTACHED_RELATIONS: Record<string, [RelationType, string | null]> = {
 };
 
 /** "the Kremlin-backed firm", "IRGC-controlled Bluefin Trading": the modifier acts on what it modifies. */
-function attachedClaims(doc: DocumentAnalysis, args: Arg[]): Claim[] {
+function attachedClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[]): Claim[] {
   const claims: Claim[] = [];
   for (const a of args) {
     const rel = a.attached ? ATTACHED_RELATIONS[a.attached] : undefined;
     if (!rel || a.pronoun) continue;
-    // The party modified: a description around the modifier, or the name right after it.
-    const head = args.find(
-      (b) => b !== a && !b.pronoun && ((b.first <= a.first && b.last > a.last) || b.first === a.last + 1),
-    );
+    // The party modified: a description around the modifier, or the name right after it, or the
+    // name an appositive describes ("Nova Marine, a Hezbollah-linked firm").
+    const head =
+      args.find(
+        (b) => b !== a && !b.pronoun && ((b.first <= a.first && b.last > a.last) || b.first === a.last + 1),
+      ) ??
+      args.find(
+        (b) =>
+          b.last < a.first &&
+          !b.pronoun &&
+          !b.possessive &&
+          ts[b.last + 1]?.text === ',' &&
+          /^(?:a|an|the)$/i.test(ts[b.last + 2]?.text ?? '') &&
+          ts.slice(b.last + 3, a.first).every((t) => t.word && t.text === t.text.toLowerCase()) &&
+          a.first - b.last <= 5,
+      );
     if (!head) continue;
     for (const s of a.clusters) {
       for (const t of head.clusters) {

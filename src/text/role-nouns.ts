@@ -47,7 +47,10 @@ export function nounClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[]): Cla
     let modifierForm = false;
     let titleHolder: Arg | undefined;
     if (!y) {
-      const m = args.find((a) => a.last === k - 1 && !a.possessive && !a.demonym && !a.pronoun);
+      // ("a Hezbollah-linked firm" is linked to Hezbollah, not Hezbollah's firm.)
+      const m = args.find(
+        (a) => a.last === k - 1 && !a.possessive && !a.demonym && !a.pronoun && !a.attached,
+      );
       if (
         m &&
         /^(?:a|an|the|former|major|senior|top|key|alleged|longtime|main)$/i.test(ts[m.first - 1]?.text ?? '')

@@ -333,4 +333,27 @@ describe('general reading patterns', () => {
       list('Mexico extradited Karim Vahedi, a son of the jailed drug lord Ali Hassan, to the United States.'),
     ).not.toContain('Mexico strikes Ali Hassan');
   });
+  it('a legal form after a comma belongs to the name ("Trade Co., Ltd.")', () => {
+    const out = read(
+      'Officials said Shenzhen Blue Hat International Trade Co., Ltd., had shipped microchips to Nova Marine Co., Ltd. in 2023.',
+    );
+    expect(out.entities.map((e) => e.name)).toEqual([
+      'Shenzhen Blue Hat International Trade Co., Ltd.',
+      'Nova Marine Co., Ltd.',
+    ]);
+    expect(claims(out)).toEqual([
+      'Shenzhen Blue Hat International Trade Co., Ltd. supplies Nova Marine Co., Ltd.',
+    ]);
+  });
+  it('a hyphen-attached place or party modifies a description: it is neither its head nor its owner', () => {
+    expect(
+      list(
+        'Bluefin Trading FZE shipped microchips to Nova Marine, a Moscow-based procurement firm already sanctioned by the United States.',
+      ),
+    ).toEqual(['Bluefin Trading FZE supplies Nova Marine', 'United States sanctions Nova Marine']);
+    expect(list('The Treasury sanctioned Nova Marine, a Hezbollah-linked firm.')).toEqual([
+      'U.S. Department of the Treasury sanctions Nova Marine',
+      'Hezbollah associate Nova Marine',
+    ]);
+  });
 });
