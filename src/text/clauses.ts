@@ -94,6 +94,15 @@ export function prepBefore(ts: Token[], a: Arg, stop: number): string | undefine
 /** Nearest arg left of the cue that can be its subject, with args coordinated to it. */
 export function subjectOf(ts: Token[], args: Arg[], cue: number, spans: Array<[number, number]>): Arg[] {
   const cueSpan = inside(spans, cue);
+  // "…, saying they supplied": a pronoun that stands for no party is still the verb's subject.
+  let p = cue - 1;
+  while (p >= 0 && AUX_ADVERB.test(ts[p]!.text) && !/^(?:they|officials|that|U\.S\.)$/i.test(ts[p]!.text)) p--;
+  if (
+    p >= 0 &&
+    /^(?:they|he|she|it|we)$/i.test(ts[p]!.text) &&
+    !args.some((a) => a.first <= p && p <= a.last)
+  )
+    return [];
   for (let i = args.length - 1; i >= 0; i--) {
     const a = args[i]!;
     if (a.last >= cue) continue;

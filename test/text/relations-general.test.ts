@@ -356,4 +356,12 @@ describe('general reading patterns', () => {
       'Hezbollah associate Nova Marine',
     ]);
   });
+  it('a pronoun that stands for no party is still the subject: the clause before does not lend its own', () => {
+    expect(
+      list(
+        'The European Union added 21 companies to its list, saying they supplied drone engines to the Russian military.',
+      ),
+    ).toEqual([]);
+    expect(list('Karim Vahedi said he paid Nova Marine.')).toEqual(['Karim Vahedi pays Nova Marine']);
+  });
 });
