@@ -311,7 +311,7 @@ export interface XrefPair {
 }
 
 export type XrefResponse =
-  | { status: 'computing'; done: number; total: number }
+  | { status: 'computing'; stage?: string; done: number; total: number }
   | { status: 'ready'; total: number; screened: number; seconds: number; pairs: XrefPair[] };
 
 export interface Judgement {

@@ -9,6 +9,13 @@ import { Badge, EntityLink, ErrorBox, formatDate, Loading, PageHeader } from '..
 import { useSession } from '../session';
 import { useAsync } from '../useAsync';
 
+/** What the server is doing before pairing starts. */
+const STAGE_WORDS: Record<string, string> = {
+  waiting: 'waiting for another run',
+  reading: 'reading the entities',
+  indexing: 'building the name index',
+};
+
 const PAGE = 25;
 const DECISIONS: Array<{ decision: Decision; label: string }> = [
   { decision: 'same', label: 'Same' },
@@ -88,8 +95,9 @@ export function ResolutionPage() {
       {!answer && !error && <Loading what="the proposals" />}
       {answer?.status === 'computing' && (
         <p aria-live="polite">
-          Pairing the lists: {answer.done.toLocaleString()} of {answer.total.toLocaleString() || '…'} entries
-          compared.
+          {answer.stage && answer.stage !== 'pairing' && answer.total === 0
+            ? `Preparing the lists (${STAGE_WORDS[answer.stage] ?? answer.stage})…`
+            : `Pairing the lists: ${answer.done.toLocaleString()} of ${answer.total.toLocaleString() || '…'} entries compared.`}
           <progress max={answer.total || 1} value={answer.done} aria-label="Pairing progress" />
         </p>
       )}
