@@ -96,7 +96,8 @@ export function subjectOf(ts: Token[], args: Arg[], cue: number, spans: Array<[n
   const cueSpan = inside(spans, cue);
   // "…, saying they supplied": a pronoun that stands for no party is still the verb's subject.
   let p = cue - 1;
-  while (p >= 0 && AUX_ADVERB.test(ts[p]!.text) && !/^(?:they|officials|that|U\.S\.)$/i.test(ts[p]!.text)) p--;
+  while (p >= 0 && AUX_ADVERB.test(ts[p]!.text) && !/^(?:they|officials|that|U\.S\.)$/i.test(ts[p]!.text))
+    p--;
   if (
     p >= 0 &&
     /^(?:they|he|she|it|we)$/i.test(ts[p]!.text) &&

@@ -313,6 +313,16 @@ function claimsForVerb(
     }
     objects = patient;
     if (by > 0 && !aux && patient.length === 0) return claims;
+    // "He was arrested in Cape Verde": with no agent, the country where it happened made the arrest.
+    if (
+      by < 0 &&
+      cue.subtype === 'arrest' &&
+      ts[k + 1]?.text === 'in' &&
+      !ts.slice(k + 1, k + 10).some((t) => t.text === 'by')
+    ) {
+      const where = args.find((a) => a.first === k + 2 && a.clusters.every((c) => c.country));
+      if (where) subjects = [where];
+    }
   }
   if (!passive) {
     // Relative clause: "X, which Y lists as", "X, which sanctioned", "a maker that partnered with".

@@ -364,4 +364,14 @@ describe('general reading patterns', () => {
     ).toEqual([]);
     expect(list('Karim Vahedi said he paid Nova Marine.')).toEqual(['Karim Vahedi pays Nova Marine']);
   });
+  it('an arrest with no agent is made by the country it happened in', () => {
+    expect(list('Karim Vahedi fled. He was arrested in Paraguay in June 2020.')).toEqual([
+      'Paraguay strikes Karim Vahedi',
+    ]);
+    // An agent named later still acts; a place that is no country does not.
+    expect(list('Karim Vahedi was arrested in Paraguay by Brazilian police.')).not.toContain(
+      'Paraguay strikes Karim Vahedi',
+    );
+    expect(list('Karim Vahedi was detained in the port.')).toEqual([]);
+  });
 });
