@@ -142,6 +142,34 @@ export function extractRelations(
   return out;
 }
 
+/**
+ * "Nova Marine, a Dubai company he allegedly controlled": when the subject is a pronoun right after
+ * the noun of an appositive, that appositive's name is what the clause is about.
+ */
+function zeroRelativeHead(ts: Token[], args: Arg[], subjects: Arg[]): Arg | undefined {
+  if (subjects.length !== 1 || !subjects[0]!.pronoun) return undefined;
+  const s = subjects[0]!;
+  if (!/^(?:he|she|they|it)$/i.test(ts[s.first]!.text)) return undefined;
+  // Back over the appositive's lowercase words and modifiers to ", a".
+  let p = s.first - 1;
+  if (!/^\p{Ll}+$/u.test(ts[p]?.text ?? '')) return undefined;
+  while (
+    p > 1 &&
+    (/^\p{Ll}+$/u.test(ts[p]!.text) ||
+      args.some(
+        (a) =>
+          a.first <= p &&
+          p <= a.last &&
+          (a.attached || a.demonym || a.clusters.every((c) => c.schema === 'Location' || c.country)),
+      ))
+  ) {
+    if (/^(?:a|an|the)$/i.test(ts[p]!.text) && ts[p - 1]!.text === ',') break;
+    p--;
+  }
+  if (!/^(?:a|an|the)$/i.test(ts[p]!.text) || ts[p - 1]?.text !== ',') return undefined;
+  return args.find((a) => a.last === p - 2 && !a.pronoun && !a.possessive && !a.source);
+}
+
 /** "a request to detain", "an attempt to buy": the act was asked for or tried, not done. */
 function unrealised(ts: Token[], k: number): boolean {
   return (
@@ -346,7 +374,19 @@ function claimsForVerb(
           ts[r - 1]!.text,
         ));
     if (r >= 0 && !complement && RELATIVE.test(ts[r]!.text) && k - r <= 8) {
-      const inner = args.filter((a) => a.first > r && a.last < k && !a.source && !a.pronoun && !a.possessive);
+      // ("a company that he controlled": a pronoun standing for a party is the clause's subject too.)
+      const inner = args.filter(
+        (a) =>
+          a.first > r &&
+          a.last < k &&
+          !a.source &&
+          !a.possessive &&
+          (!a.pronoun ||
+            (a.clusters.length > 0 &&
+              /^(?:he|she|they|it)$/i.test(ts[a.first]!.text) &&
+              // "firms that it said had helped X": the pronoun only reports.
+              !REPORTING.test(ts[a.last + 1]?.text ?? ''))),
+      );
       if (inner.length > 0) {
         // The clause has its own subject: "a firm that the Treasury sanctioned" (its object is the
         // antecedent), or "no evidence that Vahedi financed Hizballah" (its object follows).
@@ -359,6 +399,12 @@ function claimsForVerb(
       }
     } else {
       subjects = subjectOf(ts, args, k, spans);
+      // "X, a Dubai company he controlled": a relative clause without "that" describes X.
+      const zero = zeroRelativeHead(ts, args, subjects);
+      if (zero) {
+        const after = objectsOf(ts, args, k, spans, cue.targetPrep);
+        if (after.direct.length + after.prep.length + after.from.length === 0) objects = [zero];
+      }
     }
     // "The Treasury designated X and sanctioned Y": the second verb shares the first one's subject.
     let a0 = k - 1;

@@ -374,4 +374,21 @@ describe('general reading patterns', () => {
     );
     expect(list('Karim Vahedi was detained in the port.')).toEqual([]);
   });
+  it('a relative clause with a pronoun subject, with or without "that", describes the appositive\'s name', () => {
+    for (const text of [
+      'The Treasury sanctioned Karim Vahedi and Nova Marine, a Dubai company that he allegedly controlled.',
+      'The Treasury sanctioned Karim Vahedi and Nova Marine, a Dubai company he allegedly controlled.',
+    ]) {
+      const out = read(text);
+      expect(claims(out)).toContain('Karim Vahedi controls Nova Marine');
+      expect(out.relations.find((r) => r.type === 'controls')!.hedged).toBe(true);
+    }
+    expect(
+      list(
+        'The Treasury sanctioned Karim Vahedi, Ali Reza Hassan and Nova Marine, a Hong Kong company they allegedly controlled.',
+      ),
+    ).toEqual(
+      expect.arrayContaining(['Karim Vahedi controls Nova Marine', 'Ali Reza Hassan controls Nova Marine']),
+    );
+  });
 });
