@@ -75,6 +75,16 @@ export function nounClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[]): Cla
       let p = k - 1;
       if (ts[p]?.text.toLowerCase() === 'general' || /^(?:former|two|other|new)$/i.test(ts[p]?.text ?? ''))
         p--;
+      // "Hezbollah's most prominent financiers", "its chief foreign supplier".
+      for (
+        let n = 0;
+        n < 3 &&
+        /^(?:most|prominent|leading|top|key|main|chief|principal|biggest|largest|longtime|senior|foreign|major|main|alleged)$/i.test(
+          ts[p]?.text ?? '',
+        );
+        n++
+      )
+        p--;
       // "its Indian captain, Z": a nationality between the possessive and the noun.
       const demonym = args.find((a) => a.last === p && a.demonym);
       if (demonym) p = demonym.first - 1;
@@ -113,6 +123,8 @@ export function nounClaims(doc: DocumentAnalysis, ts: Token[], args: Arg[]): Cla
           const before = args.filter((a) => a.last < possessor!.first - 1 && !a.source && !a.demonym);
           if (before.length > 0) holderArgs = [before[before.length - 1]!];
         }
+        // "X is Hezbollah's financier", "calling him Hezbollah's financier": a copula or label holder.
+        if (holderArgs.length === 0) holderArgs = holderOf(ts, args, possessor.first, holders, spans);
       }
       y = possessor;
     } else if (titleHolder) {

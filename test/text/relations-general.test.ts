@@ -391,4 +391,12 @@ describe('general reading patterns', () => {
       expect.arrayContaining(['Karim Vahedi controls Nova Marine', 'Ali Reza Hassan controls Nova Marine']),
     );
   });
+  it('a possessive role noun behind adjectives names its holder through a copula or a label verb', () => {
+    expect(
+      list("The Treasury designated Karim Vahedi, calling him one of Hezbollah's most prominent financiers."),
+    ).toContain('Karim Vahedi finances Hezbollah');
+    expect(list("Karim Vahedi is Hezbollah's top financier.")).toEqual(['Karim Vahedi finances Hezbollah']);
+    // With no holder, no claim.
+    expect(list("Karim Vahedi met Hezbollah's financier.")).toEqual([]);
+  });
 });
