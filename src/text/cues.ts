@@ -204,6 +204,18 @@ export const VERB_CUES: VerbCue[] = [
     domain: 'economic',
   },
   {
+    // "X and Y signed a cooperation agreement", "X signed a pact with Y".
+    re: /^(?:sign(?:s|ed|ing)?)$/,
+    type: 'allied_with',
+    subtype: 'agreement',
+    domain: 'diplomatic',
+    targetPrep: 'with',
+    prepOnly: true,
+    mutual: true,
+    objectWords:
+      /^\s+(?:\S+\s+){0,4}(?:agreements?|accords?|pacts?|treat(?:y|ies)|deals?|memorand(?:um|a)|contracts?|partnerships?)\b/i,
+  },
+  {
     re: /^(?:agree(?:s|d)?|allied|ally)$/,
     type: 'allied_with',
     subtype: null,

@@ -123,6 +123,10 @@ function nameWord(t: Token): Word | undefined {
 }
 
 /** Chunks of one sentence's tokens, in order. */
+/** Lines of business that "and" joins inside one company's name ("Exploration and Production"). */
+const BUSINESS_LINES =
+  /^(?:[A-Z][a-z]+ing|Oil|Gas|Trade|Commerce|Investments?|Development|Distribution|Production|Exploration|Industry|Industries|Finance|Services|Logistics|Transport|Transportation|Marine|Engineering|Construction|Petrochemicals?|Chemicals?|Energy|Power|Mining|Minerals|Metals|Technology|Research)$/;
+
 export function properNounChunks(text: string, tokens: readonly Token[]): Chunk[] {
   const out: Chunk[] = [];
   let i = 0;
@@ -148,8 +152,13 @@ export function properNounChunks(text: string, tokens: readonly Token[]): Chunk[
         k++;
       }
       if (connectors.includes('and') || connectors.includes('&')) {
-        // "Ministry of Defense and Armed Forces Logistics" joins; "Ali and Husayn" does not.
-        if (!sawOf || connectors.length > 1) break;
+        // "Ministry of Defense and Armed Forces Logistics" joins; "Ali and Husayn" does not; nor
+        // does a list, but for two lines of business ("Oil Refining and Distribution Company").
+        const business =
+          connectors.length === 1 &&
+          BUSINESS_LINES.test(tokens[last]!.text) &&
+          BUSINESS_LINES.test(tokens[k]?.text ?? '');
+        if ((!sawOf || connectors.length > 1) && !business) break;
       }
       if (connectors.length > 0 && connectors.every((c) => c === 'the')) break;
       const next = k < tokens.length ? nameWord(tokens[k]!) : undefined;

@@ -497,6 +497,21 @@ function claimsForVerb(
           false,
         );
     }
+    // "X signed a pact with Y": one party and the one after "with".
+    if (subjects.length === 1 && cue.targetPrep === 'with')
+      for (const o of objects)
+        push(
+          claims,
+          subjects[0]!,
+          o,
+          cue.type,
+          cue.subtype,
+          domainFor(cue, subjects[0]!, o, sentenceText),
+          null,
+          k,
+          o,
+          false,
+        );
     return claims;
   }
   const between =

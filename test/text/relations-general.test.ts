@@ -240,7 +240,11 @@ describe('general reading patterns', () => {
       list(
         'Peru and Chile signed a pact in 2019. Since then the United Nations has imposed no sanctions on either country.',
       ),
-    ).toEqual(['United Nations sanctions (not) Peru', 'United Nations sanctions (not) Chile']);
+    ).toEqual([
+      'Peru allied_with Chile',
+      'United Nations sanctions (not) Peru',
+      'United Nations sanctions (not) Chile',
+    ]);
     expect(
       list('Bluefin Trading and Harbor Holdings were set up in 2015. Karim Vahedi owned both companies.'),
     ).toEqual(['Karim Vahedi ownership Bluefin Trading', 'Karim Vahedi ownership Harbor Holdings']);
@@ -398,5 +402,23 @@ describe('general reading patterns', () => {
     expect(list("Karim Vahedi is Hezbollah's top financier.")).toEqual(['Karim Vahedi finances Hezbollah']);
     // With no holder, no claim.
     expect(list("Karim Vahedi met Hezbollah's financier.")).toEqual([]);
+  });
+  it('signing an agreement allies the signatories; "and" joins two lines of business in one company name', () => {
+    expect(list('Venezuela and Iran signed a 20-year cooperation agreement in June 2022.')).toEqual([
+      'Venezuela allied_with Iran',
+    ]);
+    expect(list('Venezuela signed a cooperation agreement with Iran in 2022.')).toEqual([
+      'Venezuela allied_with Iran',
+    ]);
+    // Signing something else is no alliance.
+    expect(list('Venezuela and Iran signed the visitors book.')).toEqual([]);
+    expect(
+      list('The National Iranian Oil Refining and Distribution Company supplied spare parts to Venezuela.'),
+    ).toEqual(['National Iranian Oil Refining and Distribution Company supplies Venezuela']);
+    // A list of two names still splits.
+    expect(read('Karim Vahedi and Nova Marine Shipping met.').entities.map((e) => e.name)).toEqual([
+      'Karim Vahedi',
+      'Nova Marine Shipping',
+    ]);
   });
 });
