@@ -356,6 +356,14 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
       !recognised(first, last)
     )
       return;
+    // "a Venn diagram", "a Ponzi scheme": an eponym naming a kind of thing.
+    if (
+      words.length === 1 &&
+      following &&
+      /^(?:diagram|diagrams|scheme|schemes|horse|effect|principle|curve|index|model)$/.test(following.text) &&
+      !recognised(first, last)
+    )
+      return;
     // "the Tajideen brothers": a surname used as a modifier.
     // ("Barakat's brothers" is a person's kin.)
     if (
@@ -370,6 +378,7 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
       words.length === 1 &&
       !countryOf(phrase) &&
       /(?:ian|ean|ese|ish)$/.test(phrase) &&
+      !isKnownPlace(phrase) &&
       following?.word &&
       following.text === following.text.toLowerCase() &&
       b.lookup(phrase).length === 0

@@ -33,7 +33,13 @@ Labuan, Penang, Johor, Batam, Singapore Strait, Malacca Strait, Strait of Malacc
 Gibraltar, Puerto Rico, Kosovo, Western Sahara, Greenland, Bermuda, Cayman Islands, British Virgin Islands,
 Isle of Man, Jersey, Guernsey, Curacao, Curaçao, Aruba, Northern Cyprus, Transnistria, Abkhazia, South Ossetia,
 Kandahar, Helmand, Herat, Quetta, Peshawar, Ciudad Guayana, Nangarhar,
-Antalya, Corum, Çorum, Kayseri, Ankara Province, Mersin Province
+Antalya, Corum, Çorum, Kayseri, Ankara Province, Mersin Province,
+Africa, West Africa, East Africa, North Africa, Southern Africa, Central Africa, Sub-Saharan Africa, Sahel,
+Horn of Africa, Europe, Western Europe, Eastern Europe, Central Europe, Asia, Central Asia, South Asia,
+Southeast Asia, East Asia, Middle East, Near East, Levant, Gulf, Caucasus, Balkans, Scandinavia,
+Americas, North America, South America, Latin America, Central America, Caribbean, Andes, Amazon,
+Atlantic, Pacific, Indian Ocean, Arctic, Antarctica, Mediterranean Sea, Arabian Sea, Gulf of Mexico,
+Southern Cone, Patagonia
 `;
 
 const SET = new Set(

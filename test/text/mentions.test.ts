@@ -72,4 +72,15 @@ describe('mentions', () => {
     for (const name of ['GLOBAL VISION GROUP', 'SEA DRAGON SHIPPING LTD'])
       expect(schemaOfStore('Organization', name)).toBe('Company');
   });
+  it('knows continents and regions as places, and an eponym before "diagram" or "scheme" as no party', () => {
+    const out = read(
+      'The gang moves drugs to Chile and other countries of South America, the Caribbean and West Africa. The threats overlap like a Venn diagram, and critics call it a Ponzi scheme.',
+    );
+    expect(out.entities.map((e) => [e.name, e.schema])).toEqual([
+      ['Chile', 'Country'],
+      ['South America', 'Location'],
+      ['Caribbean', 'Location'],
+      ['West Africa', 'Location'],
+    ]);
+  });
 });
