@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   const n = Number(arg('--nodes') ?? 1_000_000);
   const m = Number(arg('--edges') ?? 3_000_000);
   const k = Number(arg('--sources') ?? 64);
-  const pushRatio = Number(arg('--push-ratio') ?? 16);
+  const pushRatio = Number(arg('--push-ratio') ?? 64);
 
   const [net, build] = timed(() => syntheticNetwork(n, m));
   const csr = { nodeCount: net.nodeCount, adjOffsets: net.adjOffsets, adj: net.adj };

@@ -152,7 +152,7 @@ export function brandesSumsBatched(
   sources: Int32Array,
   /** A level is pushed when its frontier's links × pushRatio are fewer than nodes + links (what a
    * pull sweep reads); else pulled. */
-  pushRatio = 16,
+  pushRatio = 64,
 ): { sum: Float64Array; sumSq: Float64Array } {
   const W = BATCH_SOURCES;
   const n = g.nodeCount;
