@@ -78,7 +78,6 @@ function timeMs(fn: () => void): number {
 /** One case, in this process: build, query, write the edge list and queries for the peers. */
 async function runCase(kind: 'bundled' | 'synthetic', dir: string): Promise<OursResult> {
   const { projectStore } = await import('../src/graph/projection.js');
-  const { GraphBuilder } = await import('../src/graph/network.js');
   const { shortestPath, findPaths } = await import('../src/graph/paths.js');
   const { exposure } = await import('../src/graph/exposure.js');
   const { bfs } = await import('../src/graph/traverse.js');
@@ -112,44 +111,10 @@ async function runCase(kind: 'bundled' | 'synthetic', dir: string): Promise<Ours
   } else {
     const n = Number(arg('--nodes') ?? 1_000_000);
     const m = Number(arg('--edges') ?? 3_000_000);
-    const rand = await random(20261204);
-    // Endpoints: one uniform, one skewed towards low numbers (r^1.5), so a few parties are hubs.
-    const ends = new Int32Array(2 * m);
-    for (let e = 0; e < m; e++) {
-      ends[2 * e] = Math.floor(rand() * n);
-      ends[2 * e + 1] = Math.floor(rand() ** 1.5 * n);
-    }
-    const none: string[] = [];
-    const sdgt = ['SDGT'];
-    const sanction = ['sanction'];
+    const { syntheticEnds, syntheticNetwork } = await import('./synthetic-graph.js');
+    const ends = syntheticEnds(n, m);
     const t = performance.now();
-    const b = new GraphBuilder();
-    for (let i = 0; i < n; i++) {
-      const listed = i % 20 === 0;
-      b.node(`n${i}`, () => ({
-        caption: `Party ${i}`,
-        schema: 'Company',
-        datasets: none,
-        programmes: listed ? sdgt : none,
-        topics: listed ? sanction : none,
-        members: none,
-        listings: [],
-      }));
-    }
-    const strengths = [1, 0.7, 0.42];
-    for (let e = 0; e < m; e++) {
-      b.addEdge(ends[2 * e], ends[2 * e + 1], {
-        id: `e${e}`,
-        type: 'linked_to',
-        domain: 'unspecified',
-        directed: false,
-        strength: strengths[e % 3],
-        date: null,
-        evidence: none as never[],
-        origin: 'list',
-      });
-    }
-    net = b.build();
+    net = syntheticNetwork(n, m, ends);
     projectionMs = performance.now() - t;
     label = `synthetic ${n.toLocaleString('en')} nodes / ${m.toLocaleString('en')} edges (seeded)`;
   }

@@ -10,6 +10,7 @@ import { workerScript } from '../worker-script.js';
 import { UsageError } from '../errors.js';
 import {
   brandesSums,
+  brandesSumsBatched,
   exactCost,
   finishBetweenness,
   pagerank,
@@ -35,7 +36,15 @@ export interface BrokersOptions {
   sampled?: boolean;
   /** Worker threads (default: one per core, at most 4; 0 runs on this thread). */
   workers?: number;
+  /** Brandes kernel of a sampled run (default 'batched'; the same sums, for benchmarks). */
+  kernel?: BrandesKernel;
 }
+
+/**
+ * 'single': one BFS per source ({@link brandesSums}); 'batched': 32 sources per multi-source BFS
+ * ({@link brandesSumsBatched}), faster on large graphs but with 256 bytes of state per node.
+ */
+export type BrandesKernel = 'single' | 'batched';
 
 export interface BrokerJson {
   entity_id: string;
@@ -68,7 +77,8 @@ export async function brokers(net: Network, o: BrokersOptions = {}): Promise<Bro
     : sampleSources(n, Math.min(n, o.samples ?? 1000), o.seed ?? 1);
   const work = exact ? cost : (cost / Math.max(1, n)) * sources.length;
   const workers = o.workers ?? (work > WORKER_WORK ? Math.min(4, availableParallelism()) : 0);
-  const bc = await betweenness(csr, sources, workers);
+  // Exact runs are small by definition and keep the lean one-source kernel.
+  const bc = await betweenness(csr, sources, workers, exact ? 'single' : (o.kernel ?? 'batched'));
   const pr = pagerank(csr);
   const order = Array.from({ length: n }, (_, i) => i)
     .filter((i) => net.degree(i) > 0)
@@ -90,10 +100,15 @@ export async function brokers(net: Network, o: BrokersOptions = {}): Promise<Bro
 }
 
 /** Brandes over the sources, split across worker threads when `workers` > 0. */
-export async function betweenness(g: Csr, sources: Int32Array, workers: number): Promise<BetweennessResult> {
+export async function betweenness(
+  g: Csr,
+  sources: Int32Array,
+  workers: number,
+  kernel: BrandesKernel = 'single',
+): Promise<BetweennessResult> {
   const n = g.nodeCount;
   if (workers <= 0 || sources.length < 2) {
-    const { sum, sumSq } = brandesSums(g, sources);
+    const { sum, sumSq } = kernel === 'batched' ? brandesSumsBatched(g, sources) : brandesSums(g, sources);
     return finishBetweenness(n, sum, sumSq, sources.length);
   }
   const shared = sharedTable(g);
@@ -102,7 +117,13 @@ export async function betweenness(g: Csr, sources: Int32Array, workers: number):
     Array.from({ length: chunks }, (_, w) => {
       // Interleave sources so every worker gets a similar mix of large and small components.
       const mine = sources.filter((_, i) => i % chunks === w);
-      return runWorker({ nodeCount: n, adjOffsets: shared.adjOffsets, adj: shared.adj, sources: mine });
+      return runWorker({
+        nodeCount: n,
+        adjOffsets: shared.adjOffsets,
+        adj: shared.adj,
+        sources: mine,
+        kernel,
+      });
     }),
   );
   const sum = new Float64Array(n);
@@ -138,6 +159,7 @@ function runWorker(job: {
   adjOffsets: Int32Array;
   adj: Int32Array;
   sources: Int32Array;
+  kernel: BrandesKernel;
 }): Promise<{ sum: Float64Array; sumSq: Float64Array }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerScript(import.meta.url, './betweenness-worker.js'), { workerData: job });
