@@ -298,6 +298,7 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
       const p = phraseOf(a, z);
       return Boolean(
         countryOf(p) ||
+        isKnownPlace(p) ||
         knownBody(p) ||
         definitions.has(p) ||
         (z > a && b.lookup(p).some((h) => h.kind !== 'weak')),

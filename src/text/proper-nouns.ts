@@ -176,9 +176,13 @@ export function properNounChunks(text: string, tokens: readonly Token[]): Chunk[
     if (
       !possessive &&
       !attached &&
-      /^(?:Co\.?|Company|Corp\.?|Corporation)$/.test(tokens[last]!.text) &&
+      /^(?:Co\.?|Company|Corp\.?|Corporation|Group|Holdings?|Trading|International|Industries|Enterprises?)$/.test(
+        tokens[last]!.text,
+      ) &&
       tokens[last + 1]?.text === ',' &&
-      /^(?:Ltd|Limited|Inc|LLC|PLC|GmbH|JSC|FZE|FZCO|DMCC|S\.A|SA)$/.test(tokens[last + 2]?.text ?? '')
+      /^(?:Ltd|Limited|Inc|LLC|PLC|GmbH|JSC|FZE|FZCO|DMCC|S\.A|SA|C\.A|CA|S\.A\.S|SAS|S\.R\.L|SRL|Ltda|LDA)\.?$/.test(
+        tokens[last + 2]?.text ?? '',
+      )
     ) {
       last += 2;
       end = tokens[last]!.end;

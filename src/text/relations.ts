@@ -307,6 +307,17 @@ function claimsForVerb(
   let subjects: Arg[] = [];
   let objects: Arg[] = [];
   let by = ts[k + 1]?.text === 'by' ? k + 1 : -1;
+  // "was detained in Caracas by Venezuelan authorities": the agent after a place or time phrase.
+  if (by < 0 && /^(?:in|at|on|near|outside|during)$/.test(ts[k + 1]?.text ?? '')) {
+    for (let j = k + 2; j <= k + 7 && j < ts.length; j++) {
+      const t = ts[j]!.text;
+      if (t === 'by') {
+        by = j;
+        break;
+      }
+      if (!ts[j]!.word || verbCue(t) || RELATIVE.test(t)) break;
+    }
+  }
   let passive = false;
   // Causative "had the cousins arrested by Haitian police": the haver acts on the args before the verb.
   const had = ts.slice(Math.max(0, k - 9), k).findIndex((t) => /^(?:had|got)$/i.test(t.text));
@@ -328,8 +339,8 @@ function claimsForVerb(
       (a) =>
         a.first > k && a.first <= k + 8 && !a.source && !a.possessive && !nounCue(ts[a.last + 1]?.text ?? ''),
     );
-    const named = agents.filter((a) => !a.pronoun);
-    const afterBy = by > 0 ? (named[0] ?? agents[0]) : undefined;
+    const named = agents.filter((a) => !a.pronoun && a.first > by);
+    const afterBy = by > 0 ? (named[0] ?? agents.find((a) => a.first > by)) : undefined;
     if (by > 0 && afterBy) subjects = [afterBy];
     let patient = by > 0 && !aux ? nearestHead(ts, args, k) : subjectOf(ts, args, k, spans);
     // "a carrier that the Treasury says is controlled by X": the relative's antecedent is the patient.

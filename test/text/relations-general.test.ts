@@ -421,4 +421,17 @@ describe('general reading patterns', () => {
       'Nova Marine Shipping',
     ]);
   });
+  it('a passive agent after a place ("detained in Caracas by Venezuelan authorities"); Venezuelan legal forms; a place with a demonym in its name', () => {
+    expect(
+      list('Karim Vahedi was detained in Caracas by Venezuelan authorities in a corruption case.'),
+    ).toEqual(['Venezuela strikes Karim Vahedi']);
+    expect(list('Karim Vahedi was detained in Lima by Brazil in 2020.')).toEqual([
+      'Brazil strikes Karim Vahedi',
+    ]);
+    expect(
+      read(
+        'The network included firms in the British Virgin Islands, among them Profit Corporation, C.A. and Alpha One Capital Group, Inc. in 2017.',
+      ).entities.map((e) => e.name),
+    ).toEqual(['British Virgin Islands', 'Profit Corporation, C.A.', 'Alpha One Capital Group, Inc.']);
+  });
 });
