@@ -345,6 +345,9 @@ export const NOUN_CUES: Record<string, NounCue> = {
   firm: { type: 'ownership', subtype: null, domain: 'economic', reverse: true },
   firms: { type: 'ownership', subtype: null, domain: 'economic', reverse: true },
   front: { type: 'controls', subtype: 'front', domain: 'criminal', reverse: true },
+  // "X, his frontman": X acts for him (no company is named to be controlled).
+  frontman: { type: 'associate', subtype: 'frontman', domain: 'criminal' },
+  frontmen: { type: 'associate', subtype: 'frontman', domain: 'criminal' },
   head: { type: 'directorship', subtype: 'head', domain: 'political' },
   chief: { type: 'directorship', subtype: 'head', domain: 'political' },
   director: { type: 'directorship', subtype: null, domain: 'economic' },

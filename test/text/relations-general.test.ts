@@ -434,4 +434,9 @@ describe('general reading patterns', () => {
       ).entities.map((e) => e.name),
     ).toEqual(['British Virgin Islands', 'Profit Corporation, C.A.', 'Alpha One Capital Group, Inc.']);
   });
+  it("a frontman is his principal's associate", () => {
+    expect(list("Ali Reza Hassan is Karim Vahedi's frontman.")).toEqual([
+      'Ali Reza Hassan associate Karim Vahedi',
+    ]);
+  });
 });
