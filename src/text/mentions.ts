@@ -344,6 +344,22 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     if (NOT_PARTIES.some((re) => re.test(phrase))) return;
     if (PRODUCT.test(phrase) || words.some((w) => PRODUCT.test(w))) return;
     if (words.length === 1 && products.has(phrase.replace(/s$/, ''))) return;
+    // "a Boeing 747 cargo plane", "an Airbus A340": a maker's name before a model number is a model.
+    if (
+      words.length === 2 &&
+      /^[A-Z]{1,3}-?\d{2,4}[A-Z]?$/.test(words[1]!) &&
+      /^(?:an?)$/i.test(ts[first - 1]?.text ?? '')
+    )
+      return;
+    if (
+      words.length <= 2 &&
+      /^[A-Z]?\d{2,4}(?:-\d+)?$/.test(ts[last + 1]?.text ?? '') &&
+      (/^(?:an?)$/i.test(ts[first - 1]?.text ?? '') ||
+        /^(?:cargo|planes?|aircraft|jets?|jetliners?|airliners?|freighters?|helicopters?|drones?|engines?|tanks?|rifles?)$/.test(
+          ts[last + 2]?.text ?? '',
+        ))
+    )
+      return;
     if (words.length === 1 && phrase.length < 2) return;
     const following = ts[last + 1];
     if (words.length === 1 && CAPITALISED_ADJECTIVES.has(phrase)) return;

@@ -16,6 +16,7 @@ import {
   BE,
   nearestHead,
   objectsOf,
+  PREPOSITIONS,
   relativeAntecedent,
   RELATIVE,
   relativeSpans,
@@ -140,6 +141,47 @@ export function extractRelations(
       paragraphDate = dates[dates.length - 1]!.value;
   });
   return out;
+}
+
+/**
+ * "sanctioned X in 2011 for providing support to Y": the one punished is who did it, whether
+ * named after the verb or as the antecedent of "which Washington sanctioned".
+ */
+function reasonHolders(ts: Token[], args: Arg[], k: number): Arg[] | undefined {
+  if (ts[k - 1]?.text !== 'for' || !/ing$/.test(ts[k]!.text)) return undefined;
+  let v = -1;
+  for (let j = k - 2; j >= 0 && j >= k - 12; j--) {
+    if (
+      /^(?:sanctioned|designated|targeted|blacklisted|listed|indicted|charged|arrested|penali[sz]ed|fined|punished)$/i.test(
+        ts[j]!.text,
+      )
+    ) {
+      v = j;
+      break;
+    }
+    if (ts[j]!.text === ';') break;
+  }
+  if (v < 0) return undefined;
+  const objects = args.filter(
+    (a) =>
+      a.first > v &&
+      a.last < k - 1 &&
+      !a.source &&
+      !a.possessive &&
+      !a.demonym &&
+      !a.attached &&
+      !(
+        PREPOSITIONS.has(ts[a.first - 1]?.text ?? '') &&
+        a.clusters.every((c) => c.schema === 'Location' || c.country)
+      ),
+  );
+  if (objects.length > 0) return objects;
+  for (let r = v - 1; r >= 0 && r >= v - 4; r--)
+    if (RELATIVE.test(ts[r]!.text)) {
+      const antecedent = relativeAntecedent(ts, args, r).slice(-1);
+      return antecedent.length > 0 ? antecedent : undefined;
+    }
+  return undefined;
 }
 
 /**
@@ -417,6 +459,9 @@ function claimsForVerb(
         if (after.direct.length + after.prep.length + after.from.length === 0) objects = [zero];
       }
     }
+    // "sanctioned X for providing …", "X, which Washington sanctioned for providing …": X provides.
+    const reason = reasonHolders(ts, args, k);
+    if (reason) subjects = reason;
     // "The Treasury designated X and sanctioned Y": the second verb shares the first one's subject.
     let a0 = k - 1;
     while (a0 > 0 && /^(?:also|later|then|separately|publicly|has|had|have)$/i.test(ts[a0]!.text)) a0--;

@@ -439,4 +439,16 @@ describe('general reading patterns', () => {
       'Ali Reza Hassan associate Karim Vahedi',
     ]);
   });
+  it('"sanctioned X for providing …": X provides, also as the antecedent of "which Washington sanctioned"; a model number is no party', () => {
+    expect(
+      list(
+        'The aircraft had belonged to Nova Marine, which Washington sanctioned in 2011 for providing support to Hezbollah.',
+      ),
+    ).toEqual(['United States sanctions Nova Marine', 'Nova Marine supplies Hezbollah']);
+    expect(
+      read(
+        'Police grounded a Boeing 747 cargo plane owned by Nova Marine after Bluefin Trading FZE bought an Airbus A340.',
+      ).entities.map((e) => e.name),
+    ).toEqual(['Nova Marine', 'Bluefin Trading FZE']);
+  });
 });
