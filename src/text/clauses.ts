@@ -257,6 +257,8 @@ export function objectsOf(
       // Another clause ends the objects: ";" + verb, ", and he publicly urged", "that it said", another verb.
       const newClause =
         gap.some((t, k) => t.text === ';' && clauseBreak(ts, lastEnd + 1 + k)) ||
+        // ", but Iran continued …", "while Caracas …": a contrasting clause has its own subject.
+        gap.some((t) => /^(?:but|while|whereas|although|though|yet)$/i.test(t.text)) ||
         gap.some(
           (t, k) =>
             t.word &&

@@ -451,4 +451,11 @@ describe('general reading patterns', () => {
       ).entities.map((e) => e.name),
     ).toEqual(['Nova Marine', 'Bluefin Trading FZE']);
   });
+  it('a contrasting clause (", but Iran continued") ends the objects of the verb before it', () => {
+    expect(
+      list(
+        "Iran sells fuel. In 2020 the U.S. Justice Department seized four tankers' cargoes of Iranian gasoline bound for Venezuela, but Iran continued to send fuel.",
+      ),
+    ).toEqual([]);
+  });
 });
