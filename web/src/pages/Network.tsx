@@ -15,6 +15,7 @@ import { Evidence } from '../components/Evidence';
 import { Badge, EntityLink, ErrorBox, PageHeader, Programmes, SchemaChip } from '../components/ui';
 import { toGexf } from '../graph/gexf';
 import { placeAlong, placeAround, relax } from '../graph/layout';
+import { EdgeRectangleFlatProgram, NodePointProgram } from '../graph/programs';
 import { disconnectedBy } from '../graph/scenario';
 import {
   CATEGORY_COLOURS,
@@ -185,6 +186,11 @@ function Explorer({ start, startHops }: { start: string; startHops: number }) {
       stagePadding: 80,
       labelFont: 'system-ui, sans-serif',
       zIndex: true,
+      // Discs and thick links drawn without instancing: far cheaper in software WebGL.
+      defaultNodeType: 'point',
+      nodeProgramClasses: { point: NodePointProgram },
+      defaultEdgeType: 'line',
+      edgeProgramClasses: { line: EdgeRectangleFlatProgram },
       nodeReducer: (node, data) => {
         const v = viewRef.current;
         const programmes = data.programmes as string[];
