@@ -306,8 +306,41 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
       schema: {
         tags: ['documents'],
         summary:
-          'a party no list knows (a doc-… id): its name, schema and review status, the documents naming it, its claims and its review history',
+          'a party no list knows (a doc-… id): its name, schema and review status, the documents naming it, its mentions there (with the sentence around each), its claims and its review history',
         params: idParams,
+        response: {
+          200: {
+            type: 'object',
+            additionalProperties: true,
+            properties: {
+              id: { type: 'string' },
+              name: { type: 'string' },
+              schema: { type: 'string' },
+              status: { type: 'string', enum: ['proposed', 'accepted', 'rejected'] },
+              first_document_id: { type: 'string' },
+              documents: { type: 'array', items: { type: 'string' } },
+              mentions: {
+                type: 'array',
+                description: 'where documents name the party, oldest document first (at most 500)',
+                items: {
+                  type: 'object',
+                  properties: {
+                    document_id: { type: 'string' },
+                    title: { type: ['string', 'null'] },
+                    text: { type: 'string' },
+                    start: { type: 'integer' },
+                    end: { type: 'integer' },
+                    sentence_start: { type: ['integer', 'null'] },
+                    sentence_end: { type: ['integer', 'null'] },
+                    sentence: { type: ['string', 'null'] },
+                  },
+                },
+              },
+              claims: { type: 'array', items: { type: 'object', additionalProperties: true } },
+              history: { type: 'array', items: { type: 'object', additionalProperties: true } },
+            },
+          },
+        },
       },
     },
     async (req, reply) => {
@@ -315,6 +348,7 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
       if (!party) return notFound(reply, `party ${req.params.id} read from a document`);
       return {
         ...party,
+        mentions: await ctx.documents.documentEntityMentions(party.id),
         claims: await ctx.documents.listClaims({ entityId: party.id }),
         history: await ctx.documents.documentEntityHistory(party.id),
       };
