@@ -94,6 +94,21 @@ describe('the graph by the id of a document party merged by a judgement', () => 
       path: [tren, canonical],
     });
 
+    // The party and the document say which list entry it was judged the same as.
+    const party = await get(`/documents/entities/${hezbollah}`);
+    expect(party.body.same_as).toEqual({
+      id: canonical,
+      entity_id: IRGC,
+      caption: 'ISLAMIC REVOLUTIONARY GUARD CORPS',
+    });
+    expect((await get(`/documents/entities/${tren}`)).body.same_as).toBeNull();
+    const doc = await get(`/documents/${party.body.first_document_id}`);
+    const entities = new Map(
+      doc.body.entities.map((e: { id: string; same_as: unknown }) => [e.id, e.same_as]),
+    );
+    expect(entities.get(hezbollah)).toMatchObject({ id: canonical, entity_id: IRGC });
+    expect(entities.get(tren)).toBeNull();
+
     const timeline = await get(`/graph/timeline/${hezbollah}`);
     expect(timeline.status).toBe(200);
     expect(timeline.body.entities[0].id).toBe(canonical);

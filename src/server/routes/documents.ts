@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { FieldError, InputError } from '../../errors.js';
 import { ReaderUnavailableError } from '../../logic/reader-factory.js';
+import { sameAsListEntries } from '../../logic/resolved-ids.js';
 import {
   checkDocumentMeta,
   partyNames,
@@ -224,7 +225,15 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
     },
     async (req, reply) => {
       const doc = await ctx.documents.getDocument(req.params.id);
-      return doc ?? notFound(reply, `document ${req.params.id}`);
+      if (!doc) return notFound(reply, `document ${req.params.id}`);
+      // A party no list knows that an analyst judged the same as a list entry says which one.
+      const same = await sameAsListEntries(
+        ctx.store,
+        doc.entities.filter((e) => e.id.startsWith('doc-')).map((e) => e.id),
+      );
+      return same.size
+        ? { ...doc, entities: doc.entities.map((e) => ({ ...e, same_as: same.get(e.id) ?? null })) }
+        : doc;
     },
   );
 
@@ -319,6 +328,20 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
               status: { type: 'string', enum: ['proposed', 'accepted', 'rejected'] },
               first_document_id: { type: 'string' },
               documents: { type: 'array', items: { type: 'string' } },
+              same_as: {
+                description: 'the list entry an analyst judged this party the same as (null if none)',
+                anyOf: [
+                  { type: 'null' },
+                  {
+                    type: 'object',
+                    properties: {
+                      id: { type: 'string', description: "the cluster's canonical id" },
+                      entity_id: { type: 'string' },
+                      caption: { type: 'string' },
+                    },
+                  },
+                ],
+              },
               mentions: {
                 type: 'array',
                 description: 'where documents name the party, oldest document first (at most 500)',
@@ -348,6 +371,7 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
       if (!party) return notFound(reply, `party ${req.params.id} read from a document`);
       return {
         ...party,
+        same_as: (await sameAsListEntries(ctx.store, [party.id])).get(party.id) ?? null,
         mentions: await ctx.documents.documentEntityMentions(party.id),
         claims: await ctx.documents.listClaims({ entityId: party.id }),
         history: await ctx.documents.documentEntityHistory(party.id),
