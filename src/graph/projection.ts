@@ -16,7 +16,7 @@ import { model, type Schema } from '../model/model.js';
 import type { EntityRecord, Store } from '../store/store.js';
 import { claimMask, programmeMask, topicMask } from './categories.js';
 import type { ClaimSource, GraphClaim } from './claims.js';
-import { GraphBuilder, type Evidence, type Network, type NodeInfo } from './network.js';
+import { GraphBuilder, type Evidence, type Network } from './network.js';
 import { LIST_STRENGTH, claimStrength } from './strength.js';
 
 export interface ProjectionOptions {
@@ -25,6 +25,12 @@ export interface ProjectionOptions {
   includeProposed?: boolean;
   /** Canonical id of a store entity id (entity resolution); identity by default. */
   canonicalId?: (id: string) => string;
+  /**
+   * The clusters entity resolution made (canonical id and member ids). A document party (doc-…)
+   * in a cluster is named among its node's members even when none of its own claims is in the
+   * network, so that asking for it by its id finds the merged node.
+   */
+  clusters?: () => Iterable<{ canonicalId: string; members: readonly string[] }>;
 }
 
 export interface ProjectionStats {
@@ -266,7 +272,7 @@ export async function projectStore(store: Store, options: ProjectionOptions = {}
     const claims = (await options.claims.listClaims({ status: statuses })).filter((c) =>
       statuses.includes(c.status),
     );
-    await addDocumentParties(builder, claims, options.claims, canonical);
+    await addDocumentParties(builder, claims, options.claims, canonical, options.clusters?.() ?? []);
     for (const c of claims) {
       const strength = claimStrength(c);
       const a = partyIndex(c.source_id);
@@ -323,32 +329,56 @@ export function claimEvidence(c: GraphClaim): Evidence {
   };
 }
 
-/** Parties only documents know (not negated claims' ends) become nodes of their own. */
+/**
+ * Parties only documents know (not negated claims' ends) become nodes of their own, or join the
+ * node of the cluster entity resolution put them in: every doc-… id a node stands for is one of
+ * its members, so the graph finds that node by any of them (a list entry's id, a document party's
+ * id, the cluster's canonical id).
+ */
 async function addDocumentParties(
   builder: GraphBuilder,
   claims: GraphClaim[],
   source: ClaimSource,
   canonical: (id: string) => string,
+  clusters: Iterable<{ canonicalId: string; members: readonly string[] }>,
 ): Promise<void> {
-  const missing = new Set<string>();
+  const wanted = new Set<string>();
   for (const c of claims) {
     if (c.negated) continue;
-    for (const id of [c.source_id, c.target_id]) if (!builder.index.has(canonical(id))) missing.add(id);
+    for (const id of [c.source_id, c.target_id]) wanted.add(id);
   }
-  if (!missing.size) return;
-  const known = new Map((await source.listParties?.([...missing]))?.map((p) => [p.id, p]) ?? []);
+  // Merged members no list holds: document parties whose own claims may all be out of the network.
+  const fromClusters = new Set<string>();
+  for (const cluster of clusters) {
+    const i = builder.index.get(cluster.canonicalId);
+    if (i === undefined && !cluster.members.some((m) => wanted.has(m))) continue;
+    for (const m of cluster.members) {
+      if (wanted.has(m) || (i !== undefined && builder.nodes[i].members.includes(m))) continue;
+      fromClusters.add(m);
+    }
+  }
+  const missing = [...wanted, ...fromClusters].filter((id) => {
+    const i = builder.index.get(canonical(id));
+    return i === undefined || !builder.nodes[i].members.includes(id);
+  });
+  if (!missing.length) return;
+  const known = new Map((await source.listParties?.(missing))?.map((p) => [p.id, p]) ?? []);
   for (const id of missing) {
     const party = known.get(id);
-    const info: Omit<NodeInfo, 'id'> = {
+    // A cluster member that is no document party (a list entry the store no longer holds) adds nothing.
+    if (!party && fromClusters.has(id)) continue;
+    const i = builder.node(canonical(id), () => ({
       caption: party?.caption ?? id,
       schema: party?.schema ?? 'LegalEntity',
-      datasets: ['documents'],
+      datasets: [],
       programmes: [],
       topics: [],
-      members: [id],
+      members: [],
       listings: [],
-    };
-    builder.node(canonical(id), () => info);
+    }));
+    const info = builder.nodes[i];
+    info.members.push(id);
+    mergeInto(info.datasets, ['documents']);
   }
 }
 

@@ -11,6 +11,7 @@ import { graphWiring, type GraphWiring } from './wiring.js';
 export interface GraphServiceOptions {
   claims?: ClaimSource;
   canonicalId?: (id: string) => string;
+  clusters?: () => Iterable<{ canonicalId: string; members: readonly string[] }>;
   /** How long a checked version marker is trusted before asking the store again (ms). */
   markerTtlMs?: number;
 }
@@ -54,6 +55,7 @@ export class GraphService {
       return projectStore(this.store, {
         claims: wiring.claims,
         canonicalId: wiring.canonicalId,
+        clusters: wiring.clusters,
         includeProposed,
       });
     })();

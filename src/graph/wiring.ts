@@ -15,6 +15,8 @@ import type { ScreenedMatch } from './exposure.js';
 export interface GraphWiring {
   claims?: ClaimSource;
   canonicalId?: (id: string) => string;
+  /** Entity resolution's clusters, so a merged document party's id finds its cluster's node. */
+  clusters?: () => Iterable<{ canonicalId: string; members: readonly string[] }>;
   /** Changes when the claims or the judgements change, so a kept projection knows to rebuild. */
   marker?: () => string;
 }
@@ -45,6 +47,7 @@ export async function graphWiring(store: Store): Promise<GraphWiring> {
   return {
     claims,
     canonicalId: (id) => resolver.canonicalId(id),
+    clusters: () => resolver.clusters(),
     marker: () => `${documents.marker()}/${judgements.marker()}`,
   };
 }

@@ -122,6 +122,19 @@ export interface DocumentBornEntity {
   documents: string[];
 }
 
+/** Where a document names a party: the mention and the sentence around it, for a reviewer to see. */
+export interface PartyMention {
+  document_id: string;
+  title: string | null;
+  text: string;
+  start: number;
+  end: number;
+  /** The sentence holding the mention (offsets in the document text, end exclusive), when known. */
+  sentence_start: number | null;
+  sentence_end: number | null;
+  sentence: string | null;
+}
+
 /** A reviewer's decision on a party no list knows (its `doc-…` id, across every document naming it). */
 export interface PartyReviewRequest {
   id: string;
@@ -223,6 +236,8 @@ export interface DocumentStore {
   /** Accept, reject or correct (name, schema) a party no list knows; recorded with who and when. */
   reviewDocumentEntity(request: PartyReviewRequest): Promise<DocumentBornEntity>;
   documentEntityHistory(id: string): Promise<PartyReview[]>;
+  /** Every mention of a party across the documents naming it (document order, then text order). */
+  documentEntityMentions(id: string, limit?: number): Promise<PartyMention[]>;
   /** Ids of parties a reviewer rejected: their claims are kept but make no link. */
   rejectedDocumentEntities(): Promise<Set<string>>;
   /** Changes whenever a document is read or a claim reviewed (also by another process). */

@@ -23,6 +23,7 @@ import type {
   DocumentDetail,
   DocumentStore,
   NewDocument,
+  PartyMention,
   PartyReview,
   PartyReviewRequest,
   ReviewRequest,
@@ -717,6 +718,34 @@ export class SqliteDocumentStore implements DocumentStore {
       return this.bornEntities('b.id = ?', [party.id])[0]!;
     });
     return run.immediate();
+  }
+
+  async documentEntityMentions(id: string, limit = 500): Promise<PartyMention[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT m.document_id, d.title, m.text, m.start, m."end",
+           s.start AS sentence_start, s."end" AS sentence_end
+         FROM document_entities e
+         JOIN document_mentions m ON m.document_id = e.document_id AND m.local_id = e.local_id
+         JOIN documents d ON d.id = e.document_id
+         LEFT JOIN document_sentences s ON s.document_id = m.document_id AND s.start <= m.start AND s."end" >= m."end"
+         WHERE e.store_id = ?
+         ORDER BY d.read_at, m.document_id, m.start
+         LIMIT ?`,
+      )
+      .all(id, limit) as Array<Omit<PartyMention, 'sentence'>>;
+    // Sentences cut in JavaScript: the offsets count UTF-16 units, SQLite's substr code points.
+    const texts = new Map<string, string>();
+    const textOf = this.db.prepare(`SELECT text FROM documents WHERE id = ?`);
+    return rows.map((r) => {
+      if (r.sentence_start === null || r.sentence_end === null) return { ...r, sentence: null };
+      let text = texts.get(r.document_id);
+      if (text === undefined) {
+        text = (textOf.get(r.document_id) as { text: string }).text;
+        texts.set(r.document_id, text);
+      }
+      return { ...r, sentence: text.slice(r.sentence_start, r.sentence_end) };
+    });
   }
 
   async documentEntityHistory(id: string): Promise<PartyReview[]> {

@@ -220,6 +220,22 @@ describe('tangle read / documents / claims / review', () => {
     expect(JSON.parse(r.stdout).relations.map((x: { status: string }) => x.status)).toEqual(['accepted']);
   });
 
+  it('tangle graph answers by the doc id of a party judged the same as another', () => {
+    const read = (name: string, text: string) =>
+      JSON.parse(run(['read', file(name, text), '--accept', '--db', db, '--json']).stdout).relations[0];
+    const link = read('iran-hezbollah.txt', 'Iran supplies drones to Hezbollah.');
+    const [iran, hezbollah] = [link.source_id, link.target_id];
+    const tren = read('tren.txt', 'Tren de Aragua works with Venezuela.').source_id;
+    expect([iran, hezbollah, tren].every((id: string) => id.startsWith('doc-'))).toBe(true);
+    const judged = run(['judge', hezbollah, tren, 'same', '--user', 'ana', '--db', db, '--json']);
+    expect(judged.status, judged.stderr).toBe(0);
+    const hood = run(['graph', 'neighbours', tren, '--db', db, '--json']);
+    expect(hood.status, hood.stderr).toBe(0);
+    const body = JSON.parse(hood.stdout);
+    expect(body.center.id).toMatch(/^tgl-/);
+    expect(body.nodes.map((n: { id: string }) => n.id)).toContain(iran);
+  });
+
   it('a reading engine that cannot be loaded is an error that says so', () => {
     const r = run(['read', join(dir, 'drones.txt'), '--db', join(dir, 'other.sqlite')], {
       TANGLE_READER_MODULE: join(dir, 'no-engine.js'),

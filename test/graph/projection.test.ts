@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { requireNode } from '../../src/graph/lookup.js';
+import { neighbours } from '../../src/graph/neighbours.js';
+import { exposure } from '../../src/graph/exposure.js';
 import { projectStore } from '../../src/graph/projection.js';
 import type { SqliteStore } from '../../src/store/sqlite.js';
-import { fakeClaims, fixtureStore, IDS } from './fixture.js';
+import { CLAIMS, fakeClaims, fixtureStore, IDS } from './fixture.js';
 
 let store: SqliteStore;
 beforeEach(async () => {
@@ -95,5 +98,52 @@ describe('projection of the store', () => {
     // The link between the two merged entities disappears; the branch's link to the proxy stays.
     expect(net.edgesBetween(net.index.get(IDS.guard)!, net.index.get(IDS.proxy)!)).toHaveLength(1);
     expect(net.edgeCount).toBe(4);
+  });
+
+  it('finds a document party merged into a list entry by its own id, the entry id and the canonical id', async () => {
+    const merged = 'tgl-aaaaaaaaaaaaaaaa';
+    const cluster = [IDS.cartel, IDS.leader];
+    const canonicalId = (id: string) => (cluster.includes(id) ? merged : id);
+    const clusters = () => [{ canonicalId: merged, members: cluster }];
+    for (const includeProposed of [true, false]) {
+      // With proposed claims the cartel's own claim is in the network; without, only the judgement.
+      const { network: net } = await projectStore(store, {
+        claims: fakeClaims(),
+        canonicalId,
+        clusters,
+        includeProposed,
+      });
+      expect(net.index.has(IDS.cartel)).toBe(false);
+      const node = requireNode(net, IDS.cartel);
+      expect(requireNode(net, merged)).toBe(node);
+      expect(requireNode(net, IDS.leader)).toBe(node);
+      expect(net.nodes[node].members.sort()).toEqual([IDS.cartel, IDS.leader]);
+      expect(net.nodes[node].caption).toBe('Leader of the Republic');
+      expect(neighbours(net, requireNode(net, IDS.cartel)).center.id).toBe(merged);
+      const x = exposure(net, requireNode(net, IDS.cartel), IDS.cartel, { hops: 2 });
+      expect(x.entity).toMatchObject({ id: merged, query: IDS.cartel, sanctioned: true });
+      expect(x.exposures.map((e) => e.entity_id)).toContain(IDS.guard);
+      if (includeProposed) expect(x.exposures.map((e) => e.entity_id)).toContain(IDS.proxy);
+    }
+  });
+
+  it('makes one node of two document parties judged the same, found by either id', async () => {
+    const merged = 'tgl-bbbbbbbbbbbbbbbb';
+    const other = 'doc-other';
+    const claims = fakeClaims([
+      ...CLAIMS,
+      { ...CLAIMS[1], id: 'c6', source_id: IDS.bank, target_id: other, status: 'accepted' },
+    ]);
+    const canonicalId = (id: string) => (id === IDS.cartel || id === other ? merged : id);
+    const { network: net } = await projectStore(store, { claims, canonicalId, includeProposed: true });
+    const node = requireNode(net, other);
+    expect(requireNode(net, IDS.cartel)).toBe(node);
+    expect(requireNode(net, merged)).toBe(node);
+    expect(net.nodes[node].members.sort()).toEqual([IDS.cartel, other].sort());
+    expect(
+      neighbours(net, node)
+        .nodes.map((n) => n.id)
+        .sort(),
+    ).toEqual([merged, IDS.bank, IDS.proxy].sort());
   });
 });

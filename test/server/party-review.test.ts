@@ -58,6 +58,49 @@ describe('document party review over HTTP', () => {
     expect((await t.app.inject({ url: '/documents/entities/doc-nope' })).statusCode).toBe(404);
   });
 
+  it('lists where documents name the party, with the sentence around each mention', async () => {
+    // The same party in a second document, twice, with no claim (the claims below stay one).
+    const second = await t.app.inject({
+      method: 'POST',
+      url: '/documents',
+      headers: analyst,
+      payload: { text: 'Tren de Aragua grows. “They” say 🚢 Tren de Aragua sails.', title: 'Follow-up' },
+    });
+    expect(second.statusCode).toBe(201);
+    const secondId = second.json().document.id;
+    const tren = ids.get('Tren de Aragua')!;
+    const r = await t.app.inject({ url: `/documents/entities/${tren}`, headers: viewer });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().documents.sort()).toEqual([documentId, secondId].sort());
+    expect(r.json().mentions).toEqual([
+      {
+        document_id: documentId,
+        title: 'Brief',
+        text: 'Tren de Aragua',
+        start: TEXT.indexOf('Tren'),
+        end: TEXT.indexOf('Tren') + 14,
+        sentence_start: TEXT.indexOf('Hezbollah'),
+        sentence_end: TEXT.length,
+        sentence: 'Hezbollah works with Tren de Aragua.',
+      },
+      expect.objectContaining({
+        document_id: secondId,
+        title: 'Follow-up',
+        start: 0,
+        end: 14,
+        sentence: 'Tren de Aragua grows.',
+      }),
+      expect.objectContaining({
+        document_id: secondId,
+        text: 'Tren de Aragua',
+        sentence: '“They” say 🚢 Tren de Aragua sails.',
+      }),
+    ]);
+    const spec = (await t.app.inject({ url: '/openapi.json' })).json();
+    const schema = spec.paths['/documents/entities/{id}'].get.responses['200'];
+    expect(JSON.stringify(schema)).toContain('sentence_start');
+  });
+
   it('lets an analyst reject a party: its claims leave the network and the FtM export, and it is audited', async () => {
     const tren = ids.get('Tren de Aragua')!;
     const hezbollah = ids.get('Hezbollah')!;

@@ -49,4 +49,36 @@ describe('document parties', () => {
     expect(iranHood.nodes.map((n: { id: string }) => n.id)).toContain(ids.get('Venezuela'));
     expect(web.errors).toEqual([]);
   });
+
+  it('marks claims of a rejected party, lists the mentions of a party as text, and names the list entry it was judged the same as', async () => {
+    const { page } = web;
+    // Hezbollah was rejected above: its claim says so.
+    const claim = page.locator('.claim', { hasText: 'Hezbollah' }).first();
+    await claim.getByText('party rejected', { exact: true }).waitFor();
+    expect(await page.locator('.claim', { hasText: 'Venezuela' }).getByText('party rejected').count()).toBe(
+      0,
+    );
+
+    const parties = page.getByLabel('Parties', { exact: true });
+    const venezuela = parties.getByLabel('Party: Venezuela');
+    await venezuela.getByRole('button', { name: 'Mentions' }).click();
+    const mentions = venezuela.getByLabel('Mentions of Venezuela');
+    await mentions.getByText('Parties test').waitFor();
+    expect(await mentions.locator('mark').textContent()).toBe('Venezuela');
+    expect(await mentions.locator('q').textContent()).toBe('Iran supplies drones to Venezuela.');
+
+    const key = apiKeyHeader(await web.server.keyFor('analyst'));
+    const judged = await web.server.app.inject({
+      method: 'POST',
+      url: '/judgements',
+      headers: key,
+      payload: { judgements: [{ left: ids.get('Venezuela'), right: 'us_ofac_sdn-22790', decision: 'same' }] },
+    });
+    expect(judged.statusCode).toBe(201);
+    await page.reload();
+    await parties.getByLabel('Party: Venezuela').getByText('judged the same as').waitFor();
+    const link = parties.getByLabel('Party: Venezuela').getByRole('link', { name: 'MADURO MOROS, Nicolas' });
+    expect(await link.getAttribute('href')).toContain(judged.json().clusters[0].canonicalId);
+    expect(web.errors).toEqual([]);
+  });
 });

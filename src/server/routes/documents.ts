@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { FieldError, InputError } from '../../errors.js';
 import { ReaderUnavailableError } from '../../logic/reader-factory.js';
+import { sameAsListEntries } from '../../logic/resolved-ids.js';
 import {
   checkDocumentMeta,
   partyNames,
@@ -224,7 +225,15 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
     },
     async (req, reply) => {
       const doc = await ctx.documents.getDocument(req.params.id);
-      return doc ?? notFound(reply, `document ${req.params.id}`);
+      if (!doc) return notFound(reply, `document ${req.params.id}`);
+      // A party no list knows that an analyst judged the same as a list entry says which one.
+      const same = await sameAsListEntries(
+        ctx.store,
+        doc.entities.filter((e) => e.id.startsWith('doc-')).map((e) => e.id),
+      );
+      return same.size
+        ? { ...doc, entities: doc.entities.map((e) => ({ ...e, same_as: same.get(e.id) ?? null })) }
+        : doc;
     },
   );
 
@@ -306,8 +315,55 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
       schema: {
         tags: ['documents'],
         summary:
-          'a party no list knows (a doc-… id): its name, schema and review status, the documents naming it, its claims and its review history',
+          'a party no list knows (a doc-… id): its name, schema and review status, the documents naming it, its mentions there (with the sentence around each), its claims and its review history',
         params: idParams,
+        response: {
+          200: {
+            type: 'object',
+            additionalProperties: true,
+            properties: {
+              id: { type: 'string' },
+              name: { type: 'string' },
+              schema: { type: 'string' },
+              status: { type: 'string', enum: ['proposed', 'accepted', 'rejected'] },
+              first_document_id: { type: 'string' },
+              documents: { type: 'array', items: { type: 'string' } },
+              same_as: {
+                description: 'the list entry an analyst judged this party the same as (null if none)',
+                anyOf: [
+                  { type: 'null' },
+                  {
+                    type: 'object',
+                    properties: {
+                      id: { type: 'string', description: "the cluster's canonical id" },
+                      entity_id: { type: 'string' },
+                      caption: { type: 'string' },
+                    },
+                  },
+                ],
+              },
+              mentions: {
+                type: 'array',
+                description: 'where documents name the party, oldest document first (at most 500)',
+                items: {
+                  type: 'object',
+                  properties: {
+                    document_id: { type: 'string' },
+                    title: { type: ['string', 'null'] },
+                    text: { type: 'string' },
+                    start: { type: 'integer' },
+                    end: { type: 'integer' },
+                    sentence_start: { type: ['integer', 'null'] },
+                    sentence_end: { type: ['integer', 'null'] },
+                    sentence: { type: ['string', 'null'] },
+                  },
+                },
+              },
+              claims: { type: 'array', items: { type: 'object', additionalProperties: true } },
+              history: { type: 'array', items: { type: 'object', additionalProperties: true } },
+            },
+          },
+        },
       },
     },
     async (req, reply) => {
@@ -315,6 +371,8 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
       if (!party) return notFound(reply, `party ${req.params.id} read from a document`);
       return {
         ...party,
+        same_as: (await sameAsListEntries(ctx.store, [party.id])).get(party.id) ?? null,
+        mentions: await ctx.documents.documentEntityMentions(party.id),
         claims: await ctx.documents.listClaims({ entityId: party.id }),
         history: await ctx.documents.documentEntityHistory(party.id),
       };

@@ -379,6 +379,38 @@ export interface DocumentEntity {
   /** proposed until reviewed; a rejected party's claims make no link. */
   status?: ClaimStatus;
   mentions: Mention[];
+  /** A doc-… party an analyst judged the same as a list entry: that entry. */
+  same_as?: SameAs | null;
+}
+
+export interface SameAs {
+  /** The merged party's canonical id. */
+  id: string;
+  entity_id: string;
+  caption: string;
+}
+
+/** Where a document names a party no list knows. */
+export interface PartyMention extends Mention {
+  document_id: string;
+  title: string | null;
+  sentence_start: number | null;
+  sentence_end: number | null;
+  sentence: string | null;
+}
+
+/** GET /documents/entities/{id}: a party no list knows, with its evidence. */
+export interface DocumentParty {
+  id: string;
+  name: string;
+  schema: string;
+  status: ClaimStatus;
+  first_document_id: string;
+  documents: string[];
+  same_as: SameAs | null;
+  mentions: PartyMention[];
+  claims: Claim[];
+  history: unknown[];
 }
 
 export interface PartyReviewBody {
@@ -593,6 +625,7 @@ export const api = {
   cluster: (id: string) => request<ClusterView>('GET', `/resolve/${enc(id)}`),
   split: (id: string) => request<unknown>('POST', '/resolve/split', { body: { id } }),
 
+  documentParty: (id: string) => request<DocumentParty>('GET', `/documents/entities/${enc(id)}`),
   reviewParty: (id: string, review: PartyReviewBody) =>
     request<{ party: unknown }>('POST', `/documents/entities/${enc(id)}/review`, { body: review }),
 

@@ -4,8 +4,9 @@
  * entry they are (a `same` judgement, the one mechanism for every merge). Viewers see no buttons.
  */
 import { useState, type FormEvent } from 'react';
-import { api, type DocumentEntity } from '../api/client';
+import { api, type DocumentEntity, type PartyMention } from '../api/client';
 import { EntityPicker } from './EntityPicker';
+import { href } from '../router';
 import { Badge, EntityLink, ErrorBox, SchemaChip } from './ui';
 import { useSession } from '../session';
 
@@ -73,6 +74,13 @@ function PartyRow({
         <Badge kind="list">on a list</Badge>
       )}
       {party.ambiguous && <Badge kind="warn">ambiguous link</Badge>}
+      {documentOnly && party.same_as && (
+        <span className="small">
+          {' '}
+          judged the same as <EntityLink id={party.same_as.id} caption={party.same_as.caption} />
+        </span>
+      )}
+      {documentOnly && <Mentions id={party.id} name={party.name} />}
       {canReview && documentOnly && mode === 'none' && (
         <span className="actions" role="group" aria-label={`Review ${party.name}`}>
           <button
@@ -131,5 +139,60 @@ function PartyRow({
       )}
       {error && <ErrorBox error={error} />}
     </li>
+  );
+}
+
+/** Where documents name a party no list knows, loaded on request: the evidence a reviewer weighs. */
+function Mentions({ id, name }: { id: string; name: string }) {
+  const [mentions, setMentions] = useState<PartyMention[]>();
+  const [error, setError] = useState<Error>();
+  const [open, setOpen] = useState(false);
+  const toggle = async () => {
+    if (open) return setOpen(false);
+    setOpen(true);
+    if (mentions) return;
+    try {
+      setMentions((await api.documentParty(id)).mentions);
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+  return (
+    <>
+      {' '}
+      <button type="button" className="link" aria-expanded={open} onClick={() => void toggle()}>
+        {open ? 'Hide mentions' : 'Mentions'}
+      </button>
+      {open && error && <ErrorBox error={error} />}
+      {open && mentions && (
+        <ul className="plain small" aria-label={`Mentions of ${name}`}>
+          {mentions.length === 0 && <li className="muted">no mention stored</li>}
+          {mentions.map((m) => (
+            <li key={`${m.document_id}:${m.start}`}>
+              <a href={href('documents', m.document_id)}>{m.title || m.document_id}</a>{' '}
+              <span className="muted">
+                {m.start}–{m.end}
+              </span>{' '}
+              {/* Text only: a document's words are never markup. */}
+              <MentionSentence mention={m} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function MentionSentence({ mention: m }: { mention: PartyMention }) {
+  if (m.sentence === null || m.sentence_start === null) return <q>{m.text}</q>;
+  const at = m.start - m.sentence_start;
+  const len = m.end - m.start;
+  if (at < 0 || at + len > m.sentence.length) return <q>{m.sentence}</q>;
+  return (
+    <q>
+      {m.sentence.slice(0, at)}
+      <mark>{m.sentence.slice(at, at + len)}</mark>
+      {m.sentence.slice(at + len)}
+    </q>
   );
 }

@@ -302,6 +302,11 @@ function ClaimCard({
           <Badge kind={claim.status === 'accepted' ? 'ok' : claim.status === 'rejected' ? 'danger' : 'muted'}>
             {claim.status}
           </Badge>
+          {[source, target].some((p) => p?.status === 'rejected') && (
+            <Badge kind="negated" title="a reviewer rejected a party of this claim: it makes no link">
+              party rejected
+            </Badge>
+          )}
           {claim.hedged && (
             <Badge kind="warn" title="the sentence hedges: alleged, reportedly…">
               hedged
