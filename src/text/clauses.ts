@@ -124,7 +124,12 @@ export function subjectOf(ts: Token[], args: Arg[], cue: number, spans: Array<[n
       !(prev === 'in' && /^(?:authorities|officials|police|prosecutors|forces)$/i.test(prev2))
     ) {
       // "Agents of the DEA": the agency acts.
-      if (!(prev === 'of' && /^(?:agents|officials|officers|forces|troops|authorities)$/i.test(prev2)))
+      if (!(
+        prev === 'of' &&
+        /^(?:agents|officials|officers|forces|troops|authorities|members|fighters|militants|operatives|gunmen|commandos)$/i.test(
+          prev2,
+        )
+      ))
         continue;
     }
     if (a.demonym && !STATE_ACTORS.test(ts[a.last + 1]?.text ?? '')) continue;

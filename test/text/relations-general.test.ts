@@ -458,4 +458,11 @@ describe('general reading patterns', () => {
       ),
     ).toEqual([]);
   });
+  it('"members of X" who act are X acting, as "agents of the DEA" are the DEA', () => {
+    expect(list('Members of Hezbollah killed Karim Vahedi in 2024.')).toEqual([
+      'Hezbollah strikes Karim Vahedi',
+    ]);
+    // Being sanctioned as members is not the group being sanctioned.
+    expect(list('The Treasury sanctioned three members of Hezbollah.')).toEqual([]);
+  });
 });
