@@ -159,3 +159,7 @@ export const NOT_PARTIES = [
 
 /** Product and model names: "Shahed-136", "Geran-2", "Su-35", "Mohajer 6". */
 export const PRODUCT = /^\p{L}+[- ]\d+[\p{L}\d]*$/u;
+
+/** Text before a kin's given name: "his brothers Ali and ", "Barakat's son " (group 1 his/her, 2 the owner). */
+export const KIN_BEFORE =
+  /(?:\b(his|her)|([\p{Lu}][\p{L}'-]+)['’]s)\s+(?:(?:two|three|four|younger|elder|older)\s+)?(?:brothers?|sons?|sisters?|daughters?|cousins?|nephews?|nieces?|father|mother|wife|husband|uncle)\s+(?:[\p{Lu}][\p{L}'-]+\s+(?:and|,)\s+)?$/u;

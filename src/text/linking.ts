@@ -8,7 +8,7 @@
  */
 import type { Gazetteer, GazetteerHit } from './gazetteer.js';
 import { foldWord, FUNCTION_WORDS, nameWords, weakOneWordHit } from './gazetteer.js';
-import { COMPANY_HEADS, SENTENCE_STARTERS } from './lexicon.js';
+import { COMPANY_HEADS, KIN_BEFORE, SENTENCE_STARTERS } from './lexicon.js';
 import type { Cluster, DocumentAnalysis } from './mentions.js';
 import { isAllCaps } from './tokens.js';
 
@@ -80,6 +80,17 @@ export function linkClusters(doc: DocumentAnalysis, g: Gazetteer | undefined): M
       if (c.schema === 'Person' && words.length === 1 && c.leader) {
         for (const [entity, score] of leaderCandidates(g, words[0]!, docCountries, doc.text))
           consider(entity, score);
+        continue;
+      }
+      // "his brothers Ali and Husayn", "Barakat's son Hamzi": a kin's given name takes the family name.
+      if (c.schema === 'Person' && words.length === 1) {
+        for (const surname of kinSurnames(doc, c)) {
+          const full = nameWords(`${name} ${surname}`);
+          for (const h of g.lookup(full)) {
+            if (h.kind === 'weak' || g.entities[h.entity]!.schema !== 'Person') continue;
+            consider(h.entity, BASE[h.kind] - 0.1 - (h.folded ? 0.08 : 0));
+          }
+        }
         continue;
       }
       if (c.schema === 'Person' && words.length < 2) continue;
@@ -157,6 +168,38 @@ export function linkClusters(doc: DocumentAnalysis, g: Gazetteer | undefined): M
     });
   }
   return links;
+}
+
+/** Family names a one-word person's mention inherits from the kin phrase before it. */
+function kinSurnames(doc: DocumentAnalysis, c: Cluster): string[] {
+  const out = new Set<string>();
+  for (const m of c.mentions) {
+    const lead = KIN_BEFORE.exec(doc.text.slice(Math.max(0, m.start - 80), m.start));
+    if (!lead) continue;
+    if (lead[2]) {
+      out.add(lead[2]);
+      continue;
+    }
+    // "his": the last person named with a family name, in this sentence or the one before.
+    const named = doc.mentions.filter(
+      (x) =>
+        x.start < m.start - lead[0].length &&
+        x.sentence >= m.sentence - 1 &&
+        x.kind === 'name' &&
+        doc.clusters[x.cluster]!.schema === 'Person' &&
+        x.text.trim().split(/\s+/).length >= 2,
+    );
+    const last = named[named.length - 1];
+    if (last)
+      out.add(
+        last.text
+          .trim()
+          .split(/\s+/)
+          .pop()!
+          .replace(/['’]s$/, ''),
+      );
+  }
+  return [...out];
 }
 
 /** The id's dataset: "us_ofac_sdn-10481" → "us_ofac_sdn". */

@@ -17,6 +17,7 @@ import {
   COMPANY_STARTS,
   FAMILY_PLURALS,
   NOT_PARTIES,
+  KIN_BEFORE,
   ORGANIZATION_HEADS,
   ORGANIZATION_NOUNS,
   PERSON_NOUNS,
@@ -579,6 +580,8 @@ export function analyzeMentions(text: string, options: AnalyzeOptions = {}): Doc
     else if (theNumbered) b.vote(c, 'Vessel', 2);
     if (COMPANY_NOUNS.has(before) && !PLACE_NOUNS.has(before)) b.vote(c, 'Company', 1.5);
     if (PERSON_NOUNS.has(before)) b.vote(c, 'Person', 2);
+    if (words.length === 1 && KIN_BEFORE.test(text.slice(Math.max(0, pStart - 80), pStart)))
+      b.vote(c, 'Person', 3);
     if (attached === 'based') b.vote(c, 'Location', 3);
     if (LOCATIVE.has(before) && before2.toLowerCase() !== 'according' && words.length <= 2 && !own)
       b.vote(c, 'Location', 1.2);

@@ -56,6 +56,12 @@ export const RECORDS: EntityRecord[] = [
     lastName: ['GUZMAN LOPEZ'],
     program: ['ILLICIT-DRUGS-EO14059'],
   }),
+  record('t-hatim', 'Person', {
+    name: ['VAHEDI, Hatim'],
+    firstName: ['Hatim'],
+    lastName: ['VAHEDI'],
+    program: ['SDGT'],
+  }),
   record('t-bluefin', 'Company', { name: ['BLUEFIN TRADING FZE'], program: ['IRAN'] }),
   record('t-harbor', 'Company', { name: ['HARBOR STAR SHIPPING (DUBAI) LLC'], program: ['IRAN'] }),
   record('t-hope', 'Company', { name: ['HOPE'], program: ['SDGT'] }),

@@ -71,6 +71,16 @@ describe('entity linking', () => {
     expect(out.entities.map((e) => e.name)).not.toContain('Joaquín');
   });
 
+  it("links a kin's given name with the family name of the person it belongs to", () => {
+    const text = 'Karim Vahedi ran a Hezbollah shop. In 2010 the Treasury added his brothers Ali and Hatim.';
+    expect(entity(read(text), 'Hatim')!.linked_id).toBe('t-hatim');
+    expect(
+      entity(read("Karim Vahedi's son Hatim fled to Lebanon with Hezbollah cash."), 'Hatim')!.linked_id,
+    ).toBe('t-hatim');
+    // A given name alone, with no kin phrase, never links.
+    expect(entity(read('Karim Vahedi met Hatim in Lebanon.'), 'Hatim')?.linked_id ?? null).toBeNull();
+  });
+
   it('links a name without its legal form or bracketed part, and names inside a longer listed name', () => {
     expect(entity(read('Bluefin Trading shipped the cargo.'), 'Bluefin Trading')!.linked_id).toBe(
       't-bluefin',
