@@ -351,6 +351,14 @@ export function objectsOf(
       )
     )
       direct.push(a);
+    // "carried out the killing of X": a nominal act's "of" is its object.
+    else if (
+      p === 'of' &&
+      ts[cue + 1]?.text === 'of' &&
+      ts[cue - 1]?.text === 'the' &&
+      /ing$/.test(ts[cue]!.text)
+    )
+      direct.push(a);
     else if (p && wantPrep?.split('|').includes(p)) prep.push(a);
     else if (!p) direct.push(a);
   }

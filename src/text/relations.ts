@@ -285,7 +285,13 @@ function verbClaims(
     if (args.some((a) => a.first <= k && k <= a.last)) continue;
     // A noun, not a verb: "the sanctions list", "its head", "a front".
     const prev = ts[k - 1]?.text.toLowerCase() ?? '';
-    if (/^(?:the|a|an|its|his|her|their|our|sanctions|of|this|that|these|those|former)$/.test(prev)) continue;
+    // ("carried out the killing of X" is an act all the same.)
+    const nominalAct = prev === 'the' && cue.type === 'strikes' && /ing$/.test(w) && ts[k + 1]?.text === 'of';
+    if (
+      !nominalAct &&
+      /^(?:the|a|an|its|his|her|their|our|sanctions|of|this|that|these|those|former)$/.test(prev)
+    )
+      continue;
     if (
       NOUN_OR_VERB.test(w) &&
       !(

@@ -465,4 +465,15 @@ describe('general reading patterns', () => {
     // Being sanctioned as members is not the group being sanctioned.
     expect(list('The Treasury sanctioned three members of Hezbollah.')).toEqual([]);
   });
+  it('"carried out the killing of X" is a strike on X; denying a role in it is a negated one', () => {
+    const out = read(
+      'Chilean prosecutors said members of Hezbollah carried out the killing of Karim Vahedi.',
+    );
+    expect(claims(out)).toEqual(['Hezbollah strikes Karim Vahedi']);
+    expect(out.relations[0]!.hedged).toBe(true);
+    expect(list('Iran denied any role in the killing of Karim Vahedi.')).toEqual([
+      'Iran strikes (not) Karim Vahedi',
+    ]);
+    expect(list('The killing of Karim Vahedi shocked Lebanon.')).toEqual([]);
+  });
 });
