@@ -13,7 +13,7 @@ import {
 } from '../match/candidate-index.js';
 import type { BookRow } from '../match/book.js';
 import type { FeatureExplanation, MatchEntity } from '../match/entity.js';
-import type { Store } from '../store/store.js';
+import type { EntityRecord, Store } from '../store/store.js';
 
 /** Bump when index keys change, so cached indexes from older code are not used. */
 const CACHE_FORMAT = 'tangle-index-4';
@@ -26,7 +26,12 @@ const CACHE_FORMAT = 'tangle-index-4';
  */
 export async function buildIndex(
   store: Store,
-  options: { datasets?: string[]; cache?: boolean } = {},
+  options: {
+    datasets?: string[];
+    cache?: boolean;
+    /** The store's current entities when the caller has read them already (none are read again). */
+    records?: EntityRecord[];
+  } = {},
 ): Promise<CandidateIndex> {
   const path = (store as { path?: string }).path;
   const cacheFile =
@@ -40,8 +45,11 @@ export async function buildIndex(
       // No cache yet, or an unreadable one: build afresh.
     }
   }
-  const records = [];
-  for await (const r of store.currentEntities({ datasets: options.datasets })) records.push(r);
+  let records = options.records;
+  if (!records) {
+    records = [];
+    for await (const r of store.currentEntities({ datasets: options.datasets })) records.push(r);
+  }
   const index = CandidateIndex.build(records);
   if (cacheFile) {
     try {

@@ -15,12 +15,13 @@ export async function xrefStore(
   prepared?: { index: CandidateIndex; records?: EntityRecord[] },
 ): Promise<XrefRun & { resolver: Resolver }> {
   await checkXrefDatasets(store, options);
-  const index = prepared?.index ?? (await buildIndex(store, { cache: true }));
   let records = prepared?.records;
   if (!records) {
     records = [];
     for await (const r of store.currentEntities()) records.push(r);
   }
+  // The index saved beside the store when the lists have not changed, else built from these records.
+  const index = prepared?.index ?? (await buildIndex(store, { cache: true, records }));
   const resolver = await Resolver.load(store);
   return { ...crossReference(index, records, options, resolver), resolver };
 }

@@ -1,12 +1,12 @@
 /**
  * A cross-referencing worker thread: opens the store file read-only, reads the current entities,
- * builds its own matcher index from them and pairs them, posting its progress as it goes and the
+ * takes the matcher index saved beside the store (or builds and saves it) and pairs them, posting its progress as it goes and the
  * run (pairs without decisions) at the end. The server's event loop does none of this work; see
  * xref-thread.ts for the side that starts it.
  */
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { CandidateIndex } from '../match/candidate-index.js';
+import { buildIndex } from '../logic/screening.js';
 import { SqliteStore } from '../store/sqlite.js';
 import type { EntityRecord } from '../store/store.js';
 import { crossReferenceSteps, type XrefOptions, type XrefRun } from './xref.js';
@@ -49,7 +49,8 @@ async function main(): Promise<void> {
     const records: EntityRecord[] = [];
     for await (const r of store.currentEntities()) records.push(r);
     post({ type: 'progress', stage: 'indexing', done: 0, total: 0 });
-    const index = CandidateIndex.build(records);
+    // Reuses the index `tangle xref` or an earlier run saved beside the store, as the CLI does.
+    const index = await buildIndex(store, { cache: true, records });
     post({ type: 'progress', stage: 'pairing', done: 0, total: 0 });
     const steps = crossReferenceSteps(index, records, init.options);
     let step = steps.next();
