@@ -15,8 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteAccountStore } from '../src/auth/sqlite-accounts.js';
-import { bundledImports } from '../src/logic/bundled.js';
-import { importFiles } from '../src/logic/import.js';
+import { ensureBundledData } from '../src/logic/bundled.js';
 import { buildApp } from '../src/server/app.js';
 import { serverConfig } from '../src/server/config.js';
 import { SqliteStore } from '../src/store/sqlite.js';
@@ -48,14 +47,7 @@ if (process.argv.includes('--serve') && cluster.isWorker) {
 } else if (process.argv.includes('--serve')) {
   const db = join(mkdtempSync(join(tmpdir(), 'tangle-load-')), 'store.sqlite');
   const store = new SqliteStore(db);
-  for (const item of bundledImports()) {
-    await importFiles(store, {
-      format: item.format,
-      paths: item.files,
-      dataset: item.dataset,
-      versionDate: item.versionDate,
-    });
-  }
+  await ensureBundledData(store);
   const accounts = new SqliteAccountStore(store.db);
   const admin = await accounts.createUser({
     username: 'bench-admin',

@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { bundledImports } from '../src/logic/bundled.js';
+import { ensureBundledData } from '../src/logic/bundled.js';
 import { importFiles } from '../src/logic/import.js';
 import { buildApp } from '../src/server/app.js';
 import { serverConfig } from '../src/server/config.js';
@@ -41,14 +41,7 @@ const FLAGS = [
 
 const dir = mkdtempSync(join(tmpdir(), 'tangle-bench-web-'));
 const store = new SqliteStore(join(dir, 'store.sqlite'));
-for (const item of bundledImports()) {
-  await importFiles(store, {
-    format: item.format,
-    paths: item.files,
-    dataset: item.dataset,
-    versionDate: item.versionDate,
-  });
-}
+await ensureBundledData(store);
 // A synthetic ownership tree (1 + 20 + 400 + 4,800 companies) for the network explorer: the
 // bundled lists' largest neighbourhoods stay under 1,000 parties, the issue asks for 5,000 on screen.
 const tree: string[] = [];

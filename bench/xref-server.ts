@@ -23,8 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { bundledImports } from '../src/logic/bundled.js';
-import { importFiles } from '../src/logic/import.js';
+import { ensureBundledData } from '../src/logic/bundled.js';
 import { buildApp } from '../src/server/app.js';
 import { serverConfig } from '../src/server/config.js';
 import { SqliteStore } from '../src/store/sqlite.js';
@@ -131,14 +130,7 @@ async function main(): Promise<void> {
     const db = join(dir, 'bundled.sqlite');
     const t0 = performance.now();
     const store = new SqliteStore(db);
-    for (const item of bundledImports()) {
-      await importFiles(store, {
-        format: item.format,
-        paths: item.files,
-        dataset: item.dataset,
-        versionDate: item.versionDate,
-      });
-    }
+    await ensureBundledData(store);
     await store.close();
     console.log(`bundled store imported in ${((performance.now() - t0) / 1000).toFixed(1)} s (${db})`);
 
