@@ -1,8 +1,9 @@
 /**
  * The betweenness kernels side by side (issue 11) on the synthetic graph of `bench/graph.ts`
  * (1,000,000 nodes / 3,000,000 edges by default): the one-source-at-a-time Brandes kernel and the
- * batched one (32 sources per multi-source BFS), on the same sampled sources, on this thread.
- * Checks that both give the same sums, and prints wall and CPU time per source.
+ * compact one (float32 σ, bitmaps, large BFS levels pulled), on the same sampled sources, on this
+ * thread. Checks that both give the same sums (to float32 precision), and prints wall and CPU time
+ * per source.
  *
  * Usage: npm run bench:betweenness -- [--nodes N] [--edges M] [--sources K] [--push-ratio R]
  *          [--skip-single] [--brokers] [--brokers-single]
@@ -55,12 +56,12 @@ function maxRelDiff(a: Float64Array, b: Float64Array): number {
 const s = (ms: number) => (ms / 1000).toFixed(2);
 
 async function main(): Promise<void> {
-  const { brandesSums, brandesSumsBatched, sampleSources } = await import('../src/graph/centrality.js');
+  const { brandesSums, brandesSumsCompact, sampleSources } = await import('../src/graph/centrality.js');
   const { brokers } = await import('../src/graph/brokers.js');
   const n = Number(arg('--nodes') ?? 1_000_000);
   const m = Number(arg('--edges') ?? 3_000_000);
   const k = Number(arg('--sources') ?? 64);
-  const pushRatio = Number(arg('--push-ratio') ?? 64);
+  const pushRatio = Number(arg('--push-ratio') ?? 12);
 
   const [net, build] = timed(() => syntheticNetwork(n, m));
   const csr = { nodeCount: net.nodeCount, adjOffsets: net.adjOffsets, adj: net.adj };
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
       `${csr.adj.length.toLocaleString('en')} adjacency entries; built in ${s(build.wallMs)} s; ` +
       `${k} sources (seed 1); one thread; load average ${(await import('node:os')).loadavg()[0].toFixed(2)} at start`,
     '',
-    '| kernel | wall (s) | CPU (s) | CPU per source (ms) | one-source / batched |',
+    '| kernel | wall (s) | CPU (s) | CPU per source (ms) | one-source / compact |',
     '| --- | ---: | ---: | ---: | ---: |',
   ];
   let single: Timing | undefined;
@@ -82,23 +83,23 @@ async function main(): Promise<void> {
       `| one source at a time | ${s(single.wallMs)} | ${s(single.cpuMs)} | ${(single.cpuMs / k).toFixed(1)} | |`,
     );
   }
-  process.stderr.write('batched kernel…\n');
-  const [batchSums, batch] = timed(() => brandesSumsBatched(csr, sources, pushRatio));
+  process.stderr.write('compact kernel…\n');
+  const [compactSums, compact] = timed(() => brandesSumsCompact(csr, sources, pushRatio));
   lines.push(
-    `| batched, 32 sources per sweep (push ratio ${pushRatio}) | ${s(batch.wallMs)} | ${s(batch.cpuMs)} | ${(batch.cpuMs / k).toFixed(1)} | ` +
-      `${single ? `${(single.cpuMs / batch.cpuMs).toFixed(1)}× CPU, ${(single.wallMs / batch.wallMs).toFixed(1)}× wall` : '—'} |`,
+    `| compact (push ratio ${pushRatio}) | ${s(compact.wallMs)} | ${s(compact.cpuMs)} | ${(compact.cpuMs / k).toFixed(1)} | ` +
+      `${single ? `${(single.cpuMs / compact.cpuMs).toFixed(1)}× CPU, ${(single.wallMs / compact.wallMs).toFixed(1)}× wall` : '—'} |`,
   );
   lines.push('');
   if (singleSums) {
     lines.push(
-      `Largest relative difference between the kernels' sums: Σδ ${maxRelDiff(singleSums.sum, batchSums.sum).toExponential(2)}, ` +
-        `Σδ² ${maxRelDiff(singleSums.sumSq, batchSums.sumSq).toExponential(2)}.`,
+      `Largest relative difference between the kernels' sums: Σδ ${maxRelDiff(singleSums.sum, compactSums.sum).toExponential(2)}, ` +
+        `Σδ² ${maxRelDiff(singleSums.sumSq, compactSums.sumSq).toExponential(2)}.`,
     );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 
-  const runs: Array<['batched' | 'single', string]> = [];
-  if (has('--brokers')) runs.push(['batched', 'batched']);
+  const runs: Array<['compact' | 'single', string]> = [];
+  if (has('--brokers')) runs.push(['compact', 'compact (float32 σ, pulled levels)']);
   if (has('--brokers-single')) runs.push(['single', 'one source at a time']);
   if (runs.length) {
     const out = [
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
       '| kernel | wall (s) | CPU of all threads (s) | ≤ 60 s |',
       '| --- | ---: | ---: | --- |',
     ];
-    const results: Array<{ kernel: string; top: string[]; wall: number }> = [];
+    const results: Array<{ kernel: string; top: string[]; scores: number[]; wall: number }> = [];
     for (const [kernel, label] of runs) {
       process.stderr.write(`brokers, ${label}…\n`);
       const [r, t] = await timedAsync(() =>
@@ -117,6 +118,7 @@ async function main(): Promise<void> {
       results.push({
         kernel,
         top: r.results.map((x) => `${x.entity_id} ${x.score} ±${x.error}`),
+        scores: r.results.map((x) => x.score),
         wall: t.wallMs,
       });
       out.push(`| ${label} | ${s(t.wallMs)} | ${s(t.cpuMs)} | ${t.wallMs <= 60_000 ? 'yes' : 'no'} |`);
@@ -124,11 +126,12 @@ async function main(): Promise<void> {
     if (results.length === 2) {
       out.push('');
       out.push(
-        `one-source / batched wall: ${(results[1].wall / results[0].wall).toFixed(1)}×; ` +
-          `top 10 with scores and errors ${JSON.stringify(results[0].top) === JSON.stringify(results[1].top) ? 'identical' : 'DIFFER'}.`,
+        `one-source / compact wall: ${(results[1].wall / results[0].wall).toFixed(1)}×; ` +
+          `top 10 ${JSON.stringify(results[0].top.map((x) => x.split(' ')[0])) === JSON.stringify(results[1].top.map((x) => x.split(' ')[0])) ? 'the same parties in the same order' : 'DIFFER'}, ` +
+          `scores within ${maxRelDiff(Float64Array.from(results[0].scores), Float64Array.from(results[1].scores)).toExponential(1)} relative.`,
       );
     }
-    out.push('', `top 10 (batched run first): ${results[0].top.join('; ')}`);
+    out.push('', `top 10 (compact run first): ${results[0].top.join('; ')}`);
     process.stdout.write(`${out.join('\n')}\n`);
   }
 }

@@ -131,209 +131,269 @@ export function brandesSums(g: Csr, sources: Int32Array): { sum: Float64Array; s
   return { sum, sumSq };
 }
 
-/** Sources handled together by {@link brandesSumsBatched}: one bit of a 32-bit mask each. */
-export const BATCH_SOURCES = 32;
-
 /**
- * The same raw Brandes sums as {@link brandesSums}, computed for 32 sources at a time (multi-source
- * BFS): every node carries a bit mask of the batch's sources that have reached it, BFS levels
- * advance for all 32 together, and one read of a neighbour's mask serves all of them. σ of node v
- * for source i sits at `v * 32 + i`, so a neighbour's 32 counts are contiguous. A level with a
- * small frontier pushes from it; a large one is pulled by a sweep over the nodes in index order,
- * where the random reads go to a 4-byte mask per node instead of the per-source arrays.
- * Dependencies are accumulated level by level from the deepest, each node pulling from its
- * neighbours one level down the BFS (for each source separately); σ is then replaced in place by
- * (1 + δ) / σ, which is all the next level up needs.
- * Exactly the same sums as the one-source kernel up to floating-point rounding of δ (σ are
- * integers, exact in doubles).
+ * The same raw Brandes sums as {@link brandesSums}, for sampled runs on large graphs, with the
+ * randomly read state small enough to stay in cache: σ in 32-bit floats (4 bytes a node) and
+ * visited nodes in a bitmap. On 1M nodes that state is ~5 MB instead of the one-source kernel's
+ * ~20 MB, and this work is paid in memory latency (a random read costs ~3 ns within 4 MB here,
+ * ~13–25 ns past 8 MB; a random write more, as writes queue).
+ * - Forward, level by level: a small frontier pushes to its neighbours; a large one is pulled
+ *   ("bottom-up" BFS): every unvisited node, in index order, sums `front` over its neighbours —
+ *   `front` holds σ on the frontier and 0 elsewhere, so the sum needs no test per link (an
+ *   unpredictable branch per link cost more than the read). A pulled node's parents (its
+ *   neighbours on the frontier) are written down on the way, without a branch either.
+ * - Backward, from the deepest level: σ of each finished node becomes (1 + δ)/σ; a pulled level
+ *   pushes that along its written-down parent links, a pushed (small) level is pulled by its
+ *   parents' level instead. So the backward pass reads ~1/3 of the links, not all of them.
+ * σ is rounded to 24 bits, so sums agree with the exact kernel to ~1e-7 relative: far inside a
+ * sampled estimate's standard error, which is why exact runs keep {@link brandesSums}.
  */
-export function brandesSumsBatched(
+export function brandesSumsCompact(
   g: Csr,
   sources: Int32Array,
-  /** A level is pushed when its frontier's links × pushRatio are fewer than nodes + links (what a
-   * pull sweep reads); else pulled. */
-  pushRatio = 64,
+  /** A level is pulled when its frontier's links × pushRatio reach the unvisited nodes' links. */
+  pushRatio = 12,
 ): { sum: Float64Array; sumSq: Float64Array } {
-  const W = BATCH_SOURCES;
   const n = g.nodeCount;
   const { adjOffsets, adj } = g;
   const sum = new Float64Array(n);
   const sumSq = new Float64Array(n);
-  if (n === 0 || sources.length === 0) return { sum, sumSq };
-  const sigma = new Float64Array(n * W);
-  const acc = new Float64Array(W);
-  /** Sources of the batch that have reached each node. */
-  const seen = new Int32Array(n);
-  /** Masks of the level being expanded (forward) or of the level below (backward); else 0. */
-  const level = new Int32Array(n);
-  /** Masks being gathered for the next level in a push step; else 0. */
-  const next = new Int32Array(n);
-  // All levels of the batch, one after the other: node and the batch's sources at that level.
-  let lvNodes = new Int32Array(Math.max(1024, 2 * n));
-  let lvMasks = new Int32Array(lvNodes.length);
-  const starts: number[] = [];
-  const sweep = n + adj.length;
-
-  for (let b0 = 0; b0 < sources.length; b0 += W) {
-    const k = Math.min(W, sources.length - b0);
-    let len = 0;
-    starts.length = 0;
-    starts.push(0);
-    for (let i = 0; i < k; i++) {
-      const s = sources[b0 + i];
-      if (seen[s] === 0) lvNodes[len++] = s;
-      seen[s] |= 1 << i;
-      sigma[s * W + i] = 1;
-    }
-    for (let j = 0; j < len; j++) lvMasks[j] = seen[lvNodes[j]];
-    starts.push(len);
-
-    // Forward: BFS levels for all sources of the batch at once, counting shortest paths.
+  const words = (n + 31) >>> 5;
+  const sigma = new Float32Array(n);
+  const front = new Float32Array(n);
+  const visited = new Int32Array(words);
+  const next = new Int32Array(words);
+  /** Nodes in BFS order; level d is order[starts[d] .. starts[d + 1]). */
+  const order = new Int32Array(n);
+  const starts = new Int32Array(n + 2);
+  /** Whether level d was pulled (its nodes' parents are written down). */
+  const pulled = new Uint8Array(n + 2);
+  /** Parents of order[j]: parents[parentStart[j] .. parentStart[j + 1]) (pulled levels only). */
+  const parents = new Int32Array(adj.length + 1);
+  const parentStart = new Int32Array(n + 1);
+  for (let si = 0; si < sources.length; si++) {
+    const s = sources[si];
+    visited.fill(0);
+    order[0] = s;
+    visited[s >>> 5] |= 1 << (s & 31);
+    sigma[s] = 1;
+    let len = 1;
+    let depth = 0;
+    starts[1] = 1;
+    let parentsUsed = 0;
+    let unvisitedLinks = adj.length;
+    let overflow = false;
     for (;;) {
-      const lo = starts[starts.length - 2];
-      const hi = starts[starts.length - 1];
-      let active = 0;
+      const lo = starts[depth];
+      const hi = starts[depth + 1];
       let frontLinks = 0;
+      let largest = 0;
       for (let j = lo; j < hi; j++) {
-        const v = lvNodes[j];
-        level[v] = lvMasks[j];
-        active |= lvMasks[j];
-        frontLinks += adjOffsets[v + 1] - adjOffsets[v];
+        const u = order[j];
+        frontLinks += adjOffsets[u + 1] - adjOffsets[u];
+        if (sigma[u] > largest) largest = sigma[u];
       }
-      const room = len + Math.min(n, frontLinks);
-      if (room > lvNodes.length) {
-        const size = Math.max(room, Math.floor(lvNodes.length * 1.5));
-        const nodes = new Int32Array(size);
-        nodes.set(lvNodes.subarray(0, len));
-        const masks = new Int32Array(size);
-        masks.set(lvMasks.subarray(0, len));
-        lvNodes = nodes;
-        lvMasks = masks;
+      unvisitedLinks -= frontLinks;
+      if (largest > F32_SAFE) {
+        overflow = true;
+        break;
       }
-      if (frontLinks * pushRatio < sweep) {
-        for (let j = lo; j < hi; j++) {
-          const v = lvNodes[j];
-          const fv = lvMasks[j];
-          const vb = v * W;
-          for (let e = adjOffsets[v], end = adjOffsets[v + 1]; e < end; e++) {
-            const w = adj[e];
-            let b = fv & ~seen[w];
-            if (b === 0) continue;
-            if (next[w] === 0) lvNodes[len++] = w;
-            next[w] |= b;
-            const wb = w * W;
-            do {
-              const s = 31 - Math.clz32(b);
-              sigma[wb + s] += sigma[vb + s];
-              b ^= 1 << s;
-            } while (b !== 0);
-          }
-        }
-        for (let j = hi; j < len; j++) {
-          const w = lvNodes[j];
-          const m = next[w];
-          lvMasks[j] = m;
-          seen[w] |= m;
-          next[w] = 0;
-        }
+      const pull = frontLinks * pushRatio >= unvisitedLinks;
+      pulled[depth + 1] = pull ? 1 : 0;
+      if (pull) {
+        copyLevel(front, sigma, order, lo, hi);
+        parentStart[len] = parentsUsed;
+        len = pullLevel(n, adjOffsets, adj, sigma, visited, front, order, len, parents, parentStart);
+        parentsUsed = parentStart[len];
+        clearLevel(front, order, lo, hi);
+        markLevel(visited, order, hi, len);
       } else {
-        // Pull: each node not yet reached by every expanding source looks at its neighbours.
-        // Only a node's own `seen` is written, and only `level` is read from its neighbours.
-        for (let w = 0; w < n; w++) {
-          const miss = active & ~seen[w];
-          if (miss === 0) continue;
-          let got = 0;
-          const wb = w * W;
-          for (let e = adjOffsets[w], end = adjOffsets[w + 1]; e < end; e++) {
-            const v = adj[e];
-            let b = level[v] & miss;
-            if (b === 0) continue;
-            got |= b;
-            const vb = v * W;
-            do {
-              const s = 31 - Math.clz32(b);
-              sigma[wb + s] += sigma[vb + s];
-              b ^= 1 << s;
-            } while (b !== 0);
-          }
-          if (got !== 0) {
-            seen[w] |= got;
-            lvNodes[len] = w;
-            lvMasks[len++] = got;
-          }
-        }
+        len = pushLevel(adjOffsets, adj, sigma, visited, next, order, lo, hi, len);
       }
-      for (let j = lo; j < hi; j++) level[lvNodes[j]] = 0;
       if (len === hi) break;
-      starts.push(len);
+      depth++;
+      starts[depth + 1] = len;
     }
-
-    // Backward: from the deepest level up, δ_s(v) = σ_s(v) Σ_w (1 + δ_s(w)) / σ_s(w) over the
-    // neighbours w one level further from s. Level 0 (the sources themselves) counts for nothing.
-    const depth = starts.length - 1;
-    for (let d = depth - 1; d >= 1; d--) {
+    if (overflow) {
+      // Path counts near the float32 range (lattice-like graphs): this source in doubles instead.
+      const exact = brandesSums(g, Int32Array.of(s));
+      for (let v = 0; v < n; v++) {
+        sum[v] += exact.sum[v];
+        sumSq[v] += exact.sumSq[v];
+      }
+      continue;
+    }
+    for (let d = depth; d >= 1; d--) {
       const lo = starts[d];
       const hi = starts[d + 1];
-      if (d + 1 < depth) {
-        for (let j = hi, end = starts[d + 2]; j < end; j++) level[lvNodes[j]] = lvMasks[j];
+      if (d === depth || pulled[d + 1]) {
+        if (d < depth) pushToParents(sigma, front, order, hi, starts[d + 2], parents, parentStart);
+        finishLevel(sigma, front, order, lo, hi, sum, sumSq);
+      } else {
+        copyLevel(front, sigma, order, hi, starts[d + 2]);
+        pullFromChildren(adjOffsets, adj, sigma, front, order, lo, hi, sum, sumSq);
+        clearLevel(front, order, hi, starts[d + 2]);
       }
-      for (let j = lo; j < hi; j++) {
-        const v = lvNodes[j];
-        const mv = lvMasks[j];
-        const vb = v * W;
-        let b = mv;
-        do {
-          const s = 31 - Math.clz32(b);
-          acc[s] = 0;
-          b ^= 1 << s;
-        } while (b !== 0);
-        if (d + 1 < depth) {
-          for (let e = adjOffsets[v], end = adjOffsets[v + 1]; e < end; e++) {
-            const w = adj[e];
-            let c = level[w] & mv;
-            if (c === 0) continue;
-            const wb = w * W;
-            do {
-              const s = 31 - Math.clz32(c);
-              acc[s] += sigma[wb + s];
-              c ^= 1 << s;
-            } while (c !== 0);
-          }
-        }
-        let sv = 0;
-        let sq = 0;
-        b = mv;
-        do {
-          const s = 31 - Math.clz32(b);
-          const sg = sigma[vb + s];
-          const delta = sg * acc[s];
-          sv += delta;
-          sq += delta * delta;
-          sigma[vb + s] = (1 + delta) / sg;
-          b ^= 1 << s;
-        } while (b !== 0);
-        sum[v] += sv;
-        sumSq[v] += sq;
-      }
-      if (d + 1 < depth) {
-        for (let j = hi, end = starts[d + 2]; j < end; j++) level[lvNodes[j]] = 0;
-      }
-    }
-
-    // Clear what the batch touched.
-    for (let j = 0; j < len; j++) {
-      const v = lvNodes[j];
-      seen[v] = 0;
-      const vb = v * W;
-      let b = lvMasks[j];
-      do {
-        const s = 31 - Math.clz32(b);
-        sigma[vb + s] = 0;
-        b ^= 1 << s;
-      } while (b !== 0);
     }
   }
   return { sum, sumSq };
+}
+
+/** Largest σ a frontier may carry in float32: its neighbours' sums stay far below 3.4e38. */
+const F32_SAFE = 1e30;
+
+// The phases of brandesSumsCompact, each its own function so the engine optimises each loop.
+
+/** Push: the frontier's neighbours not yet visited join the next level; σ flows along each link. */
+function pushLevel(
+  adjOffsets: Int32Array,
+  adj: Int32Array,
+  sigma: Float32Array,
+  visited: Int32Array,
+  next: Int32Array,
+  order: Int32Array,
+  lo: number,
+  hi: number,
+  len: number,
+): number {
+  for (let j = lo; j < hi; j++) {
+    const u = order[j];
+    const su = sigma[u];
+    for (let e = adjOffsets[u], end = adjOffsets[u + 1]; e < end; e++) {
+      const v = adj[e];
+      const word = v >>> 5;
+      const bit = 1 << (v & 31);
+      if ((visited[word] & bit) === 0) {
+        visited[word] |= bit;
+        next[word] |= bit;
+        sigma[v] = su;
+        order[len++] = v;
+      } else if ((next[word] & bit) !== 0) {
+        sigma[v] += su;
+      }
+    }
+  }
+  for (let j = hi; j < len; j++) next[order[j] >>> 5] = 0;
+  return len;
+}
+
+/**
+ * Pull: each unvisited node sums σ of its neighbours on the frontier (`front`, 0 off it) and,
+ * when it has any, joins the next level with those neighbours written down as its parents.
+ * Every neighbour is written at the next free place, which only advances for a parent.
+ */
+function pullLevel(
+  n: number,
+  adjOffsets: Int32Array,
+  adj: Int32Array,
+  sigma: Float32Array,
+  visited: Int32Array,
+  front: Float32Array,
+  order: Int32Array,
+  len: number,
+  parents: Int32Array,
+  parentStart: Int32Array,
+): number {
+  let p = parentStart[len];
+  for (let word = 0, words = visited.length; word < words; word++) {
+    let free = ~visited[word];
+    if (free === 0) continue;
+    const base = word << 5;
+    if (n - base < 32) free &= (1 << (n - base)) - 1;
+    while (free !== 0) {
+      const b = 31 - Math.clz32(free);
+      free ^= 1 << b;
+      const w = base + b;
+      let acc = 0;
+      for (let e = adjOffsets[w], end = adjOffsets[w + 1]; e < end; e++) {
+        const v = adj[e];
+        const f = front[v];
+        acc += f;
+        parents[p] = v;
+        p += +(f > 0);
+      }
+      if (acc !== 0) {
+        sigma[w] = acc;
+        order[len++] = w;
+        parentStart[len] = p;
+      }
+    }
+  }
+  return len;
+}
+
+/** A pulled level's (1 + δ)/σ, added into `front` of each node's parents. */
+function pushToParents(
+  sigma: Float32Array,
+  front: Float32Array,
+  order: Int32Array,
+  lo: number,
+  hi: number,
+  parents: Int32Array,
+  parentStart: Int32Array,
+): void {
+  for (let j = lo; j < hi; j++) {
+    const c = sigma[order[j]];
+    for (let p = parentStart[j], end = parentStart[j + 1]; p < end; p++) front[parents[p]] += c;
+  }
+}
+
+/** δ of a level whose children pushed into `front` (then cleared); σ becomes (1 + δ)/σ. */
+function finishLevel(
+  sigma: Float32Array,
+  front: Float32Array,
+  order: Int32Array,
+  lo: number,
+  hi: number,
+  sum: Float64Array,
+  sumSq: Float64Array,
+): void {
+  for (let j = lo; j < hi; j++) {
+    const v = order[j];
+    const acc = front[v];
+    front[v] = 0;
+    const sg = sigma[v];
+    const delta = sg * acc;
+    sum[v] += delta;
+    sumSq[v] += delta * delta;
+    sigma[v] = (1 + delta) / sg;
+  }
+}
+
+/** δ of a level whose children were pushed to: each node sums `front` ((1 + δ)/σ on the children). */
+function pullFromChildren(
+  adjOffsets: Int32Array,
+  adj: Int32Array,
+  sigma: Float32Array,
+  front: Float32Array,
+  order: Int32Array,
+  lo: number,
+  hi: number,
+  sum: Float64Array,
+  sumSq: Float64Array,
+): void {
+  for (let j = lo; j < hi; j++) {
+    const v = order[j];
+    let acc = 0;
+    for (let e = adjOffsets[v], end = adjOffsets[v + 1]; e < end; e++) acc += front[adj[e]];
+    const sg = sigma[v];
+    const delta = sg * acc;
+    sum[v] += delta;
+    sumSq[v] += delta * delta;
+    sigma[v] = (1 + delta) / sg;
+  }
+}
+
+function copyLevel(front: Float32Array, sigma: Float32Array, order: Int32Array, lo: number, hi: number): void {
+  for (let j = lo; j < hi; j++) front[order[j]] = sigma[order[j]];
+}
+
+function clearLevel(front: Float32Array, order: Int32Array, lo: number, hi: number): void {
+  for (let j = lo; j < hi; j++) front[order[j]] = 0;
+}
+
+function markLevel(bits: Int32Array, order: Int32Array, lo: number, hi: number): void {
+  for (let j = lo; j < hi; j++) bits[order[j] >>> 5] |= 1 << (order[j] & 31);
 }
 
 /** Scale raw sums into normalised scores, with standard errors when sampled. */

@@ -107,10 +107,10 @@ describe('agreement with networkx on our GraphML export', () => {
     for (const x of r.results) expect(x.score).toBeCloseTo(nx.betweenness[x.entity_id], 6);
   });
 
-  it('computes the same exact betweenness with the batched kernel (every node sampled)', async () => {
+  it('computes the same exact betweenness with the compact kernel (every node sampled)', async () => {
     const net = randomNetwork(6, 150, 220);
     const nx = networkx(net, []);
-    const r = await brokers(net, { top: 20, workers: 0, sampled: true, samples: 150, kernel: 'batched' });
+    const r = await brokers(net, { top: 20, workers: 0, sampled: true, samples: 150, kernel: 'compact' });
     expect(r.sources).toBe(150);
     for (const x of r.results) {
       expect(x.score).toBeCloseTo(nx.betweenness[x.entity_id], 6);
