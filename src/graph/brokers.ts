@@ -80,10 +80,8 @@ export async function brokers(net: Network, o: BrokersOptions = {}): Promise<Bro
   // Exact runs are small by definition and keep the lean one-source kernel.
   const bc = await betweenness(csr, sources, workers, exact ? 'single' : (o.kernel ?? 'compact'));
   const pr = pagerank(csr);
-  const order = Array.from({ length: n }, (_, i) => i)
-    .filter((i) => net.degree(i) > 0)
-    .sort((a, b) => bc.scores[b] - bc.scores[a] || pr[b] - pr[a]);
-  const results = order.slice(0, top).map((i) => ({
+  const ahead = (a: number, b: number) => bc.scores[a] - bc.scores[b] || pr[a] - pr[b] || b - a;
+  const results = topNodes(n, top, ahead, (i) => net.degree(i) > 0).map((i) => ({
     entity_id: net.nodes[i].id,
     caption: net.nodes[i].caption,
     schema: net.nodes[i].schema,
@@ -97,6 +95,28 @@ export async function brokers(net: Network, o: BrokersOptions = {}): Promise<Bro
     ? 'betweenness (exact, Brandes)'
     : `betweenness (sampled: ${bc.sources} of ${n} sources, seeded; error = standard error)`;
   return { method, nodes: n, sources: bc.sources, results };
+}
+
+/**
+ * The `top` nodes that `include` admits, best first by `ahead` (> 0 when a beats b): one pass
+ * with a short sorted list instead of sorting every node (a second on 1M nodes).
+ */
+function topNodes(
+  n: number,
+  top: number,
+  ahead: (a: number, b: number) => number,
+  include: (i: number) => boolean,
+): number[] {
+  const best: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (best.length === top && ahead(i, best[top - 1]) <= 0) continue;
+    if (!include(i)) continue;
+    let at = best.length;
+    while (at > 0 && ahead(i, best[at - 1]) > 0) at--;
+    best.splice(at, 0, i);
+    if (best.length > top) best.pop();
+  }
+  return best;
 }
 
 /** Brandes over the sources, split across worker threads when `workers` > 0. */
