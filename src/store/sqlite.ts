@@ -137,6 +137,9 @@ interface EntityRow {
   is_active: number;
 }
 
+/** dataset, id, schema, caption, record_id, first_version, change_version */
+type CurrentEntityRow = [string, string, string, string, string, number, number];
+
 /** Joins that turn version ids into dates; an open interval ends at the dataset's latest version. */
 const ENTITY_SELECT = `SELECT e.dataset, e.id, e.schema, e.caption, e.record_id,
     vf.date AS first_seen, vl.date AS last_seen, vc.date AS last_change, (e.last_version IS NULL) AS is_active
@@ -763,28 +766,51 @@ export class SqliteStore implements Store {
     const schemaList = schemata ? `AND e.schema IN (${schemata.map(() => '?').join(',')})` : '';
     const inList = dsFilter ? `AND e.dataset IN (${dsFilter.map(() => '?').join(',')})` : '';
     const meta = new Map<string, EntityRecord>();
-    for (const r of this.db
-      .prepare(`${ENTITY_SELECT} WHERE e.last_version IS NULL ${inList} ${schemaList}`)
-      .iterate(...(dsFilter ?? []), ...(schemata ?? [])) as IterableIterator<EntityRow>) {
-      const existing = meta.get(r.id);
+    // Version dates from a small map rather than three joins per row (a third of this query's time
+    // on the bundled lists). Current entities end at their dataset's latest version.
+    const versionDate = new Map<number, string>();
+    for (const v of this.db.prepare('SELECT id, date FROM versions').iterate() as IterableIterator<{
+      id: number;
+      date: string;
+    }>) {
+      versionDate.set(v.id, v.date);
+    }
+    const latest = new Map<string, string>();
+    for (const d of this.db
+      .prepare('SELECT name, latest_version FROM datasets WHERE latest_version IS NOT NULL')
+      .iterate() as IterableIterator<{ name: string; latest_version: number }>) {
+      latest.set(d.name, versionDate.get(d.latest_version)!);
+    }
+    for (const [dataset, id, schema, caption, recordId, firstVersion, changeVersion] of this.db
+      .prepare(
+        `SELECT dataset, id, schema, caption, record_id, first_version, change_version
+         FROM entities e WHERE e.last_version IS NULL ${inList} ${schemaList}`,
+      )
+      .raw(true)
+      .iterate(...(dsFilter ?? []), ...(schemata ?? [])) as IterableIterator<CurrentEntityRow>) {
+      const lastSeen = latest.get(dataset);
+      if (lastSeen === undefined) continue; // as the join did: no version, no entity
+      const firstSeen = versionDate.get(firstVersion)!;
+      const lastChange = versionDate.get(changeVersion)!;
+      const existing = meta.get(id);
       if (existing) {
-        existing.datasets.push(r.dataset);
-        (existing.recordIds[r.dataset] ??= []).push(r.record_id);
-        existing.schema = mergeSchemata([existing.schema, r.schema]);
-        existing.firstSeen = min([existing.firstSeen, r.first_seen]);
-        existing.lastSeen = max([existing.lastSeen, r.last_seen]);
-        existing.lastChange = max([existing.lastChange, r.last_change]);
+        existing.datasets.push(dataset);
+        (existing.recordIds[dataset] ??= []).push(recordId);
+        existing.schema = mergeSchemata([existing.schema, schema]);
+        existing.firstSeen = min([existing.firstSeen, firstSeen]);
+        existing.lastSeen = max([existing.lastSeen, lastSeen]);
+        existing.lastChange = max([existing.lastChange, lastChange]);
       } else {
-        meta.set(r.id, {
-          id: r.id,
-          schema: r.schema,
-          caption: r.caption,
-          datasets: [r.dataset],
-          recordIds: { [r.dataset]: [r.record_id] },
+        meta.set(id, {
+          id,
+          schema,
+          caption,
+          datasets: [dataset],
+          recordIds: { [dataset]: [recordId] },
           properties: {},
-          firstSeen: r.first_seen,
-          lastSeen: r.last_seen,
-          lastChange: r.last_change,
+          firstSeen,
+          lastSeen,
+          lastChange,
         });
       }
     }
