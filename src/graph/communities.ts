@@ -48,6 +48,13 @@ const partitions = new WeakMap<Network, Partition>();
 export function partition(net: Network, seed = 1): Partition {
   const cached = partitions.get(net);
   if (cached) return cached;
+  const result = louvainPartition(net, seed);
+  partitions.set(net, result);
+  return result;
+}
+
+/** Louvain over the linked parties, computed afresh. */
+export function louvainPartition(net: Network, seed = 1): Partition {
   const g = new UndirectedGraph({ multi: false, allowSelfLoops: false });
   for (let u = 0; u < net.nodeCount; u++) if (net.degree(u) > 0) g.addNode(String(u));
   for (let u = 0; u < net.nodeCount; u++) {
@@ -65,9 +72,7 @@ export function partition(net: Network, seed = 1): Partition {
   );
   const community = new Int32Array(net.nodeCount).fill(-1);
   for (const [node, c] of Object.entries(detailed.communities)) community[Number(node)] = renumber.get(c)!;
-  const result = { community, count: renumber.size, modularity: detailed.modularity };
-  partitions.set(net, result);
-  return result;
+  return { community, count: renumber.size, modularity: detailed.modularity };
 }
 
 export function communityMembers(net: Network, c: number): number[] {

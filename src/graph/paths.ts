@@ -1,6 +1,6 @@
 /**
  * Paths between two parties: the k shortest (fewest hops, Yen's algorithm over a bidirectional
- * BFS) and the strongest (smallest Σ −ln(strength), Dijkstra; ties go to fewer hops). Each step
+ * BFS) and the strongest (smallest Σ −ln(strength), Dijkstra from both ends; ties go to fewer hops). Each step
  * carries the evidence of every edge between its two ends: a list record or a document sentence.
  */
 import { UsageError } from '../errors.js';
@@ -201,6 +201,9 @@ class Heap {
       i = p;
     }
   }
+  peek(): [number, number, number] {
+    return [this.nodes[0], this.weights[0], this.hops[0]];
+  }
   pop(): [number, number, number] {
     const top: [number, number, number] = [this.nodes[0], this.weights[0], this.hops[0]];
     const last = this.nodes.length - 1;
@@ -224,9 +227,12 @@ class Heap {
 }
 
 /**
- * Strongest path: smallest Σ −ln(strength), fewer hops on ties. Nodes beyond maxHops are not
- * expanded, and labels heavier than `bound` (the weight of a path already known) are dropped,
- * so the search stays near the two parties.
+ * Strongest path: smallest Σ −ln(strength), fewer hops on ties. Dijkstra from both ends at once
+ * (the side whose next label is lighter goes first), stopping once the two next labels together
+ * weigh at least the best meeting found: on a large graph each side then stays within about half
+ * the path's weight of its party instead of one search covering the whole ball. Nodes beyond
+ * maxHops from their own end are not expanded and a meeting longer than maxHops does not count;
+ * labels heavier than `bound` (the weight of a path already known) are dropped.
  */
 export function strongestPath(
   net: Network,
@@ -235,45 +241,78 @@ export function strongestPath(
   maxHops: number,
   bound = Infinity,
 ): number[] | undefined {
-  return net.withScratch((s) => {
-    const stamp = s.next();
-    const { mark, settled, weight, dist, parent } = s;
-    const heap = new Heap();
-    mark[a] = stamp;
-    parent[a] = -1;
-    dist[a] = 0;
-    weight[a] = 0;
-    heap.push(a, 0, 0);
-    let visited = 0;
-    // Path weights are reported rounded to 6 decimals: allow for that.
-    const limit = bound + 1e-6;
-    while (heap.size) {
-      const [u, w, h] = heap.pop();
-      if (settled[u] === stamp) continue;
-      settled[u] = stamp;
-      if (u === b) {
-        const path: number[] = [];
-        for (let x = b; x !== -1; x = parent[x]) path.push(x);
-        return path.reverse();
+  return net.withScratch((fwd) =>
+    net.withScratch((bwd) => {
+      const sides = [
+        { s: fwd, stamp: fwd.next(), heap: new Heap() },
+        { s: bwd, stamp: bwd.next(), heap: new Heap() },
+      ];
+      for (const [side, start] of [
+        [sides[0], a],
+        [sides[1], b],
+      ] as const) {
+        side.s.mark[start] = side.stamp;
+        side.s.parent[start] = -1;
+        side.s.dist[start] = 0;
+        side.s.weight[start] = 0;
+        side.heap.push(start, 0, 0);
       }
-      if (h >= maxHops || ++visited > LIMITS.visit) continue;
-      for (let k = net.adjOffsets[u]; k < net.adjOffsets[u + 1]; k++) {
-        const v = net.adj[k];
-        if (settled[v] === stamp) continue;
-        const nw = w + net.adjWeight[k];
-        if (nw > limit) continue;
-        const known = mark[v] === stamp;
-        if (!known || nw < weight[v] || (nw === weight[v] && h + 1 < dist[v])) {
-          mark[v] = stamp;
-          weight[v] = nw;
-          dist[v] = h + 1;
-          parent[v] = u;
-          heap.push(v, nw, h + 1);
+      // Path weights are reported rounded to 6 decimals: allow for that.
+      const limit = bound + 1e-6;
+      let bestW = Infinity;
+      let bestH = Infinity;
+      let meetU = -1;
+      let meetV = -1;
+      let meetFromA = true;
+      let visited = 0;
+      while (sides[0].heap.size && sides[1].heap.size) {
+        const [tf, tb] = [sides[0].heap.peek(), sides[1].heap.peek()];
+        const w = tf[1] + tb[1];
+        const h = tf[2] + tb[2];
+        if (w > bestW || (w === bestW && h >= bestH)) break;
+        const forward = tf[1] < tb[1] || (tf[1] === tb[1] && tf[2] <= tb[2]);
+        const me = sides[forward ? 0 : 1];
+        const other = sides[forward ? 1 : 0];
+        const { mark, settled, weight, dist, parent } = me.s;
+        const [u, wu, hu] = me.heap.pop();
+        if (settled[u] === me.stamp) continue;
+        settled[u] = me.stamp;
+        if (hu >= maxHops || ++visited > LIMITS.visit) continue;
+        for (let k = net.adjOffsets[u]; k < net.adjOffsets[u + 1]; k++) {
+          const v = net.adj[k];
+          const nw = wu + net.adjWeight[k];
+          if (nw > limit) continue;
+          if (other.s.mark[v] === other.stamp) {
+            // A meeting: this side's label of u, the link, the other side's label of v.
+            const mw = nw + other.s.weight[v];
+            const mh = hu + 1 + other.s.dist[v];
+            if (mh <= maxHops && (mw < bestW || (mw === bestW && mh < bestH))) {
+              bestW = mw;
+              bestH = mh;
+              [meetU, meetV, meetFromA] = [u, v, forward];
+            }
+          }
+          if (settled[v] === me.stamp) continue;
+          const known = mark[v] === me.stamp;
+          if (!known || nw < weight[v] || (nw === weight[v] && hu + 1 < dist[v])) {
+            mark[v] = me.stamp;
+            weight[v] = nw;
+            dist[v] = hu + 1;
+            parent[v] = u;
+            me.heap.push(v, nw, hu + 1);
+          }
         }
       }
-    }
-    return undefined;
-  });
+      if (meetU === -1 || bestW > limit) return undefined;
+      // From a to the meeting link, then on to b.
+      const [nearA, nearB] = meetFromA ? [meetU, meetV] : [meetV, meetU];
+      const path: number[] = [];
+      for (let x = nearA; x !== -1; x = fwd.parent[x]) path.push(x);
+      path.reverse();
+      for (let x = nearB; x !== -1; x = bwd.parent[x]) path.push(x);
+      return path;
+    }),
+  );
 }
 
 function describeStep(net: Network, u: number, v: number): PathStep & { w: number } {
