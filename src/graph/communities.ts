@@ -1,16 +1,11 @@
 /**
- * Communities by Louvain (graphology-communities-louvain, seeded so a run can be repeated), each
+ * Communities by Louvain (`louvain.ts`, seeded so a run can be repeated), each
  * summarised: size, its best-connected members, sanctioned members and threat categories.
  * Parties without links form no community.
  */
-import { UndirectedGraph } from 'graphology';
-import louvainModule, {
-  type DetailedLouvainOutput,
-  type LouvainOptions,
-} from 'graphology-communities-louvain';
 import { CATEGORIES, type Category } from './categories.js';
-import { seededRandom } from './centrality.js';
 import { round } from './json.js';
+import { louvain } from './louvain.js';
 import type { Network } from './network.js';
 
 export interface CommunitySummary {
@@ -37,11 +32,6 @@ export interface Partition {
   modularity: number;
 }
 
-/** The package is CommonJS: its `detailed` entry is a property of the default export. */
-const louvain = louvainModule as unknown as {
-  detailed(graph: UndirectedGraph, options?: LouvainOptions): DetailedLouvainOutput;
-};
-
 const partitions = new WeakMap<Network, Partition>();
 
 /** Louvain over the linked parties, computed once per network. */
@@ -53,26 +43,16 @@ export function partition(net: Network, seed = 1): Partition {
   return result;
 }
 
-/** Louvain over the linked parties, computed afresh. */
+/** Louvain over the linked parties, computed afresh; communities numbered by size, largest first. */
 export function louvainPartition(net: Network, seed = 1): Partition {
-  const g = new UndirectedGraph({ multi: false, allowSelfLoops: false });
-  for (let u = 0; u < net.nodeCount; u++) if (net.degree(u) > 0) g.addNode(String(u));
-  for (let u = 0; u < net.nodeCount; u++) {
-    for (let k = net.adjOffsets[u]; k < net.adjOffsets[u + 1]; k++) {
-      const v = net.adj[k];
-      if (u < v) g.addEdge(String(u), String(v));
-    }
-  }
-  const detailed = louvain.detailed(g, { rng: seededRandom(seed) });
-  // Number communities by size, largest first.
-  const sizes = new Map<number, number>();
-  for (const c of Object.values(detailed.communities)) sizes.set(c, (sizes.get(c) ?? 0) + 1);
-  const renumber = new Map(
-    [...sizes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([c], i) => [c, i]),
-  );
-  const community = new Int32Array(net.nodeCount).fill(-1);
-  for (const [node, c] of Object.entries(detailed.communities)) community[Number(node)] = renumber.get(c)!;
-  return { community, count: renumber.size, modularity: detailed.modularity };
+  const found = louvain(net.nodeCount, net.adjOffsets, net.adj, seed);
+  const sizes = new Int32Array(found.count);
+  for (const c of found.community) if (c >= 0) sizes[c]++;
+  const bySize = Array.from({ length: found.count }, (_, c) => c).sort((a, b) => sizes[b] - sizes[a] || a - b);
+  const renumber = new Int32Array(found.count);
+  bySize.forEach((c, i) => (renumber[c] = i));
+  const community = found.community.map((c) => (c >= 0 ? renumber[c] : -1));
+  return { community, count: found.count, modularity: found.modularity };
 }
 
 export function communityMembers(net: Network, c: number): number[] {
@@ -91,7 +71,7 @@ export function communities(net: Network, o: { limit?: number; minSize?: number 
   const kept = members.filter((m) => m.length >= minSize);
   const summaries = kept.slice(0, limit).map((m, i) => summarise(net, p.community[m[0]] ?? i, m));
   return {
-    method: 'Louvain (graphology-communities-louvain, seeded)',
+    method: 'Louvain (seeded)',
     modularity: round(p.modularity),
     communities: summaries,
     total: kept.length,
