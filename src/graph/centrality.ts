@@ -338,6 +338,15 @@ function pushToParents(
   }
 }
 
+/** δ_v = σ_v × acc (acc: Σ (1 + δ)/σ over v's children), added to the sums; σ_v becomes (1 + δ_v)/σ_v. */
+function settle(sigma: Float32Array, v: number, acc: number, sum: Float64Array, sumSq: Float64Array): void {
+  const sg = sigma[v];
+  const delta = sg * acc;
+  sum[v] += delta;
+  sumSq[v] += delta * delta;
+  sigma[v] = (1 + delta) / sg;
+}
+
 /** δ of a level whose children pushed into `front` (then cleared); σ becomes (1 + δ)/σ. */
 function finishLevel(
   sigma: Float32Array,
@@ -352,11 +361,7 @@ function finishLevel(
     const v = order[j];
     const acc = front[v];
     front[v] = 0;
-    const sg = sigma[v];
-    const delta = sg * acc;
-    sum[v] += delta;
-    sumSq[v] += delta * delta;
-    sigma[v] = (1 + delta) / sg;
+    settle(sigma, v, acc, sum, sumSq);
   }
 }
 
@@ -376,11 +381,7 @@ function pullFromChildren(
     const v = order[j];
     let acc = 0;
     for (let e = adjOffsets[v], end = adjOffsets[v + 1]; e < end; e++) acc += front[adj[e]];
-    const sg = sigma[v];
-    const delta = sg * acc;
-    sum[v] += delta;
-    sumSq[v] += delta * delta;
-    sigma[v] = (1 + delta) / sg;
+    settle(sigma, v, acc, sum, sumSq);
   }
 }
 

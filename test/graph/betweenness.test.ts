@@ -12,7 +12,7 @@ import {
   seededRandom,
   type Csr,
 } from '../../src/graph/centrality.js';
-import { GraphBuilder } from '../../src/graph/network.js';
+import { companies, listLink } from './synthetic.js';
 
 /** A random neighbour table: skewed degrees, self-loops dropped, some isolated nodes and small components. */
 function randomCsr(seed: number, n: number, m: number): Csr {
@@ -143,33 +143,11 @@ describe('compact Brandes kernel', () => {
 
   it('leaves sampled brokers (scores and standard errors) unchanged, on this thread and on workers', async () => {
     const g = randomCsr(21, 3000, 6000);
-    const b = new GraphBuilder();
-    for (let i = 0; i < g.nodeCount; i++) {
-      b.node(`p${i}`, () => ({
-        caption: `Party ${i}`,
-        schema: 'Company',
-        datasets: [],
-        programmes: [],
-        topics: [],
-        members: [],
-        listings: [],
-      }));
-    }
+    const b = companies(g.nodeCount);
     for (let u = 0; u < g.nodeCount; u++) {
       for (let k = g.adjOffsets[u]; k < g.adjOffsets[u + 1]; k++) {
         const v = g.adj[k];
-        if (u < v) {
-          b.addEdge(u, v, {
-            id: `e${u}-${v}`,
-            type: 'linked_to',
-            domain: 'unspecified',
-            directed: false,
-            strength: 1,
-            date: null,
-            evidence: [],
-            origin: 'list',
-          });
-        }
+        if (u < v) listLink(b, u, v, `e${u}-${v}`);
       }
     }
     const net = b.build();

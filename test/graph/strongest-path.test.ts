@@ -4,39 +4,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/graph/centrality.js';
-import { GraphBuilder, type Network } from '../../src/graph/network.js';
+import type { Network } from '../../src/graph/network.js';
 import { strongestPath } from '../../src/graph/paths.js';
+import { companies, listLink } from './synthetic.js';
 
 const STRENGTHS = [1, 0.7, 0.42, 0.25];
 
 function randomNetwork(seed: number, n: number, m: number): Network {
   const rand = seededRandom(seed);
-  const b = new GraphBuilder();
-  for (let i = 0; i < n; i++) {
-    b.node(`p${i}`, () => ({
-      caption: `Party ${i}`,
-      schema: 'Company',
-      datasets: [],
-      programmes: [],
-      topics: [],
-      members: [],
-      listings: [],
-    }));
-  }
+  const b = companies(n);
   for (let e = 0; e < m; e++) {
     const u = Math.floor(rand() * n);
     const v = Math.floor(rand() ** 2 * n);
-    if (u === v) continue;
-    b.addEdge(u, v, {
-      id: `e${e}`,
-      type: 'linked_to',
-      domain: 'unspecified',
-      directed: false,
-      strength: STRENGTHS[Math.floor(rand() * STRENGTHS.length)],
-      date: null,
-      evidence: [],
-      origin: 'list',
-    });
+    if (u !== v) listLink(b, u, v, `e${e}`, STRENGTHS[Math.floor(rand() * STRENGTHS.length)]);
   }
   return b.build();
 }
