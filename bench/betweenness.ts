@@ -1,7 +1,7 @@
 /**
  * The betweenness kernels side by side (issue 11) on the synthetic graph of `bench/graph.ts`
  * (1,000,000 nodes / 3,000,000 edges by default): the one-source-at-a-time Brandes kernel and the
- * compact one (float32 σ, bitmaps, large BFS levels pulled), on the same sampled sources, on this
+ * compact one (WebAssembly: float32 σ, bitmaps, large BFS levels pulled), on the same sampled sources, on this
  * thread. Checks that both give the same sums (to float32 precision), and prints wall and CPU time
  * per source.
  *
@@ -56,12 +56,14 @@ function maxRelDiff(a: Float64Array, b: Float64Array): number {
 const s = (ms: number) => (ms / 1000).toFixed(2);
 
 async function main(): Promise<void> {
-  const { brandesSums, brandesSumsCompact, sampleSources } = await import('../src/graph/centrality.js');
+  const { brandesSums, sampleSources } = await import('../src/graph/centrality.js');
+  const { compactKernel, compactSumsWith } = await import('../src/graph/compact-brandes.js');
+  const kernel = await compactKernel();
   const { brokers } = await import('../src/graph/brokers.js');
   const n = Number(arg('--nodes') ?? 1_000_000);
   const m = Number(arg('--edges') ?? 3_000_000);
   const k = Number(arg('--sources') ?? 64);
-  const pushRatio = Number(arg('--push-ratio') ?? 12);
+  const pushRatio = Number(arg('--push-ratio') ?? 24);
 
   const [net, build] = timed(() => syntheticNetwork(n, m));
   const csr = { nodeCount: net.nodeCount, adjOffsets: net.adjOffsets, adj: net.adj };
@@ -84,7 +86,7 @@ async function main(): Promise<void> {
     );
   }
   process.stderr.write('compact kernel…\n');
-  const [compactSums, compact] = timed(() => brandesSumsCompact(csr, sources, pushRatio));
+  const [compactSums, compact] = timed(() => compactSumsWith(kernel, csr, sources, pushRatio));
   lines.push(
     `| compact (push ratio ${pushRatio}) | ${s(compact.wallMs)} | ${s(compact.cpuMs)} | ${(compact.cpuMs / k).toFixed(1)} | ` +
       `${single ? `${(single.cpuMs / compact.cpuMs).toFixed(1)}× CPU, ${(single.wallMs / compact.wallMs).toFixed(1)}× wall` : '—'} |`,
@@ -99,7 +101,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${lines.join('\n')}\n`);
 
   const runs: Array<['compact' | 'single', string]> = [];
-  if (has('--brokers')) runs.push(['compact', 'compact (float32 σ, pulled levels)']);
+  if (has('--brokers')) runs.push(['compact', 'compact (WebAssembly, float32 σ, pulled levels)']);
   if (has('--brokers-single')) runs.push(['single', 'one source at a time']);
   if (runs.length) {
     const out = [

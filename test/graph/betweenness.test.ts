@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { brokers } from '../../src/graph/brokers.js';
 import {
   brandesSums,
-  brandesSumsCompact,
   finishBetweenness,
   sampleSources,
   seededRandom,
   type Csr,
 } from '../../src/graph/centrality.js';
+import { brandesSumsCompact } from '../../src/graph/compact-brandes.js';
 import { companies, listLink } from './synthetic.js';
 
 /** A random neighbour table: skewed degrees, self-loops dropped, some isolated nodes and small components. */
@@ -85,7 +85,7 @@ function bruteForce(g: Csr): Float64Array {
 }
 
 describe('compact Brandes kernel', () => {
-  it('gives the one-source sums on random graphs, pushing, pulling or mixing levels', () => {
+  it('gives the one-source sums on random graphs, pushing, pulling or mixing levels', async () => {
     for (let seed = 1; seed <= 30; seed++) {
       const n = 3 + seed * 11;
       const g = randomCsr(seed, n, Math.floor(n * (0.4 + (seed % 5) * 0.5)));
@@ -94,7 +94,7 @@ describe('compact Brandes kernel', () => {
         const want = brandesSums(g, sources);
         // A huge push ratio pushes every level, a tiny one pulls every level.
         for (const pushRatio of [12, 1e9, 1e-9]) {
-          const got = brandesSumsCompact(g, sources, pushRatio);
+          const got = await brandesSumsCompact(g, sources, pushRatio);
           expect(maxRelDiff(want.sum, got.sum)).toBeLessThan(2e-6);
           expect(maxRelDiff(want.sumSq, got.sumSq)).toBeLessThan(4e-6);
         }
@@ -102,7 +102,7 @@ describe('compact Brandes kernel', () => {
     }
   });
 
-  it('falls back to doubles for a source whose path counts outgrow float32', () => {
+  it('falls back to doubles for a source whose path counts outgrow float32', async () => {
     // A chain of 140 diamonds doubles the number of shortest paths at each: 2^140 > 3.4e38.
     const diamonds = 140;
     const n = 3 * diamonds + 1;
@@ -123,17 +123,17 @@ describe('compact Brandes kernel', () => {
     const g: Csr = { nodeCount: n, adjOffsets, adj: Int32Array.from(nb.flat()) };
     const sources = Int32Array.of(0, 1, n - 1, 200);
     const want = brandesSums(g, sources);
-    const got = brandesSumsCompact(g, sources);
+    const got = await brandesSumsCompact(g, sources);
     expect(got.sum.every(Number.isFinite)).toBe(true);
     expect(maxRelDiff(want.sum, got.sum)).toBeLessThan(2e-6);
     expect(maxRelDiff(want.sumSq, got.sumSq)).toBeLessThan(4e-6);
   });
 
-  it('computes exact betweenness (every node a source) equal to the definition', () => {
+  it('computes exact betweenness (every node a source) equal to the definition', async () => {
     for (const seed of [3, 8, 13]) {
       const n = 60;
       const g = randomCsr(seed, n, 90);
-      const { sum, sumSq } = brandesSumsCompact(g, sampleSources(n, n, 0));
+      const { sum, sumSq } = await brandesSumsCompact(g, sampleSources(n, n, 0));
       const r = finishBetweenness(n, sum, sumSq, n);
       expect(r.exact).toBe(true);
       const want = bruteForce(g);
