@@ -420,14 +420,14 @@ export function compactSumsWith(
     return start;
   });
   if (end > MAX_BYTES) return brandesSums(g, sources);
-  const [OFF, ADJ, , , , , , , , , , , SUM, SQ] = offsets;
+  const offset = (name: string) => offsets[ARRAYS.indexOf(name)];
   const memory = new WebAssembly.Memory({ initial: Math.ceil(end / 65536) });
   const kernel = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
-  new Int32Array(memory.buffer, OFF, n + 1).set(g.adjOffsets);
-  new Int32Array(memory.buffer, ADJ, links).set(g.adj);
+  new Int32Array(memory.buffer, offset('OFF'), n + 1).set(g.adjOffsets);
+  new Int32Array(memory.buffer, offset('ADJ'), links).set(g.adj);
   kernel.init(n, links, pushRatio, ...offsets);
-  const sum = new Float64Array(memory.buffer, SUM, n);
-  const sumSq = new Float64Array(memory.buffer, SQ, n);
+  const sum = new Float64Array(memory.buffer, offset('SUM'), n);
+  const sumSq = new Float64Array(memory.buffer, offset('SQ'), n);
   for (const s of sources) {
     if (kernel.source(s)) continue;
     // Path counts near the float32 range (lattice-like graphs): this source in doubles instead.
@@ -438,13 +438,4 @@ export function compactSumsWith(
     }
   }
   return { sum: sum.slice(), sumSq: sumSq.slice() };
-}
-
-/** {@link compactSumsWith} with the kernel compiled on first use. */
-export async function brandesSumsCompact(
-  g: Csr,
-  sources: Int32Array,
-  pushRatio?: number,
-): Promise<{ sum: Float64Array; sumSq: Float64Array }> {
-  return compactSumsWith(await compactKernel(), g, sources, pushRatio);
 }

@@ -11,7 +11,12 @@ import {
   seededRandom,
   type Csr,
 } from '../../src/graph/centrality.js';
-import { brandesSumsCompact } from '../../src/graph/compact-brandes.js';
+import { compactKernel, compactSumsWith } from '../../src/graph/compact-brandes.js';
+
+/** The compact kernel's sums (compiled once per process). */
+async function brandesSumsCompact(g: Csr, sources: Int32Array, pushRatio?: number) {
+  return compactSumsWith(await compactKernel(), g, sources, pushRatio);
+}
 import { companies, listLink } from './synthetic.js';
 
 /** A random neighbour table: skewed degrees, self-loops dropped, some isolated nodes and small components. */
